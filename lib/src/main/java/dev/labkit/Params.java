@@ -1,0 +1,57 @@
+package dev.labkit;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Parsing of parameter values typed on the command line, with errors that name the key and the fix. */
+public final class Params {
+  private Params() {}
+
+  public static double parseDouble(String key, String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UserError(key + " must be a number, got '" + value + "'");
+    }
+  }
+
+  public static int parseInt(String key, String value) {
+    try {
+      return Integer.parseInt(value.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new UserError(key + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  public static boolean parseBoolean(String key, String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw new UserError(key + " must be true or false, got '" + value + "'");
+    };
+  }
+
+  /** Parses an enum constant from its lower-case, dash-separated name ("elastic-net"). */
+  public static <E extends Enum<E>> E parseEnum(String key, String value, Class<E> type) {
+    for (E constant : type.getEnumConstants()) {
+      if (name(constant).equals(value.trim().toLowerCase(Locale.ROOT))) {
+        return constant;
+      }
+    }
+    StringBuilder valid = new StringBuilder();
+    for (E constant : type.getEnumConstants()) {
+      valid.append(valid.isEmpty() ? "" : ", ").append(name(constant));
+    }
+    throw new UserError(key + " must be one of " + valid + ", got '" + value + "'");
+  }
+
+  /** The name an enum constant has in params: {@code ELASTIC_NET} is {@code elastic-net}. */
+  public static String name(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The error for a key a spec does not have, listing the keys it does have. */
+  public static UserError unknownKey(String key, Map<String, Object> valid) {
+    return new UserError("unknown parameter '" + key + "'; valid keys: " + String.join(", ", valid.keySet()));
+  }
+}
