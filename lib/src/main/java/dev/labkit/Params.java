@@ -50,6 +50,14 @@ public final class Params {
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /** A number as people write it: {@code -1} rather than {@code -1.0}, {@code 0.001} rather than {@code 1.0E-3}. */
+  public static String show(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
   /** The error for a key a spec does not have, listing the keys it does have. */
   public static UserError unknownKey(String key, Map<String, Object> valid) {
     return new UserError("unknown parameter '" + key + "'; valid keys: " + String.join(", ", valid.keySet()));

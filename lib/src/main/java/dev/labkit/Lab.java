@@ -1,0 +1,120 @@
+package dev.labkit;
+
+import dev.labkit.cli.LabOptions;
+import dev.labkit.data.Datasets;
+import dev.labkit.data.IdxDataSpec;
+import dev.labkit.eval.Evaluation;
+import dev.labkit.model.LogisticRegression;
+import dev.labkit.run.ExperimentStart;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The one class a script imports ({@code import static dev.labkit.Lab.*;}): experiments, datasets,
+ * models and evaluations, each a static factory returning an immutable spec.
+ *
+ * <pre>{@code
+ * experiment("logreg-fashion")
+ *     .data(fashionMnist())
+ *     .model(logisticRegression().c(1.0))
+ *     .evaluate(accuracy(), f1(), confusionMatrix(), weightHeatmaps())
+ *     .run(lab);
+ * }</pre>
+ */
+public final class Lab {
+  private Lab() {}
+
+  /** Starts describing an experiment; its name groups its runs in data/runs and in the report. */
+  public static ExperimentStart experiment(String name) {
+    return new ExperimentStart(name);
+  }
+
+  /** Fashion-MNIST: 60,000 train and 10,000 test 28×28 grey images of 10 kinds of clothing, pixels in [0, 1]. */
+  public static IdxDataSpec fashionMnist() {
+    return Datasets.fashionMnist();
+  }
+
+  /** MNIST handwritten digits, downloaded with checksums on first use; pixels in [0, 1]. */
+  public static IdxDataSpec mnist() {
+    return Datasets.mnist();
+  }
+
+  /** 10,000 real MNIST digits shipped in data/mnist-sample (7,996 train / 2,004 test): works offline. */
+  public static IdxDataSpec mnistSample() {
+    return Datasets.mnistSample();
+  }
+
+  /** Multinomial logistic regression, L2, C = 1: equals scikit-learn's {@code LogisticRegression()}. */
+  public static LogisticRegression logisticRegression() {
+    return LogisticRegression.defaults();
+  }
+
+  /** Test and train accuracy. */
+  public static Evaluation accuracy() {
+    return new Evaluation.Accuracy();
+  }
+
+  /** Macro and weighted F1 on the test set. */
+  public static Evaluation f1() {
+    return new Evaluation.F1();
+  }
+
+  /** Per-class precision, recall, F1 and support. */
+  public static Evaluation classificationReport() {
+    return new Evaluation.Report();
+  }
+
+  /** The test confusion matrix. */
+  public static Evaluation confusionMatrix() {
+    return new Evaluation.Confusion();
+  }
+
+  /** One heatmap per class of a linear model's weights: red positive, blue negative, shared scale. */
+  public static Evaluation weightHeatmaps() {
+    return new Evaluation.WeightHeatmaps();
+  }
+
+  /**
+   * Runs a script's picocli command and returns its exit code. User mistakes ({@link UserError},
+   * bad options) print one line on stderr with no stack trace and exit with 2.
+   */
+  public static int cli(Object command, String... args) {
+    return cli(command, System.err, args);
+  }
+
+  static int cli(Object command, PrintStream err, String... args) {
+    CommandLine cmd = new CommandLine(command);
+    Path script = scriptOf(command);
+    for (CommandLine.Model.CommandSpec mixin : cmd.getCommandSpec().mixins().values()) {
+      if (mixin.userObject() instanceof LabOptions options) {
+        options.invokedAs(script, List.of(args));
+      }
+    }
+    String name = cmd.getCommandName();
+    cmd.setParameterExceptionHandler((e, ignored) -> {
+      err.println(name + ": " + e.getMessage() + " (see --help)");
+      return 2;
+    });
+    cmd.setExecutionExceptionHandler((e, ignored, parsed) -> {
+      if (e instanceof UserError user) {
+        err.println(name + ": " + user.getMessage());
+        return user.exitCode();
+      }
+      throw e;
+    });
+    return cmd.execute(args);
+  }
+
+  /** The script file of a command: scripts/<class name>.java in the checkout, or $LABKIT_SCRIPT. */
+  private static Path scriptOf(Object command) {
+    Path conventional = Home.dir().resolve("scripts").resolve(command.getClass().getSimpleName() + ".java");
+    if (Files.isRegularFile(conventional)) {
+      return conventional;
+    }
+    String env = System.getenv("LABKIT_SCRIPT");
+    return env == null || env.isBlank() ? null : Path.of(env).toAbsolutePath();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.labkit.classic;
+
+import dev.labkit.data.Dataset;
+import java.util.stream.IntStream;
+
+/**
+ * A fitted multinomial logistic regression: one weight vector and one intercept per class, plus
+ * how the fit went.
+ *
+ * @param weights     {@code weights[c][j]}: weight of feature j for class c
+ * @param intercepts  {@code intercepts[c]}
+ * @param iterations  L-BFGS iterations made
+ * @param passes      passes over the training data (gradient evaluations)
+ * @param converged   whether a tolerance was met before {@code max_iter}
+ * @param stop        why the solver stopped: gradient, function, max-iter or line-search
+ * @param objective   final value of the objective (mean cross-entropy + penalty / n)
+ */
+public record LogisticModel(double[][] weights, double[] intercepts, int iterations, int passes,
+    boolean converged, String stop, double objective) implements Classifier {
+
+  @Override
+  public int numClasses() {
+    return intercepts.length;
+  }
+
+  /** Class probabilities, one row per example of {@code data}: {@code n × k}, row-major. */
+  @Override
+  public double[] predictProba(Dataset data) {
+    int k = numClasses();
+    int d = data.featureCount();
+    float[] x = data.features();
+    double[] proba = new double[data.size() * k];
+    IntStream.range(0, data.size()).parallel().forEach(i -> {
+      int row = data.offset(i);
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        double z = intercepts[c];
+        double[] w = weights[c];
+        for (int j = 0; j < d; j++) {
+          z += w[j] * x[row + j];
+        }
+        proba[i * k + c] = z;
+        max = Math.max(max, z);
+      }
+      double sum = 0;
+      for (int c = 0; c < k; c++) {
+        proba[i * k + c] = Math.exp(proba[i * k + c] - max);
+        sum += proba[i * k + c];
+      }
+      for (int c = 0; c < k; c++) {
+        proba[i * k + c] /= sum;
+      }
+    });
+    return proba;
+  }
+
+  /** The most probable class of each example. */
+  @Override
+  public int[] predict(Dataset data) {
+    int k = numClasses();
+    double[] proba = predictProba(data);
+    int[] labels = new int[data.size()];
+    for (int i = 0; i < labels.length; i++) {
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (proba[i * k + c] > proba[i * k + best]) {
+          best = c;
+        }
+      }
+      labels[i] = best;
+    }
+    return labels;
+  }
+
+  /** The largest |weight| over all classes: the shared scale of the weight heatmaps. */
+  public double maxAbsWeight() {
+    double max = 0;
+    for (double[] row : weights) {
+      for (double w : row) {
+        max = Math.max(max, Math.abs(w));
+      }
+    }
+    return max;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.labkit.model;
+
+import dev.labkit.Spec;
+
+/**
+ * A model's hyper-parameters, and nothing else: data only meets a model when it is fitted. Parameter
+ * keys are relative ("c"); the experiment shows them under {@code model.}, with {@code model} itself
+ * holding {@link #name()}.
+ */
+public sealed interface ModelSpec<S extends ModelSpec<S>> extends Spec<S> permits LogisticRegression {
+  /** Short name shown in params and reports, e.g. {@code logistic-regression}. */
+  String name();
+}

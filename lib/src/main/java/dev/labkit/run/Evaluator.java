@@ -1,0 +1,110 @@
+package dev.labkit.run;
+
+import dev.labkit.classic.Classifier;
+import dev.labkit.classic.LogisticModel;
+import dev.labkit.data.Dataset;
+import dev.labkit.data.TrainTest;
+import dev.labkit.eval.ClassificationReport;
+import dev.labkit.eval.Evaluation;
+import dev.labkit.report.Images;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes a script's evaluations on a fitted classifier and emits them as events. */
+final class Evaluator {
+  private static final int HEATMAP_PIXEL_SCALE = 5;
+
+  private Evaluator() {}
+
+  /** Emits the requested results; adds the metrics to {@code metrics}. */
+  static void evaluate(List<Evaluation> evaluations, Classifier model, TrainTest data, EventSink events,
+      Map<String, Double> metrics, long step) {
+    Dataset test = data.test();
+    long t0 = System.nanoTime();
+    double[] proba = model.predictProba(test);
+    int[] predicted = argmax(proba, model.numClasses());
+    metrics.put("predict_seconds", (System.nanoTime() - t0) / 1e9);
+    ClassificationReport report = ClassificationReport.of(test.labels(), predicted, test.classNames());
+    metrics.put("test/log_loss", logLoss(proba, test.labels(), model.numClasses()));
+    for (Evaluation evaluation : evaluations) {
+      switch (evaluation) {
+        case Evaluation.Accuracy a -> {
+          metrics.put("test/accuracy", report.accuracy());
+          int[] trainPredicted = model.predict(data.train());
+          metrics.put("train/accuracy", ClassificationReport.of(data.train().labels(), trainPredicted,
+              data.train().classNames()).accuracy());
+        }
+        case Evaluation.F1 f -> {
+          metrics.put("test/macro_f1", report.macro().f1());
+          metrics.put("test/weighted_f1", report.weighted().f1());
+        }
+        case Evaluation.Report r -> events.accept(new Event.Table("classification-report", "table",
+            "Classification report (test)", reportTable(report)));
+        case Evaluation.Confusion c -> events.accept(new Event.Table("confusion-matrix", "confusion-matrix",
+            "Confusion matrix (test)", Map.of("labels", report.confusion().labels(),
+                "counts", report.confusion().counts())));
+        case Evaluation.WeightHeatmaps w -> weightHeatmaps(model, test, events, metrics);
+      }
+    }
+    metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));
+  }
+
+  private static void weightHeatmaps(Classifier model, Dataset test, EventSink events, Map<String, Double> metrics) {
+    if (!(model instanceof LogisticModel linear)) {
+      throw new dev.labkit.UserError("weightHeatmaps() needs a linear model such as logisticRegression()");
+    }
+    double scale = linear.maxAbsWeight();
+    metrics.put("weights/max_abs", scale);
+    int height = test.shape().height();
+    int width = test.shape().width() * test.shape().channels();
+    for (int c = 0; c < linear.numClasses(); c++) {
+      double[] w = linear.weights()[c];
+      float[] values = new float[w.length];
+      for (int j = 0; j < w.length; j++) {
+        values[j] = (float) w[j];
+      }
+      byte[] png = Images.divergingHeatmapPng(values, height, width, scale, HEATMAP_PIXEL_SCALE);
+      events.accept(new Event.Image("weights/" + c, test.classNames().get(c), "Weight heatmaps", null, png));
+    }
+  }
+
+  private static Map<String, Object> reportTable(ClassificationReport report) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (ClassificationReport.PerClass row : report.classes()) {
+      rows.add(List.of(row.label(), row.precision(), row.recall(), row.f1(), row.support()));
+    }
+    long total = report.confusion().total();
+    rows.add(List.of("macro avg", report.macro().precision(), report.macro().recall(), report.macro().f1(), total));
+    rows.add(List.of("weighted avg", report.weighted().precision(), report.weighted().recall(),
+        report.weighted().f1(), total));
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("columns", List.of("class", "precision", "recall", "f1", "support"));
+    table.put("rows", rows);
+    return table;
+  }
+
+  /** Mean −log p(true class), probabilities clipped to [1e-15, 1] as scikit-learn does. */
+  static double logLoss(double[] proba, int[] labels, int k) {
+    double sum = 0;
+    for (int i = 0; i < labels.length; i++) {
+      sum -= Math.log(Math.max(1e-15, proba[i * k + labels[i]]));
+    }
+    return labels.length == 0 ? 0 : sum / labels.length;
+  }
+
+  private static int[] argmax(double[] proba, int k) {
+    int[] labels = new int[proba.length / k];
+    for (int i = 0; i < labels.length; i++) {
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (proba[i * k + c] > proba[i * k + best]) {
+          best = c;
+        }
+      }
+      labels[i] = best;
+    }
+    return labels;
+  }
+}

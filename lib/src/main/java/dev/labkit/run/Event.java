@@ -1,0 +1,30 @@
+package dev.labkit.run;
+
+import java.util.Map;
+
+/**
+ * What a run reports while it goes: the one vocabulary between trainers and everything that shows
+ * or stores results. Trainers never print or write files; they emit events to an {@link EventSink}.
+ */
+public sealed interface Event {
+  /** A number at a step: a loss at an iteration, an accuracy at the end. */
+  record Scalar(long step, String name, double value) implements Event {}
+
+  /**
+   * A PNG image. Images of one {@code group} are shown together in order; {@code step} is null for
+   * an image that belongs to the whole run.
+   */
+  record Image(String name, String title, String group, Long step, byte[] png) implements Event {}
+
+  /**
+   * A structured result stored as JSON: {@code kind} is {@code confusion-matrix}
+   * ({"labels", "counts"}) or {@code table} ({"columns", "rows"}).
+   */
+  record Table(String name, String kind, String title, Object content) implements Event {}
+
+  /** A line for people watching: which phase the run is in and how it goes. */
+  record Phase(String phase, String text) implements Event {}
+
+  /** The run's final metrics; {@code headline} names the one to show in lists. */
+  record Summary(Map<String, Double> metrics, String headline) implements Event {}
+}

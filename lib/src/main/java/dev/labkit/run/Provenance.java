@@ -1,0 +1,100 @@
+package dev.labkit.run;
+
+import dev.labkit.Home;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where and how a run ran: the script and a digest of its text, the command that re-runs it, the
+ * labkit commit, and the machine. Enough to tell two runs apart when their numbers differ.
+ */
+public record Provenance(String script, String scriptSha256, String command, String gitCommit, Boolean gitDirty,
+    String labkitVersion, String java, String os, String cpu, int cores, String started, String ended,
+    boolean smoke) {
+
+  Provenance withEnded(String at) {
+    return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
+        started, at, smoke);
+  }
+
+  /** Captures the provenance of a run of {@code script} (may be null) started now with {@code args}. */
+  public static Provenance capture(Path script, List<String> args, String started, boolean smoke) {
+    String scriptText = script == null ? null : Home.dir().relativize(script.toAbsolutePath()).toString();
+    String command = "./jbang " + (scriptText == null ? "<script>" : scriptText)
+        + (args.isEmpty() ? "" : " " + String.join(" ", args.stream().map(Provenance::quote).toList()));
+    String commit = git("rev-parse", "HEAD");
+    String status = commit == null ? null : git("status", "--porcelain", "--untracked-files=no");
+    return new Provenance(scriptText, script == null ? null : sha256(script), command, commit,
+        status == null ? null : !status.isBlank(), currentLabkitVersion(),
+        System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        cpuModel(), Runtime.getRuntime().availableProcessors(), started, null, smoke);
+  }
+
+  static String sha256(Path file) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
+
+  static String currentLabkitVersion() {
+    try (InputStream in = Provenance.class.getResourceAsStream("/labkit/version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+
+  /** Output of a git command in the labkit checkout, or null when there is no git or no repository. */
+  private static String git(String... args) {
+    try {
+      List<String> command = new java.util.ArrayList<>(List.of("git", "-C", Home.dir().toString()));
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process.getOutputStream().close();
+      byte[] out = process.getInputStream().readAllBytes();
+      if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        return null;
+      }
+      return new String(out, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static String quote(String arg) {
+    return arg.matches("[A-Za-z0-9_./=:,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,163 @@
+package dev.labkit.run;
+
+import dev.labkit.UserError;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a run's events into its run folder (format: docs/architecture.md). Every write leaves a
+ * readable folder: JSON goes through {@link Json#writeAtomically}, metrics.csv is flushed line by line.
+ */
+public final class RunStore implements EventSink, AutoCloseable {
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** One entry of artifacts.json. */
+  public record Artifact(String name, String kind, String title, String path, Long step, String group) {}
+
+  private final Path folder;
+  private final BufferedWriter metrics;
+  private final long started = System.nanoTime();
+  private final List<Artifact> artifacts = new ArrayList<>();
+  private RunRecord record;
+
+  private RunStore(Path folder, RunRecord record) throws IOException {
+    this.folder = folder;
+    this.record = record;
+    Files.createDirectories(folder.resolve("artifacts"));
+    Json.writeAtomically(folder.resolve("run.json"), record);
+    Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
+    metrics = Files.newBufferedWriter(folder.resolve("metrics.csv"), StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    metrics.write("step,name,value,wall_time\n");
+    metrics.flush();
+  }
+
+  /** A new run id: UTC start time plus four random hex digits, so folders sort by start. */
+  public static String newRunId(Instant start) {
+    return ID_TIME.format(start) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
+  }
+
+  /**
+   * Creates {@code runsDir/<experiment>/<run id>/} and writes run.json with status running. Two runs
+   * started in the same second get different ids: the folder is claimed with an atomic create.
+   */
+  public static RunStore create(Path runsDir, RunRecord record) {
+    Path experimentDir = runsDir.resolve(record.experiment());
+    try {
+      Files.createDirectories(experimentDir);
+    } catch (IOException e) {
+      throw new UserError("cannot create the run folder under " + runsDir + " (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + "); choose a writable folder with --out DIR", e);
+    }
+    RunRecord claimed = record;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      Path folder = experimentDir.resolve(claimed.runId());
+      try {
+        Files.createDirectory(folder);
+        return new RunStore(folder, claimed);
+      } catch (FileAlreadyExistsException e) {
+        String id = claimed.runId().substring(0, claimed.runId().lastIndexOf('-') + 1)
+            + String.format("%04x", RANDOM.nextInt(0x10000));
+        claimed = new RunRecord(claimed.schema(), claimed.experiment(), id, claimed.status(), claimed.error(),
+            claimed.seed(), claimed.params(), claimed.dataset(), claimed.provenance());
+      } catch (IOException e) {
+        throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
+            + "); choose a writable folder with --out DIR", e);
+      }
+    }
+    throw new UserError("could not claim a run folder under " + experimentDir + " after 20 tries");
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public synchronized RunRecord record() {
+    return record;
+  }
+
+  /** Records what data the run uses, once it is loaded. */
+  public synchronized void dataset(RunRecord.DatasetInfo dataset) {
+    record = record.withDataset(dataset);
+    Json.writeAtomically(folder.resolve("run.json"), record);
+  }
+
+  @Override
+  public synchronized void accept(Event event) {
+    try {
+      switch (event) {
+        case Event.Scalar scalar -> {
+          metrics.write(String.format(Locale.ROOT, "%d,%s,%s,%.3f%n", scalar.step(), scalar.name(),
+              Double.toString(scalar.value()), (System.nanoTime() - started) / 1e9));
+          metrics.flush();
+        }
+        case Event.Image image -> {
+          String path = "artifacts/" + safe(image.name()) + ".png";
+          Files.createDirectories(folder.resolve(path).getParent());
+          Files.write(folder.resolve(path), image.png());
+          addArtifact(new Artifact(image.name(), "image", image.title(), path, image.step(), image.group()));
+        }
+        case Event.Table table -> {
+          String path = "artifacts/" + safe(table.name()) + ".json";
+          Files.createDirectories(folder.resolve(path).getParent());
+          Json.writeAtomically(folder.resolve(path), table.content());
+          addArtifact(new Artifact(table.name(), table.kind(), table.title(), path, null, null));
+        }
+        case Event.Summary summary -> {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("metrics", summary.metrics());
+          json.put("headline", summary.headline());
+          Json.writeAtomically(folder.resolve("summary.json"), json);
+        }
+        case Event.Phase phase -> { }
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot write to the run folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Marks the run finished, failed or interrupted; keeps everything written so far. */
+  public synchronized void end(String status, String error) {
+    if (!"running".equals(record.status())) {
+      return;
+    }
+    record = record.ended(status, error, Instant.now().toString());
+    Json.writeAtomically(folder.resolve("run.json"), record);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      metrics.close();
+    } catch (IOException e) {
+      // metrics were flushed line by line; nothing is lost
+    }
+  }
+
+  private void addArtifact(Artifact artifact) {
+    artifacts.removeIf(existing -> existing.name().equals(artifact.name()));
+    artifacts.add(artifact);
+    Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
+  }
+
+  /** Artifact names become file names: keep letters, digits, dash, underscore, dot and slash. */
+  private static String safe(String name) {
+    String cleaned = name.replaceAll("[^A-Za-z0-9_./-]", "_").replace("..", "_");
+    return cleaned.startsWith("/") ? cleaned.substring(1) : cleaned;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.labkit.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.labkit.UserError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class RunStoreTest {
+  @TempDir Path runs;
+
+  static RunRecord record(String experiment) {
+    Provenance provenance = Provenance.capture(null, List.of("--smoke"), Instant.now().toString(), true);
+    return new RunRecord(RunRecord.SCHEMA, experiment, RunStore.newRunId(Instant.now()), "running", null, 42,
+        Map.of("seed", 42), null, provenance);
+  }
+
+  static JsonNode json(Path file) throws Exception {
+    return Json.MAPPER.readTree(Files.readString(file));
+  }
+
+  @Test
+  void a_new_run_folder_is_readable_before_anything_else_happens() throws Exception {
+    try (RunStore store = RunStore.create(runs, record("exp"))) {
+      assertThat(json(store.folder().resolve("run.json")).get("status").asString()).isEqualTo("running");
+      assertThat(json(store.folder().resolve("run.json")).get("schema").asInt()).isEqualTo(1);
+      assertThat(Files.readString(store.folder().resolve("metrics.csv"))).isEqualTo("step,name,value,wall_time\n");
+      assertThat(json(store.folder().resolve("artifacts.json")).isArray()).isTrue();
+    }
+  }
+
+  @Test
+  void events_become_files_as_they_arrive() throws Exception {
+    try (RunStore store = RunStore.create(runs, record("exp"))) {
+      store.accept(new Event.Scalar(3, "train/loss", 0.5));
+      // flushed at once: visible to a reader while the run goes on
+      assertThat(Files.readAllLines(store.folder().resolve("metrics.csv"))).hasSize(2)
+          .last().asString().startsWith("3,train/loss,0.5,");
+      store.accept(new Event.Image("weights/0", "T-shirt", "Weight heatmaps", null, new byte[] {1, 2, 3}));
+      store.accept(new Event.Table("confusion-matrix", "confusion-matrix", "CM", Map.of("labels", List.of("a"))));
+      store.accept(new Event.Summary(Map.of("test/accuracy", 0.9), "test/accuracy"));
+      store.end("finished", null);
+      JsonNode artifacts = json(store.folder().resolve("artifacts.json"));
+      assertThat(artifacts).hasSize(2);
+      assertThat(artifacts.get(0).get("path").asString()).isEqualTo("artifacts/weights/0.png");
+      assertThat(artifacts.get(0).get("group").asString()).isEqualTo("Weight heatmaps");
+      assertThat(Files.readAllBytes(store.folder().resolve("artifacts/weights/0.png"))).containsExactly(1, 2, 3);
+      assertThat(json(store.folder().resolve("summary.json")).get("metrics").get("test/accuracy").asDouble())
+          .isEqualTo(0.9);
+      JsonNode run = json(store.folder().resolve("run.json"));
+      assertThat(run.get("status").asString()).isEqualTo("finished");
+      assertThat(run.get("provenance").get("ended").isNull()).isFalse();
+      assertThat(run.get("run_id").asString()).matches("\\d{8}-\\d{6}-[0-9a-f]{4}");
+    }
+  }
+
+  @Test
+  void a_run_ends_only_once_so_a_late_interrupt_does_not_overwrite_finished() throws Exception {
+    try (RunStore store = RunStore.create(runs, record("exp"))) {
+      store.end("finished", null);
+      store.end("interrupted", "stopped");
+      assertThat(json(store.folder().resolve("run.json")).get("status").asString()).isEqualTo("finished");
+    }
+  }
+
+  @Test
+  void runs_started_at_once_get_their_own_folders() {
+    Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+    RunRecord same = record("exp");
+    IntStream.range(0, 16).parallel().forEach(i -> {
+      try (RunStore store = RunStore.create(runs, same)) {
+        folders.put(store.folder(), true);
+      }
+    });
+    assertThat(folders).hasSize(16);
+  }
+
+  @Test
+  void an_unwritable_output_folder_is_a_one_line_error() throws Exception {
+    Path file = Files.writeString(runs.resolve("not-a-folder"), "x");
+    assertThatThrownBy(() -> RunStore.create(file.resolve("runs"), record("exp")))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("cannot create the run folder")
+        .hasMessageContaining("--out DIR")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+}
