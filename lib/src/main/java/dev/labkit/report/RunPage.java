@@ -42,7 +42,10 @@ public record RunPage(
     }
   }
 
-  public record Table(String title, List<String> columns, List<List<Cell>> rows) {}
+  public record Table(String title, List<Column> columns, List<List<Cell>> rows) {}
+
+  /** A column header; numeric when every value below it is a number, so it aligns with them. */
+  public record Column(String name, boolean numeric) {}
 
   public record Cell(String text, boolean numeric) {}
 
@@ -132,7 +135,13 @@ public record RunPage(
       }
       rows.add(cells);
     }
-    return new Table(a.title(), columns, rows);
+    List<Column> header = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      int col = c;
+      boolean numeric = !rows.isEmpty() && rows.stream().allMatch(r -> col < r.size() && r.get(col).numeric());
+      header.add(new Column(columns.get(c), numeric));
+    }
+    return new Table(a.title(), header, rows);
   }
 
   private static ImageGroup imageGroup(String title, List<Artifact> artifacts) {
