@@ -154,6 +154,25 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void odd_but_valid_json_and_a_malformed_matrix_still_render_with_a_warning() throws IOException {
+    Path run = Fixtures.runningRun(runs(), "e", "20261126-220000-0000");
+    Fixtures.write(run.resolve("run.json"), """
+        {"status": 3, "params": [1, 2], "dataset": "mnist", "provenance": null}
+        """);
+    Fixtures.write(run.resolve("summary.json"), "{\"metrics\": {\"note\": \"n/a\"}, \"headline\": \"missing\"}");
+    Fixtures.write(run.resolve("artifacts/cm.json"), "{\"labels\": [\"a\", \"b\"], \"counts\": [[1, 2]]}");
+    Fixtures.write(run.resolve("artifacts.json"),
+        "[{\"name\": \"cm\", \"kind\": \"confusion-matrix\", \"path\": \"artifacts/cm.json\"}]");
+
+    SiteGenerator.build(runs(), site(), warnings::add);
+
+    Html html = Html.parse(Files.readString(SiteGenerator.runPage(site(), "e", "20261126-220000-0000")));
+    assertThat(html.text()).contains("note", "n/a").doesNotContain("Confusion matrix");
+    assertThat(html.all("span")).anyMatch(s -> "badge status-unknown".equals(s.attributes().get("class")));
+    assertThat(warnings).singleElement().asString().contains("cm.json", "one row and column per label");
+  }
+
+  @Test
   void a_rebuild_drops_pages_of_runs_that_are_gone() throws IOException {
     Path run = Fixtures.runningRun(runs(), "e", "20261126-220000-0000");
     SiteGenerator.build(runs(), site(), warnings::add);
