@@ -1,0 +1,91 @@
+package dev.labkit.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One run folder as the report sees it: everything a page shows, already read and checked.
+ * Lists keep the order the run wrote them in (params in the spec's order, artifacts as emitted).
+ *
+ * @param folder     where the run lives on disk ({@code <runs>/<experiment>/<runId>})
+ * @param status     running, finished, failed or interrupted (as written; see {@link #statusClass()})
+ * @param error      the one-line error of a failed run, or null
+ * @param command    the command line that re-runs it (provenance.command), or null
+ * @param metrics    final metrics from summary.json; empty while the run is still going
+ * @param headline   the metric summary.json names as the headline, or null
+ * @param lastLogged the last value of each metric in metrics.csv, sorted by name
+ * @param series     every line of metrics.csv, in file order (for charts)
+ */
+public record Run(
+    String experiment,
+    String runId,
+    Path folder,
+    String status,
+    String error,
+    String started,
+    String ended,
+    List<Entry> params,
+    List<Entry> provenance,
+    String command,
+    DatasetInfo dataset,
+    List<Metric> metrics,
+    Metric headline,
+    List<Logged> lastLogged,
+    List<Point> series,
+    List<Artifact> artifacts) {
+
+  /** A CSS class for the status badge, from a fixed list so no run can inject a class name. */
+  public String statusClass() {
+    return switch (status) {
+      case "running", "finished", "failed", "interrupted" -> "status-" + status;
+      default -> "status-unknown";
+    };
+  }
+
+  public String startedDisplay() {
+    return Format.date(started);
+  }
+
+  public String durationDisplay() {
+    return Format.duration(started, ended);
+  }
+
+  /** A row of a key/value table; numeric values are right-aligned. */
+  public record Entry(String key, String value, boolean numeric) {}
+
+  /** A final metric; {@code display} is the value as the page prints it. */
+  public record Metric(String name, String display, boolean numeric) {}
+
+  /** The last value logged for one metric name, and at which step. */
+  public record Logged(String name, long step, double value) {
+    public String display() {
+      return Format.decimal(value);
+    }
+  }
+
+  /** One line of metrics.csv. */
+  public record Point(long step, String name, double value, double wallTime) {}
+
+  /** What the run was trained and tested on. */
+  public record DatasetInfo(String id, List<Split> splits, String shape, List<String> classes) {}
+
+  /** One split of the dataset; the page shows a short hash and keeps the full one in a tooltip. */
+  public record Split(String name, String id, String size, String sha256) {
+    public String shortSha() {
+      return sha256 == null || sha256.length() <= 12 ? sha256 : sha256.substring(0, 12) + "\u2026";
+    }
+  }
+
+  /**
+   * An entry of artifacts.json. {@code path} is relative to the run folder and was checked to stay
+   * inside it; {@code maxAbs} is the optional {@code max_abs} of a diverging heatmap (its colour scale
+   * runs from −maxAbs to +maxAbs), which lets the page draw the legend.
+   */
+  public record Artifact(
+      String name, String kind, String title, String path, Long step, String group, Double maxAbs) {
+    /** The path as a relative URL: each segment percent-encoded. */
+    public String href() {
+      return Links.relative(path.split("/"));
+    }
+  }
+}

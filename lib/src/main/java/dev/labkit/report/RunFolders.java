@@ -1,0 +1,208 @@
+package dev.labkit.report;
+
+import dev.labkit.report.Run.DatasetInfo;
+import dev.labkit.report.Run.Entry;
+import dev.labkit.report.Run.Metric;
+import dev.labkit.report.Run.Split;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads run folders ({@code <runs>/<experiment>/<run-id>/}, format in docs/architecture.md) into
+ * {@link Run} records. A run is read, never trusted: a folder whose run.json is missing or damaged is
+ * skipped with a warning, and a damaged summary, artifact index or metrics line only loses that part.
+ * A run still in progress (no summary.json yet) reads fine.
+ */
+public final class RunFolders {
+  private RunFolders() {}
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * Every readable run under {@code runsDir}, sorted by experiment, then newest run first (run ids
+   * start with their UTC start time). A missing runs folder is no runs.
+   */
+  public static List<Run> read(Path runsDir, Consumer<String> warn) {
+    List<Run> runs = new ArrayList<>();
+    for (Path experiment : children(runsDir)) {
+      for (Path folder : children(experiment)) {
+        readRun(folder, warn).ifPresent(runs::add);
+      }
+    }
+    runs.sort(Comparator.comparing(Run::experiment)
+        .thenComparing(Comparator.comparing(Run::runId).reversed()));
+    return runs;
+  }
+
+  /**
+   * The run {@code <runsDir>/<experiment>/<runId>}, if there is such a readable run. The names are
+   * matched against the folders that exist, never joined into a path, so they may come from a URL.
+   */
+  public static Optional<Run> find(Path runsDir, String experiment, String runId, Consumer<String> warn) {
+    for (Path e : children(runsDir)) {
+      if (e.getFileName().toString().equals(experiment)) {
+        for (Path folder : children(e)) {
+          if (folder.getFileName().toString().equals(runId)) {
+            return readRun(folder, warn);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads one run folder; empty (after a warning) when its run.json is missing or damaged. */
+  public static Optional<Run> readRun(Path folder, Consumer<String> warn) {
+    Path runJson = folder.resolve("run.json");
+    if (!Files.isRegularFile(runJson)) {
+      warn.accept("warning: skipped " + folder + ": no run.json (not a run folder, or it was deleted)");
+      return Optional.empty();
+    }
+    JsonNode run;
+    try {
+      run = JSON.readTree(runJson);
+    } catch (JacksonException e) {
+      warn.accept("warning: skipped " + folder + ": run.json is not valid JSON (" + firstLine(e) + ")");
+      return Optional.empty();
+    }
+    if (run == null || !run.isObject()) {
+      warn.accept("warning: skipped " + folder + ": run.json is not a JSON object");
+      return Optional.empty();
+    }
+    String runId = folder.getFileName().toString();
+    JsonNode provenance = run.path("provenance");
+    JsonNode summary = readOptional(folder.resolve("summary.json"), warn);
+    String started = text(provenance.path("started"));
+    List<Run.Point> series = MetricsCsv.read(folder.resolve("metrics.csv"), warn);
+    return Optional.of(new Run(
+        folder.getParent().getFileName().toString(),
+        runId,
+        folder,
+        orElse(text(run.path("status")), "unknown"),
+        text(run.path("error")),
+        started != null ? started : Format.startFromRunId(runId),
+        text(provenance.path("ended")),
+        entries(run.path("params")),
+        entries(provenance).stream().filter(e -> !e.key().equals("command")).toList(),
+        text(provenance.path("command")),
+        dataset(run.path("dataset")),
+        metrics(summary.path("metrics")),
+        headline(summary),
+        MetricsCsv.lastValues(series),
+        series,
+        Artifacts.index(folder, warn)));
+  }
+
+  /** The sub-folders of a folder, sorted by name; hidden ones (temporary files) left out. */
+  static List<Path> children(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  /** A JSON file that may be absent (a run in progress) or damaged: both read as a missing node. */
+  static JsonNode readOptional(Path file, Consumer<String> warn) {
+    if (!Files.isRegularFile(file)) {
+      return JSON.missingNode();
+    }
+    try {
+      return JSON.readTree(file);
+    } catch (JacksonException e) {
+      warn.accept("warning: ignored " + file + ": not valid JSON (" + firstLine(e) + ")");
+      return JSON.missingNode();
+    }
+  }
+
+  static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** A scalar as text (null for null or missing); objects and arrays as compact JSON. */
+  static String text(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    return node.isValueNode() ? node.asString() : node.toString();
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static List<Entry> entries(JsonNode object) {
+    List<Entry> entries = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      String value = text(e.getValue());
+      entries.add(new Entry(e.getKey(), value == null ? "" : value, e.getValue().isNumber()));
+    }
+    return entries;
+  }
+
+  private static List<Metric> metrics(JsonNode object) {
+    List<Metric> metrics = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      metrics.add(metric(e.getKey(), e.getValue()));
+    }
+    return metrics;
+  }
+
+  /** Whole numbers (counts, epochs) print as such; measured values with four fixed decimals. */
+  private static Metric metric(String name, JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return new Metric(name, value.asString(), true);
+    }
+    if (value.isNumber()) {
+      return new Metric(name, Format.decimal(value.asDouble()), true);
+    }
+    String text = text(value);
+    return new Metric(name, text == null ? "" : text, false);
+  }
+
+  private static Metric headline(JsonNode summary) {
+    String name = text(summary.path("headline"));
+    JsonNode value = summary.path("metrics").path(name == null ? "" : name);
+    return name == null || value.isMissingNode() ? null : metric(name, value);
+  }
+
+  private static DatasetInfo dataset(JsonNode dataset) {
+    if (dataset.isMissingNode() || dataset.isNull()) {
+      return null;
+    }
+    List<Split> splits = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : dataset.properties()) {
+      JsonNode split = e.getValue();
+      if (split.isObject() && (split.has("size") || split.has("sha256"))) {
+        splits.add(new Split(e.getKey(), text(split.path("id")), text(split.path("size")),
+            text(split.path("sha256"))));
+      }
+    }
+    List<String> shape = new ArrayList<>();
+    dataset.path("shape").forEach(n -> shape.add(n.asString()));
+    List<String> classes = new ArrayList<>();
+    dataset.path("classes").forEach(n -> classes.add(n.asString()));
+    return new DatasetInfo(text(dataset.path("id")), splits, String.join(" \u00d7 ", shape), classes);
+  }
+}

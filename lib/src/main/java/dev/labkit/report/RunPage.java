@@ -1,0 +1,159 @@
+package dev.labkit.report;
+
+import dev.labkit.report.Run.Artifact;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The view model of a run page: the run plus its artifacts turned into what the page draws
+ * (confusion matrices, image groups, tables).
+ */
+public record RunPage(
+    Run run, List<Confusion> confusions, List<ImageGroup> imageGroups, List<Table> tables,
+    List<Artifact> files) {
+
+  /** A confusion matrix: rows are true classes, columns predicted ones. */
+  public record Confusion(String title, List<String> labels, List<ConfusionRow> rows) {}
+
+  /** One true class: its cells, how many examples it had, and the share predicted right (recall). */
+  public record ConfusionRow(String label, List<ConfusionCell> cells, long total, String recall) {}
+
+  /**
+   * A count with its share of the row; {@code style} shades the cell by that share (green on the
+   * diagonal, where predictions are right, red elsewhere).
+   */
+  public record ConfusionCell(long count, String percent, String style, boolean diagonal) {}
+
+  /** Images shown together, in order; {@code legend} is set when they are diverging heatmaps. */
+  public record ImageGroup(String title, List<Image> images, Legend legend) {}
+
+  public record Image(String src, String caption, String step) {}
+
+  /** The colour scale of diverging heatmaps: blue at −max, white at 0, red at +max. */
+  public record Legend(String min, String max) {
+    /** The bar's CSS, drawn from the colours {@link Images} paints with. */
+    public String gradient() {
+      return Images.legendGradient();
+    }
+  }
+
+  public record Table(String title, List<Column> columns, List<List<Cell>> rows) {}
+
+  /** A column header; numeric when every value below it is a number, so it aligns with them. */
+  public record Column(String name, boolean numeric) {}
+
+  public record Cell(String text, boolean numeric) {}
+
+  static RunPage of(Run run, Consumer<String> warn) {
+    List<Confusion> confusions = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
+    Map<String, List<Artifact>> groups = new LinkedHashMap<>();
+    for (Artifact a : run.artifacts()) {
+      switch (a.kind()) {
+        case "confusion-matrix" -> {
+          Confusion c = confusion(a, RunFolders.readOptional(run.folder().resolve(a.path()), warn));
+          if (c == null) {
+            warn.accept("warning: ignored " + run.folder().resolve(a.path())
+                + ": expected {\"labels\": [...], \"counts\": [[...]]} with one row and column per label");
+          } else {
+            confusions.add(c);
+          }
+        }
+        case "table" -> tables.add(table(a, RunFolders.readOptional(run.folder().resolve(a.path()), warn)));
+        case "image" -> groups.computeIfAbsent(a.group() == null ? "Images" : a.group(), g -> new ArrayList<>())
+            .add(a);
+        default -> { }
+      }
+    }
+    List<ImageGroup> imageGroups = new ArrayList<>();
+    groups.forEach((title, images) -> imageGroups.add(imageGroup(title, images)));
+    return new RunPage(run, confusions, imageGroups, tables, run.artifacts());
+  }
+
+  private static Confusion confusion(Artifact a, JsonNode json) {
+    List<String> labels = new ArrayList<>();
+    json.path("labels").forEach(l -> labels.add(l.asString()));
+    JsonNode counts = json.path("counts");
+    int n = labels.size();
+    if (n == 0 || !counts.isArray() || counts.size() != n) {
+      return null;
+    }
+    List<ConfusionRow> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      JsonNode row = counts.get(i);
+      if (!row.isArray() || row.size() != n) {
+        return null;
+      }
+      long total = 0;
+      for (JsonNode c : row) {
+        total += c.asLong();
+      }
+      List<ConfusionCell> cells = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        long count = row.get(j).asLong();
+        double share = total == 0 ? 0 : (double) count / total;
+        cells.add(new ConfusionCell(count, Format.percent(share), shade(share, i == j), i == j));
+      }
+      double recall = total == 0 ? 0 : (double) row.get(i).asLong() / total;
+      rows.add(new ConfusionRow(labels.get(i), cells, total, Format.percent(recall)));
+    }
+    return new Confusion(a.title(), labels, rows);
+  }
+
+  /**
+   * A cell's background for a share of its row. The square root lifts small shares: a class that is
+   * mistaken 3% of the time is worth seeing, and linear shading would leave it almost white.
+   */
+  static String shade(double share, boolean diagonal) {
+    double t = Math.sqrt(share);
+    int[] full = diagonal ? new int[] {26, 152, 80} : new int[] {215, 48, 39};
+    int r = (int) Math.round(255 + (full[0] - 255) * t);
+    int g = (int) Math.round(255 + (full[1] - 255) * t);
+    int b = (int) Math.round(255 + (full[2] - 255) * t);
+    String text = t > 0.6 ? "#fff" : "#1f2328";
+    return String.format(Locale.ROOT, "background-color: rgb(%d, %d, %d); color: %s", r, g, b, text);
+  }
+
+  private static Table table(Artifact a, JsonNode json) {
+    List<String> columns = new ArrayList<>();
+    json.path("columns").forEach(c -> columns.add(c.asString()));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (JsonNode row : json.path("rows")) {
+      List<Cell> cells = new ArrayList<>();
+      for (JsonNode value : row) {
+        if (value.isFloatingPointNumber()) {
+          cells.add(new Cell(Format.decimal(value.asDouble()), true));
+        } else {
+          String text = RunFolders.text(value);
+          cells.add(new Cell(text == null ? "" : text, value.isNumber()));
+        }
+      }
+      rows.add(cells);
+    }
+    List<Column> header = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      int col = c;
+      boolean numeric = !rows.isEmpty() && rows.stream().allMatch(r -> col < r.size() && r.get(col).numeric());
+      header.add(new Column(columns.get(c), numeric));
+    }
+    return new Table(a.title(), header, rows);
+  }
+
+  private static ImageGroup imageGroup(String title, List<Artifact> artifacts) {
+    List<Image> images = new ArrayList<>();
+    double maxAbs = 0;
+    for (Artifact a : artifacts) {
+      images.add(new Image(a.href(), a.title(), a.step() == null ? null : "step " + a.step()));
+      if (a.maxAbs() != null) {
+        maxAbs = Math.max(maxAbs, a.maxAbs());
+      }
+    }
+    Legend legend = maxAbs > 0 ? new Legend(Format.signed(-maxAbs), Format.signed(maxAbs)) : null;
+    return new ImageGroup(title, images, legend);
+  }
+}

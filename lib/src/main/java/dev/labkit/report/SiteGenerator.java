@@ -1,0 +1,137 @@
+package dev.labkit.report;
+
+import dev.labkit.UserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Renders run folders into a static site that opens from file:// with no server and no network:
+ *
+ * <pre>
+ * site/index.html                          every run, grouped by experiment
+ * site/runs/&lt;experiment&gt;/&lt;run-id&gt;/index.html  one page per run, its artifacts beside it
+ * site/assets/report.css
+ * </pre>
+ *
+ * The same runs give the same bytes: no build time is written and everything is sorted.
+ */
+public final class SiteGenerator {
+  private SiteGenerator() {}
+
+  /** Marks a folder as made by labkit, so a rebuild may clear it. */
+  static final String MARKER = ".labkit-site";
+
+  static final List<String> ASSETS = List.of("report.css");
+
+  /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
+  public static Path build(Path runsDir, Path siteDir) {
+    return build(runsDir, siteDir, System.err::println);
+  }
+
+  /**
+   * Builds the site from scratch: pages of runs that no longer exist are removed.
+   *
+   * @throws UserError if {@code siteDir} holds files labkit did not make (it would delete them)
+   */
+  public static Path build(Path runsDir, Path siteDir, Consumer<String> warn) {
+    prepare(siteDir);
+    List<Run> runs = RunFolders.read(runsDir, warn);
+    for (Run run : runs) {
+      writeRun(siteDir, RunPage.of(run, warn));
+    }
+    return writeIndex(siteDir, runs);
+  }
+
+  /** Where the page of a run is in a site: {@code <site>/runs/<experiment>/<run-id>/index.html}. */
+  public static Path runPage(Path siteDir, String experiment, String runId) {
+    return siteDir.resolve("runs").resolve(experiment).resolve(runId).resolve("index.html");
+  }
+
+  /** Writes the index page and the assets; returns index.html. */
+  static Path writeIndex(Path siteDir, List<Run> runs) {
+    writeAssets(siteDir);
+    Path index = siteDir.resolve("index.html");
+    write(index, Pages.index(IndexPage.of(runs)).getBytes(StandardCharsets.UTF_8));
+    return index;
+  }
+
+  /** Writes one run's page and copies its artifacts next to it; returns the page. */
+  static Path writeRun(Path siteDir, RunPage page) {
+    Run run = page.run();
+    Path file = runPage(siteDir, run.experiment(), run.runId());
+    Artifacts.copy(run.folder(), run.artifacts(), file.getParent());
+    write(file, Pages.run(page).getBytes(StandardCharsets.UTF_8));
+    return file;
+  }
+
+  static void writeAssets(Path siteDir) {
+    for (String name : ASSETS) {
+      String resource = "labkit/templates/assets/" + name;
+      try (InputStream in = SiteGenerator.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("the labkit jar lacks " + resource + "; rebuild it with ./mvnw install");
+        }
+        write(siteDir.resolve("assets").resolve(name), in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + resource, e);
+      }
+    }
+  }
+
+  /**
+   * Makes {@code siteDir} an empty labkit site. It deletes only a folder labkit made (it holds the
+   * marker file), so pointing --out at the wrong folder cannot wipe it.
+   */
+  static void prepare(Path siteDir) {
+    try {
+      if (Files.isDirectory(siteDir) && !Files.exists(siteDir.resolve(MARKER))) {
+        try (Stream<Path> entries = Files.list(siteDir)) {
+          if (entries.findAny().isPresent()) {
+            throw new UserError("will not build the site into " + siteDir + ": it holds files labkit did not"
+                + " make; choose an empty or new folder, or delete this one");
+          }
+        }
+      }
+      if (Files.isDirectory(siteDir)) {
+        try (Stream<Path> all = Files.walk(siteDir)) {
+          for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+            if (!p.equals(siteDir)) {
+              Files.delete(p);
+            }
+          }
+        }
+      }
+      Files.createDirectories(siteDir);
+      Files.writeString(siteDir.resolve(MARKER), "made by labkit: `site build` may delete this folder's contents\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the site folder " + siteDir, e);
+    }
+  }
+
+  /**
+   * Writes through a temporary file and a rename, so the server never sends half a page. Unchanged
+   * bytes are not rewritten, which keeps browsers' caches valid.
+   */
+  static void write(Path file, byte[] bytes) {
+    try {
+      Files.createDirectories(file.getParent());
+      if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        return;
+      }
+      Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

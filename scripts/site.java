@@ -1,0 +1,24 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
+//RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
+//DESCRIPTION Build the report site from data/runs, or serve it live on 127.0.0.1
+
+import dev.labkit.report.SiteCommand;
+
+/**
+ * The report site.
+ *
+ * <pre>
+ * ./jbang site build               # renders site/ from data/runs/, prints file:///…/site/index.html
+ * ./jbang site serve               # live pages on http://127.0.0.1:<free port>/ until Ctrl-C
+ * ./jbang site serve --port 8080   # a fixed port; --host 0.0.0.0 shares it (with a warning)
+ * </pre>
+ *
+ * Everything happens in {@link SiteCommand}, so it is tested with the library.
+ */
+class site {
+  public static void main(String... args) {
+    System.exit(SiteCommand.run(args));
+  }
+}
