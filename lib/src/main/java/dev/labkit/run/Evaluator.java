@@ -66,7 +66,8 @@ final class Evaluator {
         values[j] = (float) w[j];
       }
       byte[] png = Images.divergingHeatmapPng(values, height, width, scale, HEATMAP_PIXEL_SCALE);
-      events.accept(new Event.Image("weights/" + c, test.classNames().get(c), "Weight heatmaps", null, png));
+      events.accept(new Event.Image("weights/" + c, test.classNames().get(c), "Weight heatmaps", null, png,
+          Map.of("max_abs", scale)));
     }
   }
 

@@ -12,9 +12,19 @@ public sealed interface Event {
 
   /**
    * A PNG image. Images of one {@code group} are shown together in order; {@code step} is null for
-   * an image that belongs to the whole run.
+   * an image that belongs to the whole run. {@code attributes} go into the image's artifacts.json
+   * entry, e.g. {@code max_abs}, the ± value of a heatmap's strongest colour.
    */
-  record Image(String name, String title, String group, Long step, byte[] png) implements Event {}
+  record Image(String name, String title, String group, Long step, byte[] png, Map<String, Object> attributes)
+      implements Event {
+    public Image {
+      attributes = Map.copyOf(attributes);
+    }
+
+    public Image(String name, String title, String group, Long step, byte[] png) {
+      this(name, title, group, step, png, Map.of());
+    }
+  }
 
   /**
    * A structured result stored as JSON: {@code kind} is {@code confusion-matrix}

@@ -26,13 +26,11 @@ public final class RunStore implements EventSink, AutoCloseable {
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** One entry of artifacts.json. */
-  public record Artifact(String name, String kind, String title, String path, Long step, String group) {}
 
   private final Path folder;
   private final BufferedWriter metrics;
   private final long started = System.nanoTime();
-  private final List<Artifact> artifacts = new ArrayList<>();
+  private final List<Map<String, Object>> artifacts = new ArrayList<>();
   private RunRecord record;
 
   private RunStore(Path folder, RunRecord record) throws IOException {
@@ -110,13 +108,14 @@ public final class RunStore implements EventSink, AutoCloseable {
           String path = "artifacts/" + safe(image.name()) + ".png";
           Files.createDirectories(folder.resolve(path).getParent());
           Files.write(folder.resolve(path), image.png());
-          addArtifact(new Artifact(image.name(), "image", image.title(), path, image.step(), image.group()));
+          addArtifact(artifact(image.name(), "image", image.title(), path, image.step(), image.group(),
+              new java.util.TreeMap<>(image.attributes())));
         }
         case Event.Table table -> {
           String path = "artifacts/" + safe(table.name()) + ".json";
           Files.createDirectories(folder.resolve(path).getParent());
           Json.writeAtomically(folder.resolve(path), table.content());
-          addArtifact(new Artifact(table.name(), table.kind(), table.title(), path, null, null));
+          addArtifact(artifact(table.name(), table.kind(), table.title(), path, null, null, Map.of()));
         }
         case Event.Summary summary -> {
           Map<String, Object> json = new LinkedHashMap<>();
@@ -149,8 +148,22 @@ public final class RunStore implements EventSink, AutoCloseable {
     }
   }
 
-  private void addArtifact(Artifact artifact) {
-    artifacts.removeIf(existing -> existing.name().equals(artifact.name()));
+  /** One entry of artifacts.json: the documented fields, then the event's own attributes. */
+  private static Map<String, Object> artifact(String name, String kind, String title, String path, Long step,
+      String group, Map<String, Object> attributes) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", name);
+    entry.put("kind", kind);
+    entry.put("title", title);
+    entry.put("path", path);
+    entry.put("step", step);
+    entry.put("group", group);
+    entry.putAll(attributes);
+    return entry;
+  }
+
+  private void addArtifact(Map<String, Object> artifact) {
+    artifacts.removeIf(existing -> existing.get("name").equals(artifact.get("name")));
     artifacts.add(artifact);
     Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
   }
