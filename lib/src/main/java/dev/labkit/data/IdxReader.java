@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,19 +59,24 @@ public final class IdxReader {
 
   /** Parses the bytes of a file named {@code where} (used in messages). */
   public static IdxFile parse(String where, byte[] fileBytes, int expectedDims, String fix) {
-    boolean gzip = isGzip(fileBytes);
-    try (InputStream in = gzip
+    Reading reading = new Reading(where, fix);
+    try (InputStream in = isGzip(fileBytes)
         ? new GZIPInputStream(new ByteArrayInputStream(fileBytes), 1 << 16)
         : new ByteArrayInputStream(fileBytes)) {
-      return parse(where, in, expectedDims, fix);
+      reading.in = in;
+      return parse(reading, expectedDims);
+    } catch (EOFException e) {
+      throw reading.error("truncated gzip stream (" + e.getMessage() + ") after " + grouped(reading.total)
+          + " uncompressed bytes");
+    } catch (ZipException e) {
+      throw reading.error("corrupt gzip stream (" + e.getMessage() + ") after " + grouped(reading.total)
+          + " uncompressed bytes");
     } catch (IOException e) {
-      throw new UserError(where + ": cannot read (" + e.getMessage() + "); " + fix, e);
+      throw reading.error("cannot read (" + e.getMessage() + ")");
     }
   }
 
-  private static IdxFile parse(String where, InputStream in, int expectedDims, String fix)
-      throws IOException {
-    Reading reading = new Reading(where, in, fix);
+  private static IdxFile parse(Reading reading, int expectedDims) throws IOException {
     byte[] magic = reading.header(4, "the 4-byte magic number");
     if (magic[0] != 0 || magic[1] != 0) {
       throw reading.error("not an IDX file: starts with " + HexFormat.ofDelimiter(" ").formatHex(magic)
@@ -102,19 +108,18 @@ public final class IdxReader {
     sha.update(magic);
     sha.update(sizes);
     sha.update(data);
-    return new IdxFile(where, dims, data, HexFormat.of().formatHex(sha.digest()));
+    return new IdxFile(reading.where, dims, data, HexFormat.of().formatHex(sha.digest()));
   }
 
   /** A read in progress: counts the bytes so an error can say how much the file had. */
   private static final class Reading {
     private final String where;
-    private final InputStream in;
     private final String fix;
+    private InputStream in;
     private long total;
 
-    Reading(String where, InputStream in, String fix) {
+    Reading(String where, String fix) {
       this.where = where;
-      this.in = in;
       this.fix = fix;
     }
 
@@ -124,8 +129,7 @@ public final class IdxReader {
 
     byte[] header(int length, String what) throws IOException {
       byte[] bytes = new byte[length];
-      int got = fill(bytes);
-      if (got < length) {
+      if (fill(bytes) < length) {
         throw error("truncated: the header ends before " + what);
       }
       return bytes;
@@ -138,7 +142,7 @@ public final class IdxReader {
       if (got < size) {
         throw error("truncated: " + says + ", file has " + grouped(got));
       }
-      long extra = in.transferTo(java.io.OutputStream.nullOutputStream());
+      long extra = in.transferTo(OutputStream.nullOutputStream());
       if (extra > 0) {
         throw error("size mismatch: " + says + ", file has " + grouped(size + extra));
       }
@@ -148,23 +152,15 @@ public final class IdxReader {
     /** Reads until {@code into} is full or the input ends; returns the byte count read. */
     private int fill(byte[] into) throws IOException {
       int got = 0;
-      try {
-        while (got < into.length) {
-          int read = in.read(into, got, into.length - got);
-          if (read < 0) {
-            break;
-          }
-          got += read;
-          total += read;
+      while (got < into.length) {
+        int read = in.read(into, got, into.length - got);
+        if (read < 0) {
+          break;
         }
-        return got;
-      } catch (EOFException e) {
-        throw error("truncated gzip stream (" + e.getMessage() + ") after " + grouped(total)
-            + " uncompressed bytes");
-      } catch (ZipException e) {
-        throw error("corrupt gzip stream (" + e.getMessage() + ") after " + grouped(total)
-            + " uncompressed bytes");
+        got += read;
+        total += read;
       }
+      return got;
     }
   }
 
