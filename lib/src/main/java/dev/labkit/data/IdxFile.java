@@ -22,6 +22,16 @@ public record IdxFile(String name, int[] dims, byte[] data, String sha256) {
     return size;
   }
 
+  /** The header bytes this content starts with: magic number {@code 00 00 08 <dims>}, then the sizes. */
+  public byte[] header() {
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4 + 4 * dims.length);
+    header.put((byte) 0).put((byte) 0).put((byte) 0x08).put((byte) dims.length);
+    for (int dim : dims) {
+      header.putInt(dim);
+    }
+    return header.array();
+  }
+
   /** The dimensions as printed in messages: {@code 60000×28×28}. */
   public static String describe(int[] dims) {
     return String.join("×", Arrays.stream(dims).mapToObj(Integer::toString).toList());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * An image dataset stored as IDX files (Fashion-MNIST, MNIST) and how to prepare it. Get one from
@@ -137,7 +138,7 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
     }
     float[] out = new float[count * features];
     int[] outLabels = new int[count];
-    for (int k = 0; k < count; k++) {
+    IntStream.range(0, count).parallel().forEach(k -> {
       int i = chosen == null ? k : chosen[k];
       int from = i * features;
       int to = k * features;
@@ -145,7 +146,7 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
         out[to + j] = table[pixels[from + j] & 0xff];
       }
       outLabels[k] = labels[i];
-    }
+    });
     return new Dataset(part.id(), part.sha256(), part.shape(), definition.classNames(), out, outLabels);
   }
 }

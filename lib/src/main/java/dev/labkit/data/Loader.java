@@ -3,7 +3,9 @@ package dev.labkit.data;
 import dev.labkit.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +21,10 @@ import java.util.function.Consumer;
 final class Loader {
   private Loader() {}
 
-  /** One part as read: images, labels and the part's combined digest. */
+  /**
+   * One part as read. Its {@code sha256} covers the uncompressed images file followed by the uncompressed
+   * labels file: {@code (zcat train-images-idx3-ubyte.gz; zcat train-labels-idx1-ubyte.gz) | sha256sum}.
+   */
   record Part(String id, IdxFile images, IdxFile labels, String sha256) {
     Shape shape() {
       return new Shape(images.dims()[1], images.dims()[2], 1);
@@ -47,8 +52,11 @@ final class Loader {
   }
 
   private static Part part(String id, Found imagesAt, Found labelsAt, DatasetDefinition definition) {
-    IdxFile images = imagesAt.read(3);
-    IdxFile labels = labelsAt.read(1);
+    MessageDigest combined = Digest.newDigest("SHA-256");
+    IdxFile images = imagesAt.read(3, combined);
+    IdxFile labels = labelsAt.read(1, Digest.newDigest("SHA-256"));
+    combined.update(labels.header()); // labels are small: hashing them twice costs nothing
+    combined.update(labels.data());
     if (images.count() != labels.count()) {
       throw new UserError(id + ": " + imagesAt.path() + " has " + IdxReader.grouped(images.count()) + " images but "
           + labelsAt.path() + " has " + IdxReader.grouped(labels.count()) + " labels; " + imagesAt.place().fix());
@@ -61,29 +69,7 @@ final class Loader {
             + " is not a class (0.." + (classes - 1) + "); " + labelsAt.place().fix());
       }
     }
-    return new Part(id, images, labels, combinedSha256(images, labels));
-  }
-
-  /**
-   * The digest of a part: SHA-256 over the uncompressed images file followed by the uncompressed labels
-   * file, the same as {@code (zcat train-images-idx3-ubyte.gz; zcat train-labels-idx1-ubyte.gz) | sha256sum}.
-   */
-  static String combinedSha256(IdxFile images, IdxFile labels) {
-    var sha = Digest.newDigest("SHA-256");
-    for (IdxFile file : List.of(images, labels)) {
-      int[] dims = file.dims();
-      byte[] header = new byte[4 + 4 * dims.length];
-      header[2] = 0x08;
-      header[3] = (byte) dims.length;
-      for (int i = 0; i < dims.length; i++) {
-        for (int b = 0; b < 4; b++) {
-          header[4 + 4 * i + b] = (byte) (dims[i] >>> (24 - 8 * b));
-        }
-      }
-      sha.update(header);
-      sha.update(file.data());
-    }
-    return java.util.HexFormat.of().formatHex(sha.digest());
+    return new Part(id, images, labels, HexFormat.of().formatHex(combined.digest()));
   }
 
   private static Part get(Future<Part> future) {
@@ -102,9 +88,9 @@ final class Loader {
 
   /** A file found in a place. */
   record Found(Path path, Locations.Place place, DataFile file) {
-    IdxFile read(int dims) {
+    IdxFile read(int dims, MessageDigest sha256) {
       byte[] bytes = IdxReader.readBytes(path, place.fix());
-      return Checks.verified(path.toString(), bytes, file, dims, false, place.fix());
+      return Checks.verified(path.toString(), bytes, file, dims, false, place.fix(), sha256);
     }
   }
 
