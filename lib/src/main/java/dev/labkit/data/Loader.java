@@ -102,6 +102,7 @@ final class Loader {
         for (String name : List.of(file.name(), file.rawName())) {
           Path path = place.dir().resolve(name);
           if (Files.isRegularFile(path)) {
+            progress.accept(definition.name() + ": " + name + " from " + place.dir());
             return new Found(path, place, file);
           }
         }

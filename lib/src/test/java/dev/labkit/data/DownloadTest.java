@@ -126,4 +126,22 @@ class DownloadTest {
     assertThat(spec.params()).containsEntry("mirror", server.url() + "mirror/");
     assertThat(spec.load(LoadOptions.quiet(1), locations()).train().size()).isEqualTo(30);
   }
+
+  @Test
+  void an_md5_published_digest_is_checked_like_upstream_fashion_mnist_publishes_it() {
+    DatasetDefinition definition = tiny.definition(server.url() + "mirror/", null);
+    DataFile labels = new DataFile(definition.testLabels().name(), definition.testLabels().contentSha256(),
+        Digest.md5(Digest.md5("0".repeat(32)).compute(tiny.testLabels())));
+    DatasetDefinition md5 = new DatasetDefinition("tiny", definition.classNames(), definition.trainImages(),
+        definition.trainLabels(), definition.testImages(), labels, definition.downloadUrl(), null, null);
+    assertThat(Datasets.of(md5).load(LoadOptions.quiet(1), locations()).test().size()).isEqualTo(12);
+
+    DataFile wrong = new DataFile(labels.name(), labels.contentSha256(), Digest.md5("0".repeat(32)));
+    DatasetDefinition bad = new DatasetDefinition("tiny", definition.classNames(), definition.trainImages(),
+        definition.trainLabels(), definition.testImages(), wrong, definition.downloadUrl(), null, null);
+    Locations elsewhere = new Locations(null, root.resolve("home-data"), root.resolve("other-cache"));
+    assertThatThrownBy(() -> Datasets.of(bad).load(LoadOptions.quiet(1), elsewhere))
+        .hasMessageStartingWith(server.url() + "mirror/t10k-labels-idx1-ubyte.gz: checksum mismatch: MD5 is ")
+        .hasMessageContaining(", expected " + "0".repeat(32) + "; nothing was kept in ");
+  }
 }
