@@ -51,7 +51,7 @@ final class Downloader {
       temp = null;
       return target;
     } catch (IOException e) {
-      throw new UserError("cannot write the download cache " + dir + " (" + e + "); set LABKIT_CACHE to a "
+      throw new UserError("cannot write the download cache " + dir + " (" + describe(e) + "); set LABKIT_CACHE to a "
           + "writable folder", e);
     } finally {
       deleteQuietly(temp);
@@ -64,7 +64,7 @@ final class Downloader {
       HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET().build();
       response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new Unavailable("download from " + url + " failed (" + e + ")", e);
+      throw new Unavailable("download from " + url + " failed (" + describe(e) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unavailable("download from " + url + " was interrupted", e);
@@ -78,7 +78,7 @@ final class Downloader {
           + (length > 0 ? " (" + IdxReader.grouped(length) + " bytes)" : ""));
       copy(in, out, length, name, progress);
     } catch (IOException e) {
-      throw new Unavailable("download from " + url + " broke off (" + e + ")", e);
+      throw new Unavailable("download from " + url + " broke off (" + describe(e) + ")", e);
     }
   }
 
@@ -98,6 +98,19 @@ final class Downloader {
       }
     }
     progress.accept("downloaded " + name + ": " + IdxReader.grouped(done) + " bytes, verifying");
+  }
+
+  /** An exception and its causes on one line: "ConnectException: UnresolvedAddressException". */
+  static String describe(Throwable e) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+      String part = t.getClass().getSimpleName() + (message.isBlank() ? "" : " " + message);
+      if (parts.isEmpty() || !parts.getLast().equals(part)) {
+        parts.add(part);
+      }
+    }
+    return String.join(": ", parts);
   }
 
   private static void deleteQuietly(Path temp) {

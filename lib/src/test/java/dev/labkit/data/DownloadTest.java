@@ -144,4 +144,16 @@ class DownloadTest {
         .hasMessageStartingWith(server.url() + "mirror/t10k-labels-idx1-ubyte.gz: checksum mismatch: MD5 is ")
         .hasMessageContaining(", expected " + "0".repeat(32) + "; nothing was kept in ");
   }
+
+  @Test
+  void unreachable_server_is_reported_with_the_places_looked_in() throws IOException {
+    String url = server.url();
+    server.close();
+    DatasetDefinition definition = tiny.definition(url + "mirror/", null);
+    assertThatThrownBy(() -> Datasets.of(definition).load(LoadOptions.quiet(1), locations()))
+        .hasMessageStartingWith("tiny: train-images-idx3-ubyte.gz not found in " + root.resolve("home-data/tiny"))
+        .hasMessageContaining("; download from " + url + "mirror/train-images-idx3-ubyte.gz failed (ConnectException")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThat(cacheFiles()).isEmpty();
+  }
 }
