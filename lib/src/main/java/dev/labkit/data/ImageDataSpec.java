@@ -103,8 +103,11 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
     return load(options, Locations.standard());
   }
 
-  /** Loads with the given places to look in (tests use their own). */
-  TrainTest load(LoadOptions options, Locations locations) {
+  /**
+   * Loads with the given places to look in instead of the standard ones: tests pass their own so they
+   * never read or write the real data folders or cache.
+   */
+  public TrainTest load(LoadOptions options, Locations locations) {
     List<Loader.Part> parts = Loader.load(definition.withDownloadUrl(mirror), path, locations, options.progress());
     Dataset train = prepare(parts.get(0), size(trainSize, SMOKE_TRAIN, options), options.seed());
     Dataset test = prepare(parts.get(1), size(testSize, SMOKE_TEST, options), options.seed() + 1);

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Finds, downloads if needed, reads and verifies the four files of a {@link DatasetDefinition}. Files are
- * found one by one (each may come from a different place); the training and test parts are then read on
- * two threads, which is most of the speed on a two-core machine.
+ * found one by one (each may come from a different place, and downloads report progress in order); the
+ * training and test parts are then read and verified on two threads.
  */
 final class Loader {
   private Loader() {}
