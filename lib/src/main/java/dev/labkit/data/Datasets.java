@@ -48,10 +48,14 @@ public final class Datasets {
    * 7,996 for training and 2,004 for testing, about 80/20 per digit. Works offline.
    */
   public static final DatasetDefinition MNIST_SAMPLE = new DatasetDefinition("mnist-sample", digits(),
-      new DataFile("train-images-idx3-ubyte.gz", "0f102418a794c8712a49a5f9b8f2254c9e5e84062f6e3e0704f57658f98d4487", null),
-      new DataFile("train-labels-idx1-ubyte.gz", "9040b398488c116c71f9bd2d700eeecbf2cde54fd13904ed2e69e99cb6029739", null),
-      new DataFile("t10k-images-idx3-ubyte.gz", "dcf3da4de559c57499335c3479c2a666c5fba450722563a4f65804be3c85c215", null),
-      new DataFile("t10k-labels-idx1-ubyte.gz", "b496787b338fd9e00038b94a2a9acae41b74b1e1f6b277d5933b17f63690a601", null),
+      new DataFile("train-images-idx3-ubyte.gz",
+          "0f102418a794c8712a49a5f9b8f2254c9e5e84062f6e3e0704f57658f98d4487", null),
+      new DataFile("train-labels-idx1-ubyte.gz",
+          "9040b398488c116c71f9bd2d700eeecbf2cde54fd13904ed2e69e99cb6029739", null),
+      new DataFile("t10k-images-idx3-ubyte.gz",
+          "dcf3da4de559c57499335c3479c2a666c5fba450722563a4f65804be3c85c215", null),
+      new DataFile("t10k-labels-idx1-ubyte.gz",
+          "b496787b338fd9e00038b94a2a9acae41b74b1e1f6b277d5933b17f63690a601", null),
       "", null, null);
 
   /** Fashion-MNIST, all of it, scaled to [0, 1]. */

@@ -58,7 +58,8 @@ final class Downloader {
     }
   }
 
-  private static void fetch(URI url, Path temp, String name, Consumer<String> progress) throws Unavailable, IOException {
+  private static void fetch(URI url, Path temp, String name, Consumer<String> progress)
+      throws Unavailable, IOException {
     HttpResponse<InputStream> response;
     try {
       HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET().build();

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The content of one IDX file: its dimensions (e.g. 60000, 28, 28) and its unsigned bytes in row-major
  * order. {@code sha256} is the SHA-256 of the whole uncompressed file (header and data), the same value
- * {@code zcat file.gz | sha256sum} prints, so it does not depend on how the file was compressed.
+ * {@code zcat file.gz | sha256sum} prints, so it does not depend on how the file was compressed. A
+ * {@link Dataset}'s {@code sha256} covers its images file followed by its labels file, the same way.
  */
 public record IdxFile(String name, int[] dims, byte[] data, String sha256) {
   /** Number of items: the first dimension. */

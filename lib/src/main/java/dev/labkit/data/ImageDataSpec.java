@@ -131,7 +131,8 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
       throw new UserError(key + " " + IdxReader.grouped(n) + " is more than the " + IdxReader.grouped(labels.length)
           + " examples of " + part.id() + "; use at most that, or 0 for all");
     }
-    int[] chosen = n == 0 || n == labels.length ? null : Stratified.pick(labels, definition.classNames().size(), n, seed);
+    int classes = definition.classNames().size();
+    int[] chosen = n == 0 || n == labels.length ? null : Stratified.pick(labels, classes, n, seed);
     int count = chosen == null ? labels.length : chosen.length;
     int features = part.shape().size();
     byte[] pixels = part.images().data();
