@@ -102,4 +102,20 @@ class RealDataTest {
     assertThat(data.train().sha256()).isEqualTo("70ddc9ee9594c714ad3532ccbada63e859cd56ff1d26055df32d0c31b8117490");
     assertThat(data.test().sha256()).isEqualTo("6964f59c239161626c7d37b5bd454b8cf14f40f864d50143acec2f27f6c069cc");
   }
+
+  @Test
+  void mnist_sample_loads_from_the_checkout_that_labkit_home_names() {
+    String before = System.getProperty("labkit.home");
+    System.setProperty("labkit.home", checkoutData().getParent().toString());
+    try {
+      assertThat(Locations.standard().homeData()).isEqualTo(checkoutData());
+      assertThat(Datasets.mnistSample().load(new LoadOptions(true, 1, line -> {})).train().size()).isEqualTo(2_000);
+    } finally {
+      if (before == null) {
+        System.clearProperty("labkit.home");
+      } else {
+        System.setProperty("labkit.home", before);
+      }
+    }
+  }
 }
