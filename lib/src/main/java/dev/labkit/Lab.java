@@ -2,7 +2,7 @@ package dev.labkit;
 
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
-import dev.labkit.data.IdxDataSpec;
+import dev.labkit.data.ImageDataSpec;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.ExperimentStart;
@@ -33,17 +33,17 @@ public final class Lab {
   }
 
   /** Fashion-MNIST: 60,000 train and 10,000 test 28×28 grey images of 10 kinds of clothing, pixels in [0, 1]. */
-  public static IdxDataSpec fashionMnist() {
+  public static ImageDataSpec fashionMnist() {
     return Datasets.fashionMnist();
   }
 
   /** MNIST handwritten digits, downloaded with checksums on first use; pixels in [0, 1]. */
-  public static IdxDataSpec mnist() {
+  public static ImageDataSpec mnist() {
     return Datasets.mnist();
   }
 
   /** 10,000 real MNIST digits shipped in data/mnist-sample (7,996 train / 2,004 test): works offline. */
-  public static IdxDataSpec mnistSample() {
+  public static ImageDataSpec mnistSample() {
     return Datasets.mnistSample();
   }
 

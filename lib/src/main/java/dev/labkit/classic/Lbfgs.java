@@ -32,6 +32,8 @@ final class Lbfgs {
 
   private static final double ARMIJO = 1e-4; // sufficient decrease (c1)
   private static final double WOLFE = 0.9;   // curvature (c2), the usual choice for quasi-Newton
+  private static final double APPROX = 0.1;  // δ of the approximate Wolfe test
+  private static final double NOISE = 1e-6;  // relative error of f that a decrease may hide in
   private static final double FTOL = 2.220446049250313e-09; // scipy's default factr·eps
 
   private Lbfgs() {}
@@ -70,9 +72,14 @@ final class Lbfgs {
         for (int i = 0; i < n; i++) xNew[i] = x[i] + step * direction[i];
         fNew = f.valueAndGradient(xNew, gNew);
         evaluations++;
-        if (!Double.isFinite(fNew) || fNew > fx + ARMIJO * step * slope) {
+        double slopeNew = dot(gNew, direction);
+        boolean armijo = fNew <= fx + ARMIJO * step * slope;
+        // Hager–Zhang's approximate Wolfe test: near the optimum, f's rounding error (float32 features
+        // here) hides the decrease Armijo asks for, but the slope still shows that the step went downhill
+        boolean approximate = fNew <= fx + NOISE * Math.abs(fx) && slopeNew <= (2 * APPROX - 1) * slope;
+        if (!Double.isFinite(fNew) || !(armijo || approximate)) {
           hi = step; // too far: the function did not drop enough
-        } else if (dot(gNew, direction) < WOLFE * slope) {
+        } else if (slopeNew < WOLFE * slope) {
           lo = step; // too short: the slope is still steep
         } else {
           found = true;

@@ -3,7 +3,6 @@ package dev.labkit.classic;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -132,11 +131,12 @@ final class SoftmaxObjective {
     int upper = SPECIES.loopBound(d);
     int lanes = SPECIES.length();
     float[] z = new float[k];
+    float[] lanesOut = new float[lanes];
     double loss = 0;
     for (int i = start; i < end; i++) {
       int row = i * d;
       // forward: z_c = x_i · W_c + b_c for every class
-      logits(row, w, b, z, upper, lanes);
+      logits(row, w, b, z, upper, lanes, lanesOut);
       // softmax, computed from the largest logit so exp never overflows
       float max = z[0];
       for (int c = 1; c < k; c++) {
@@ -162,7 +162,7 @@ final class SoftmaxObjective {
   }
 
   /** z_c = x_i · W_c + b_c. (Four accumulators at once measured 10× slower: the JIT boxed them.) */
-  private void logits(int row, float[] w, float[] b, float[] z, int upper, int lanes) {
+  private void logits(int row, float[] w, float[] b, float[] z, int upper, int lanes, float[] lanesOut) {
     for (int c = 0; c < k; c++) {
       FloatVector acc = FloatVector.zero(SPECIES);
       int wc = c * d;
@@ -171,7 +171,13 @@ final class SoftmaxObjective {
         FloatVector xv = FloatVector.fromArray(SPECIES, x, row + j);
         acc = xv.fma(FloatVector.fromArray(SPECIES, w, wc + j), acc);
       }
-      float s = acc.reduceLanes(VectorOperators.ADD);
+      // sum the lanes in a fixed order: reduceLanes(ADD) leaves the order open, and compiled and
+      // interpreted code then round differently, which would break bit-for-bit reproducibility
+      acc.intoArray(lanesOut, 0);
+      float s = 0;
+      for (float lane : lanesOut) {
+        s += lane;
+      }
       for (; j < d; j++) {
         s += x[row + j] * w[wc + j];
       }

@@ -52,9 +52,9 @@ class LogisticRegressionTrainerTest {
   @Test
   void fitted_weights_are_the_optimum_of_the_penalised_objective() {
     Dataset data = blobs(3000, 7);
-    LogisticModel model = LogisticRegressionTrainer.fit(LogisticRegression.defaults().c(0.05).tol(1e-7), data,
+    LogisticModel model = LogisticRegressionTrainer.fit(LogisticRegression.defaults().c(0.05).tol(1e-6), data,
         (i, f, g) -> {});
-    assertThat(model.converged()).isTrue();
+    assertThat(model.converged()).as("stopped by %s", model.stop()).isTrue();
     // features are float32 in the solver, so the gradient is exact to about 1e-6, not to double precision
     assertThat(maxGradient(model, data, 0.05)).isLessThan(1e-5);
   }

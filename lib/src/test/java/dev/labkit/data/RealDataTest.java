@@ -63,22 +63,6 @@ class RealDataTest {
   }
 
   @Test
-  void full_fashion_mnist_loads_in_under_one_and_a_half_seconds_warm() {
-    assumeTrue(Files.isDirectory(DEBIAN), DEBIAN + " is absent: apt-get install dataset-fashion-mnist to run this test");
-    ImageDataSpec spec = Datasets.of(Datasets.FASHION_MNIST.withDownloadUrl(""));
-    // warm up (JIT, page cache), then take the best of five: the machine may be busy with other work
-    spec.load(LoadOptions.quiet(1), nowhere());
-    long best = Long.MAX_VALUE;
-    for (int run = 0; run < 5; run++) {
-      long start = System.nanoTime();
-      spec.load(LoadOptions.quiet(1), nowhere());
-      best = Math.min(best, System.nanoTime() - start);
-    }
-    System.out.printf("full Fashion-MNIST load, best of 5 warm: %.0f ms%n", best / 1e6);
-    assertThat(best / 1e9).isLessThan(1.5);
-  }
-
-  @Test
   void smoke_mode_takes_stratified_subsets_of_2000_and_500() {
     List<String> progress = new ArrayList<>();
     Locations checkout = new Locations(null, checkoutData(), Path.of("/nonexistent/labkit-cache"));
