@@ -49,15 +49,21 @@ class CatalogTest {
     });
   }
 
-  /** Guards the gson pin in tools/jbang/pom.xml: with the wrong gson JBang lists no alias at all. */
+  /**
+   * From any folder, {@code ./jbang <alias>@<checkout>} finds the alias. Also guards the gson pin in
+   * tools/jbang/pom.xml: with the gson Maven picks by itself, JBang lists no alias at all.
+   */
   @Test
-  void jbang_sees_every_alias_of_the_catalog() throws Exception {
-    Launcher.Result r = Launcher.in(Launcher.ROOT).run("alias", "list", "--format=json", "-f", CATALOG.toString());
+  void jbang_finds_every_alias_as_alias_at_checkout_from_another_folder(@TempDir Path elsewhere) throws Exception {
+    Launcher.Result r = Launcher.in(elsewhere).run("alias", "list", "--format=json", Launcher.ROOT.toString());
 
     assertThat(r.exitCode()).as(r.describe()).isZero();
-    List<String> names = new ArrayList<>();
-    JsonMapper.builder().build().readTree(r.stdout()).forEach(a -> names.add(a.path("name").asString()));
-    assertThat(names).containsExactlyInAnyOrderElementsOf(aliases().keySet());
+    Map<String, String> found = new LinkedHashMap<>();
+    JsonMapper.builder().build().readTree(r.stdout())
+        .forEach(a -> found.put(a.path("fullName").asString(), a.path("scriptRef").asString()));
+    Map<String, String> expected = new LinkedHashMap<>();
+    aliases().forEach((name, ref) -> expected.put(name + "@" + Launcher.ROOT, Launcher.ROOT.resolve(ref).toString()));
+    assertThat(found).as(r.describe()).containsExactlyInAnyOrderEntriesOf(expected);
   }
 
   @TestFactory
