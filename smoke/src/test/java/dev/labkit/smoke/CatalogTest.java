@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Convention: an alias is run as {@code ./jbang <alias> --smoke --out <temp dir>} (every script
  * shares the {@code --smoke} and {@code --out} options). An alias that needs other arguments, such as
  * a subcommand, lists them in {@link #SMOKE_ARGS}, with {@code {out}} standing for the temp dir.
+ * An alias whose script is not there yet is reported as skipped, with the reason.
+ *
+ * <p>The JSON reader is Jackson 3, which the library brings (through Smile).
  */
 class CatalogTest {
   static final List<String> DEFAULT_ARGS = List.of("--smoke", "--out", "{out}");
