@@ -26,6 +26,9 @@ final class Format {
       return Double.toString(value);
     }
     double abs = Math.abs(value);
+    if (value == Math.rint(value) && abs < 1e7) {
+      return String.format(Locale.ROOT, "%d", (long) value); // a count: 200 iterations, not 200.0000
+    }
     if (abs != 0 && (abs < 1e-3 || abs >= 1e7)) {
       return String.format(Locale.ROOT, "%.3e", value);
     }

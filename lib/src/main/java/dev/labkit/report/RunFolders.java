@@ -101,7 +101,8 @@ public final class RunFolders {
         dataset(run.path("dataset")),
         metrics(summary.path("metrics")),
         headline(summary),
-        MetricsCsv.lastValues(series),
+        // the final metrics are shown once, in their own table; the rest are curves' last points
+        MetricsCsv.lastValues(series).stream().filter(l -> !summary.path("metrics").has(l.name())).toList(),
         series,
         Artifacts.index(folder, warn)));
   }

@@ -55,8 +55,10 @@ final class Evaluator {
     if (!(model instanceof LogisticModel linear)) {
       throw new dev.labkit.UserError("weightHeatmaps() needs a linear model such as logisticRegression()");
     }
-    double scale = linear.maxAbsWeight();
-    metrics.put("weights/max_abs", scale);
+    metrics.put("weights/max_abs", linear.maxAbsWeight());
+    // the colours saturate at the 99th percentile of |w|: a few rarely-lit border pixels carry the
+    // largest weights, and scaling to them would wash every other pixel out to white
+    double scale = colourScale(linear.weights());
     int height = test.shape().height();
     int width = test.shape().width() * test.shape().channels();
     for (int c = 0; c < linear.numClasses(); c++) {
@@ -69,6 +71,13 @@ final class Evaluator {
       events.accept(new Event.Image("weights/" + c, test.classNames().get(c), "Weight heatmaps", null, png,
           Map.of("max_abs", scale)));
     }
+  }
+
+  /** The 99th percentile of |w| over every class (all weights shared one scale). */
+  static double colourScale(double[][] weights) {
+    double[] all = java.util.Arrays.stream(weights).flatMapToDouble(java.util.Arrays::stream).map(Math::abs)
+        .sorted().toArray();
+    return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(0.99 * all.length) - 1)];
   }
 
   private static Map<String, Object> reportTable(ClassificationReport report) {
