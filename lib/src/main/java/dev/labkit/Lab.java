@@ -93,6 +93,9 @@ public final class Lab {
         options.invokedAs(script, List.of(args));
       }
     }
+    if (cmd.getCommandSpec().version().length == 0) {
+      cmd.getCommandSpec().version("labkit " + dev.labkit.run.Provenance.currentLabkitVersion());
+    }
     String name = cmd.getCommandName();
     cmd.setParameterExceptionHandler((e, ignored) -> {
       err.println(name + ": " + e.getMessage() + " (see --help)");

@@ -62,6 +62,8 @@ public final class SiteCommand implements Callable<Integer> {
   @Command(name = "build", mixinStandardHelpOptions = true,
       description = "Render site/ from data/runs/ and print the file:// address of its index.")
   static final class Build implements Callable<Integer> {
+    @CommandLine.Mixin Folders folders = new Folders();
+
     private final Path runs;
     private final Path site;
     private final PrintStream out;
@@ -76,7 +78,7 @@ public final class SiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Path index = SiteGenerator.build(runs, site, err::println);
+      Path index = SiteGenerator.build(folders.runs(runs), folders.site(site), err::println);
       out.println(index.toAbsolutePath().toUri());
       return 0;
     }
@@ -90,6 +92,8 @@ public final class SiteCommand implements Callable<Integer> {
 
     @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host = "127.0.0.1";
+
+    @CommandLine.Mixin Folders folders = new Folders();
 
     private final Path runs;
     private final Path site;
@@ -106,7 +110,7 @@ public final class SiteCommand implements Callable<Integer> {
     /** Starts the server and says where it is; {@link #call()} then waits for Ctrl-C. */
     Server start() {
       hostWarning(host).ifPresent(err::println);
-      Server server = Server.start(host, port, runs, site, err::println);
+      Server server = Server.start(host, port, folders.runs(runs), folders.site(site), err::println);
       out.println(server.url());
       return server;
     }
@@ -122,6 +126,21 @@ public final class SiteCommand implements Callable<Integer> {
       }, "labkit-site-stop"));
       stopped.await();
       return 0;
+    }
+  }
+
+  /** {@code --out DIR}: the same folder a script's --out names, runs in DIR/runs, the site in DIR/site. */
+  static final class Folders {
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "read runs from DIR/runs and write the site to DIR/site (default: data/runs and site/)")
+    Path out;
+
+    Path runs(Path fallback) {
+      return out == null ? fallback : out.toAbsolutePath().resolve("runs");
+    }
+
+    Path site(Path fallback) {
+      return out == null ? fallback : out.toAbsolutePath().resolve("site");
     }
   }
 

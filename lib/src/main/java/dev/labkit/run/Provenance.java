@@ -49,7 +49,7 @@ public record Provenance(String script, String scriptSha256, String command, Str
     }
   }
 
-  static String currentLabkitVersion() {
+  public static String currentLabkitVersion() {
     try (InputStream in = Provenance.class.getResourceAsStream("/labkit/version.properties")) {
       Properties properties = new Properties();
       if (in != null) {

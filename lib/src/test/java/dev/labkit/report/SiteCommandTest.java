@@ -36,6 +36,18 @@ class SiteCommandTest {
   }
 
   @Test
+  void build_with_out_reads_its_runs_folder_and_writes_its_site_folder() {
+    Path other = tmp.resolve("elsewhere");
+    Fixtures.finishedRun(other.resolve("runs"), "logreg-fashion", "20261126-213000-1a2b");
+
+    int code = cli().execute("build", "--out", other.toString());
+
+    assertThat(code).isZero();
+    assertThat(other.resolve("site/runs/logreg-fashion/20261126-213000-1a2b/index.html")).isRegularFile();
+    assertThat(tmp.resolve("site")).doesNotExist();
+  }
+
+  @Test
   void build_prints_a_warning_line_for_a_damaged_run_and_still_succeeds() {
     Fixtures.write(tmp.resolve("runs/e/20261126-213000-bad0/run.json"), "{");
 
