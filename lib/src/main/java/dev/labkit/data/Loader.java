@@ -34,7 +34,8 @@ final class Loader {
   /** The training and test parts of {@code definition}, verified. */
   static List<Part> load(DatasetDefinition definition, Path explicit, Locations locations, Consumer<String> progress) {
     List<Locations.Place> places = locations.search(definition, explicit);
-    Finder finder = new Finder(definition, places, locations, progress);
+    Finder finder = new Finder(definition, places, locations, progress,
+        explicit == null ? null : explicit.toAbsolutePath());
     Found trainImages = finder.find(definition.trainImages(), 3);
     Found trainLabels = finder.find(definition.trainLabels(), 1);
     Found testImages = finder.find(definition.testImages(), 3);
@@ -95,9 +96,20 @@ final class Loader {
   }
 
   private record Finder(DatasetDefinition definition, List<Locations.Place> places, Locations locations,
-      Consumer<String> progress) {
+      Consumer<String> progress, Path explicit) {
 
     Found find(DataFile file, int dims) {
+      if (explicit != null) { // a folder the user named is the only place to look
+        for (String name : List.of(file.name(), file.rawName())) {
+          if (Files.isRegularFile(explicit.resolve(name))) {
+            progress.accept(definition.name() + ": " + name + " from " + explicit);
+            return new Found(explicit.resolve(name), places.getFirst(), file);
+          }
+        }
+        throw new UserError(definition.name() + ": " + file.name() + " not found in data.path " + explicit
+            + (Files.isDirectory(explicit) ? "" : " (no such folder)")
+            + "; to fix: --set data.path=<folder with the files>, or leave data.path empty to look in the usual places");
+      }
       for (Locations.Place place : places) {
         for (String name : List.of(file.name(), file.rawName())) {
           Path path = place.dir().resolve(name);

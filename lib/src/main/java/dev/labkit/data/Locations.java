@@ -29,7 +29,7 @@ public record Locations(Path labkitData, Path homeData, Path cache) {
   }
 
   /**
-   * The places to look, in order: {@code explicit} (the spec's {@code path}), {@code $LABKIT_DATA/<name>}
+   * The places to look, in order: {@code explicit} (the spec's {@code path}, then the only one the loader uses), {@code $LABKIT_DATA/<name>}
    * and {@code $LABKIT_DATA}, {@code data/<name>}, the system package's folder, the download cache.
    */
   public List<Place> search(DatasetDefinition definition, Path explicit) {

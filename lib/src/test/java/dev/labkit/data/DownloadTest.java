@@ -107,11 +107,10 @@ class DownloadTest {
   @Test
   void not_found_anywhere_says_where_it_looked_and_how_to_fix_it() {
     server.files.clear();
-    Path explicit = root.resolve("mine");
     DatasetDefinition definition = tiny.definition(server.url() + "mirror/", Path.of("/usr/share/datasets/tiny"));
-    assertThatThrownBy(() -> Datasets.of(definition).path(explicit).load(LoadOptions.quiet(1), locations()))
+    assertThatThrownBy(() -> Datasets.of(definition).load(LoadOptions.quiet(1), locations()))
         .isInstanceOf(UserError.class)
-        .hasMessage("tiny: train-images-idx3-ubyte.gz not found in data.path " + explicit + ", "
+        .hasMessage("tiny: train-images-idx3-ubyte.gz not found in "
             + root.resolve("home-data/tiny") + ", /usr/share/datasets/tiny, download cache " + root.resolve("cache/tiny")
             + ", $LABKIT_DATA (not set); download from " + server.url() + "mirror/train-images-idx3-ubyte.gz failed "
             + "(HTTP 404); to fix: sudo apt-get install dataset-tiny, or download the files from " + server.url()

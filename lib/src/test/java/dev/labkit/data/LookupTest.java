@@ -42,15 +42,27 @@ class LookupTest {
   void each_file_comes_from_the_first_place_that_has_it() throws IOException {
     tiny.writeTo(root.resolve("system"));
     tiny.writeTo(root.resolve("home-data/tiny"));
-    tiny.writeTo(root.resolve("explicit"));
-    Files.delete(root.resolve("explicit/t10k-images-idx3-ubyte.gz"));
-    // a broken copy further down the list must never be read
-    Files.writeString(root.resolve("system/t10k-images-idx3-ubyte.gz"), "broken");
+    Files.delete(root.resolve("home-data/tiny/t10k-images-idx3-ubyte.gz"));
     List<String> progress = new ArrayList<>();
     DatasetDefinition definition = tiny.definition("", root.resolve("system"));
-    TrainTest data = Datasets.of(definition).path(root.resolve("explicit"))
-        .load(new LoadOptions(false, 1, progress::add), all());
+    TrainTest data = Datasets.of(definition).load(new LoadOptions(false, 1, progress::add), all());
     assertThat(data.test().size()).isEqualTo(12);
+    assertThat(progress).contains("tiny: t10k-images-idx3-ubyte.gz from " + root.resolve("system"),
+        "tiny: train-images-idx3-ubyte.gz from " + root.resolve("home-data/tiny"));
+  }
+
+  @Test
+  void an_explicit_path_is_the_only_place_looked_in() throws IOException {
+    tiny.writeTo(root.resolve("system"));
+    tiny.writeTo(root.resolve("explicit"));
+    Files.delete(root.resolve("explicit/t10k-images-idx3-ubyte.gz"));
+    DatasetDefinition definition = tiny.definition("", root.resolve("system"));
+    assertThatThrownBy(() -> Datasets.of(definition).path(root.resolve("explicit")).load(LoadOptions.quiet(1), all()))
+        .isInstanceOf(dev.labkit.UserError.class)
+        .hasMessage("tiny: t10k-images-idx3-ubyte.gz not found in data.path " + root.resolve("explicit")
+            + "; to fix: --set data.path=<folder with the files>, or leave data.path empty to look in the usual places");
+    assertThatThrownBy(() -> Datasets.of(definition).path(root.resolve("nowhere")).load(LoadOptions.quiet(1), all()))
+        .hasMessageContaining("not found in data.path " + root.resolve("nowhere") + " (no such folder)");
   }
 
   @Test
