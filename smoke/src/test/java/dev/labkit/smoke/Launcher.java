@@ -89,6 +89,17 @@ final class Launcher {
     }
   }
 
+  /** Starts {@code ./jbang args} and returns at once; output goes to {@code log}. */
+  Process start(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
   private static Path findRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isExecutable(p.resolve("jbang")) && Files.isRegularFile(p.resolve("jbang-catalog.json"))) {

@@ -1,0 +1,61 @@
+package dev.labkit.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run stopped with Ctrl-C is marked interrupted and keeps everything it had written. */
+class InterruptTest {
+  static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+
+  @TempDir Path out;
+
+  @Test
+  void ctrl_c_marks_the_run_interrupted_and_keeps_its_metrics() throws Exception {
+    assumeTrue(Files.isDirectory(FASHION), FASHION + " is absent: apt-get install dataset-fashion-mnist");
+    Path log = out.resolve("log.txt");
+    // the full data with a budget it cannot finish in the time this test waits
+    Process run = Launcher.in(out).start(log, "logreg", "--out", out.toString(), "--no-site",
+        "--set", "model.max_iter=100000", "--set", "model.tol=1e-12");
+    Path metrics = waitForMetrics(out.resolve("runs/logreg-fashion"), 5, run, log);
+
+    // Ctrl-C in a terminal sends SIGINT to the process (the launcher exec'd into the script's JVM)
+    new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
+
+    Path folder = metrics.getParent();
+    String runJson = Files.readString(folder.resolve("run.json"));
+    assertThat(runJson).contains("\"status\" : \"interrupted\"").contains("Ctrl-C");
+    assertThat(Files.readAllLines(metrics)).hasSizeGreaterThan(5).first().isEqualTo("step,name,value,wall_time");
+    assertThat(run.exitValue()).isNotZero();
+  }
+
+  /** Waits until some run folder's metrics.csv has {@code lines} data lines; returns that file. */
+  private static Path waitForMetrics(Path experiment, int lines, Process run, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      if (!run.isAlive()) {
+        throw new AssertionError("the run ended before it was interrupted:\n" + Files.readString(log));
+      }
+      if (Files.isDirectory(experiment)) {
+        try (Stream<Path> folders = Files.list(experiment)) {
+          for (Path folder : folders.toList()) {
+            Path metrics = folder.resolve("metrics.csv");
+            if (Files.isRegularFile(metrics) && Files.readAllLines(metrics).size() > lines) {
+              return metrics;
+            }
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    run.destroyForcibly();
+    throw new AssertionError("no metrics after 3 minutes:\n" + Files.readString(log));
+  }
+}
