@@ -52,6 +52,14 @@ public final class Lab {
     return LogisticRegression.defaults();
   }
 
+  /**
+   * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale, for sweeping scale
+   * parameters: {@code .sweep("model.c", logGrid(0.01, 10, 8))}.
+   */
+  public static double[] logGrid(double lo, double hi, int n) {
+    return dev.labkit.run.Sweep.logGrid(lo, hi, n);
+  }
+
   /** Test and train accuracy. */
   public static Evaluation accuracy() {
     return new Evaluation.Accuracy();

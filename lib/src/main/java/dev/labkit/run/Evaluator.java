@@ -3,7 +3,6 @@ package dev.labkit.run;
 import dev.labkit.classic.Classifier;
 import dev.labkit.classic.LogisticModel;
 import dev.labkit.data.Dataset;
-import dev.labkit.data.TrainTest;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.report.Images;
@@ -19,9 +18,14 @@ final class Evaluator {
   private Evaluator() {}
 
   /** Emits the requested results; adds the metrics to {@code metrics}. */
-  static void evaluate(List<Evaluation> evaluations, Classifier model, TrainTest data, EventSink events,
+  static void evaluate(List<Evaluation> evaluations, Classifier model, Splits data, EventSink events,
       Map<String, Double> metrics, long step) {
     Dataset test = data.test();
+    if (data.validation() != null) {
+      int[] validationPredicted = model.predict(data.validation());
+      metrics.put("val/accuracy", ClassificationReport.of(data.validation().labels(), validationPredicted,
+          data.validation().classNames()).accuracy());
+    }
     long t0 = System.nanoTime();
     double[] proba = model.predictProba(test);
     int[] predicted = argmax(proba, model.numClasses());

@@ -7,18 +7,22 @@ import dev.labkit.cli.LabOptions;
 import dev.labkit.data.DataSpec;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.ModelSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A whole experiment, described and not yet run: a name, the data, the model, what to evaluate and
- * the seed. Immutable; every wither returns a new experiment, so a base experiment can be forked.
- * Its {@link #params()} gather every knob under one dotted name ({@code data.scale}, {@code model.c}),
- * the names {@code --set} takes and the report shows.
+ * A whole experiment, described and not yet run: a name, the data, the model (or several models to
+ * compare), parameters to sweep, what to evaluate and the seed. Immutable; every wither returns a new
+ * experiment, so a base experiment can be forked. Its {@link #params()} gather every knob under one
+ * dotted name ({@code data.scale}, {@code model.c}), the names {@code --set} takes and the report shows.
+ *
+ * @param compared   the models of a comparison, each run as its own trial; empty for one model
+ * @param validation share of the training set held out to choose between trials (0 = none)
  */
-public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<Evaluation> evaluations, long seed)
-    implements Spec<Experiment> {
+public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ModelSpec<?>> compared,
+    List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed) implements Spec<Experiment> {
 
   public static final long DEFAULT_SEED = 42;
 
@@ -26,26 +30,87 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new UserError("experiment name must be letters, digits, '.', '_' or '-', got '" + name + "'");
     }
+    if (!(validation >= 0 && validation < 1)) {
+      throw new UserError("validation must be in [0, 1), got " + Params.show(validation));
+    }
+    compared = List.copyOf(compared);
+    sweeps = List.copyOf(sweeps);
     evaluations = List.copyOf(evaluations);
   }
 
   /** The same experiment, evaluated with {@code more} as well. */
   public Experiment evaluate(Evaluation... more) {
-    List<Evaluation> all = new java.util.ArrayList<>(evaluations);
+    List<Evaluation> all = new ArrayList<>(evaluations);
     all.addAll(List.of(more));
-    return new Experiment(name, data, model, all, seed);
+    return new Experiment(name, data, model, compared, sweeps, validation, all, seed);
   }
 
   public Experiment seed(long value) {
-    return new Experiment(name, data, model, evaluations, value);
+    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, value);
   }
 
   public Experiment data(DataSpec<?> value) {
-    return new Experiment(name, value, model, evaluations, seed);
+    return new Experiment(name, value, model, compared, sweeps, validation, evaluations, seed);
   }
 
   public Experiment model(ModelSpec<?> value) {
-    return new Experiment(name, data, value, evaluations, seed);
+    return new Experiment(name, data, value, List.of(), sweeps, validation, evaluations, seed);
+  }
+
+  /**
+   * Holds out {@code fraction} of the training set (stratified, seeded) as a validation set: every
+   * trial reports {@code val/accuracy}, and a sweep picks its best trial by it instead of by the test set.
+   */
+  public Experiment validation(double fraction) {
+    return new Experiment(name, data, model, compared, sweeps, fraction, evaluations, seed);
+  }
+
+  /**
+   * Runs one trial per value of {@code key} (crossed with any other sweep). Each value is checked now:
+   * a key the experiment does not have, or a value it refuses, is an error before anything runs.
+   */
+  public Experiment sweep(String key, Object... values) {
+    Sweep sweep = Sweep.of(key, values);
+    Experiment single = new Experiment(name, data, model, compared, List.of(), validation, evaluations, seed);
+    sweep.values().forEach(value -> single.with(key, value));
+    List<Sweep> all = new ArrayList<>(sweeps);
+    all.removeIf(existing -> existing.key().equals(key));
+    all.add(sweep);
+    return new Experiment(name, data, model, compared, all, validation, evaluations, seed);
+  }
+
+  /** Compares several models: one trial each, on the same data and splits. */
+  public Experiment compare(ModelSpec<?>... models) {
+    if (models.length == 0) {
+      throw new UserError("compare needs at least one model");
+    }
+    return new Experiment(name, data, models[0], List.of(models), sweeps, validation, evaluations, seed);
+  }
+
+  /** Every run this experiment makes: the compared models crossed with every swept value. */
+  public List<Trial> trials() {
+    List<Trial> trials = new ArrayList<>();
+    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : compared;
+    for (ModelSpec<?> each : models) {
+      Map<String, String> assignment = new LinkedHashMap<>();
+      if (!compared.isEmpty()) {
+        assignment.put("model", each.name());
+      }
+      trials.add(new Trial(new Experiment(name, data, each, List.of(), List.of(), validation, evaluations, seed),
+          assignment));
+    }
+    for (Sweep sweep : sweeps) {
+      List<Trial> crossed = new ArrayList<>();
+      for (Trial trial : trials) {
+        for (String value : sweep.values()) {
+          Map<String, String> assignment = new LinkedHashMap<>(trial.assignment());
+          assignment.put(sweep.key(), value);
+          crossed.add(new Trial(trial.experiment().with(sweep.key(), value), assignment));
+        }
+      }
+      trials = crossed;
+    }
+    return trials;
   }
 
   @Override
@@ -54,22 +119,62 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     params.put("seed", seed);
     params.put("data", data.name());
     data.params().forEach((key, value) -> params.put("data." + key, value));
+    params.put("validation", validation);
     params.put("model", model.name());
     model.params().forEach((key, value) -> params.put("model." + key, value));
     return params;
   }
 
+  /** Sets one parameter; setting a swept key replaces that sweep by the single value. */
   @Override
   public Experiment with(String key, String value) {
-    if (key.equals("seed")) {
-      return seed(Params.parseInt(key, value));
+    Experiment unswept = unsweep(key);
+    return switch (key) {
+      case "seed" -> unswept.seed(Params.parseInt(key, value));
+      case "validation" -> unswept.validation(Params.parseDouble(key, value));
+      case "model" -> unswept.choose(value);
+      default -> unswept.route(key, value);
+    };
+  }
+
+  private Experiment unsweep(String key) {
+    List<Sweep> rest = new ArrayList<>(sweeps);
+    rest.removeIf(sweep -> sweep.key().equals(key));
+    return new Experiment(name, data, model, compared, rest, validation, evaluations, seed);
+  }
+
+  /** {@code --set model=random-forest}: keeps the one compared model of that name. */
+  private Experiment choose(String modelName) {
+    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : compared;
+    for (ModelSpec<?> each : models) {
+      if (each.name().equals(modelName)) {
+        return model(each);
+      }
     }
+    throw new UserError("model must be one of " + String.join(", ", models.stream().map(ModelSpec::name).toList())
+        + ", got '" + modelName + "'");
+  }
+
+  private Experiment route(String key, String value) {
     try {
       if (key.startsWith("data.")) {
         return data((DataSpec<?>) data.with(key.substring(5), value));
       }
-      if (key.startsWith("model.")) {
+      if (key.startsWith("model.") && compared.isEmpty()) {
         return model((ModelSpec<?>) model.with(key.substring(6), value));
+      }
+      if (key.startsWith("model.")) { // a comparison: set it on every model that has it
+        String relative = key.substring(6);
+        List<ModelSpec<?>> changed = new ArrayList<>();
+        boolean any = false;
+        for (ModelSpec<?> each : compared) {
+          boolean has = each.params().containsKey(relative);
+          any |= has;
+          changed.add(has ? (ModelSpec<?>) each.with(relative, value) : each);
+        }
+        if (any) {
+          return new Experiment(name, data, changed.getFirst(), changed, sweeps, validation, evaluations, seed);
+        }
       }
     } catch (UserError e) {
       if (e.getMessage().startsWith("unknown parameter")) {
@@ -80,11 +185,16 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     throw Params.unknownKey(key, settable());
   }
 
-  /** The keys {@code --set} accepts: every param except the names of the data and the model. */
+  /** The keys {@code --set} accepts: every param (for a comparison, every model's) except the data's name. */
   private Map<String, Object> settable() {
     Map<String, Object> keys = params();
     keys.remove("data");
-    keys.remove("model");
+    if (compared.isEmpty()) {
+      keys.remove("model");
+    }
+    for (ModelSpec<?> each : compared) {
+      each.params().forEach((key, value) -> keys.putIfAbsent("model." + key, value));
+    }
     return keys;
   }
 

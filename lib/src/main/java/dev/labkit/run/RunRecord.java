@@ -9,9 +9,10 @@ import java.util.Map;
  *
  * @param status running, finished, failed or interrupted
  * @param error  one line saying what went wrong when status is failed, else null
+ * @param sweep  where this run sits in a sweep, or null for a run on its own
  */
 public record RunRecord(int schema, String experiment, String runId, String status, String error, long seed,
-    Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
+    SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
 
   public static final int SCHEMA = 1;
 
@@ -21,12 +22,22 @@ public record RunRecord(int schema, String experiment, String runId, String stat
   /** One part of a dataset. */
   public record Part(String id, int size, String sha256) {}
 
+  /**
+   * A run's place in a sweep: the sweep's id, this trial's number (1-based) and the number of trials;
+   * the sweep's summary run has {@code trial} 0 and lists the swept keys.
+   */
+  public record SweepInfo(String id, int trial, int trials, List<String> keys) {}
+
+  RunRecord withRunId(String value) {
+    return new RunRecord(schema, experiment, value, status, error, seed, sweep, params, dataset, provenance);
+  }
+
   public RunRecord withDataset(DatasetInfo value) {
-    return new RunRecord(schema, experiment, runId, status, error, seed, params, value, provenance);
+    return new RunRecord(schema, experiment, runId, status, error, seed, sweep, params, value, provenance);
   }
 
   public RunRecord ended(String newStatus, String newError, String endedAt) {
-    return new RunRecord(schema, experiment, runId, newStatus, newError, seed, params, dataset,
+    return new RunRecord(schema, experiment, runId, newStatus, newError, seed, sweep, params, dataset,
         provenance.withEnded(endedAt));
   }
 }

@@ -71,8 +71,7 @@ public final class RunStore implements EventSink, AutoCloseable {
       } catch (FileAlreadyExistsException e) {
         String id = claimed.runId().substring(0, claimed.runId().lastIndexOf('-') + 1)
             + String.format("%04x", RANDOM.nextInt(0x10000));
-        claimed = new RunRecord(claimed.schema(), claimed.experiment(), id, claimed.status(), claimed.error(),
-            claimed.seed(), claimed.params(), claimed.dataset(), claimed.provenance());
+        claimed = claimed.withRunId(id);
       } catch (IOException e) {
         throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
             + "); choose a writable folder with --out DIR", e);

@@ -31,8 +31,37 @@ class ExperimentTest {
     assertThatThrownBy(() -> experiment.with("model.cc", "1"))
         .isInstanceOf(UserError.class)
         .hasMessage("unknown parameter 'model.cc'; valid keys: seed, data.train_size, data.test_size, "
-            + "model.penalty, model.c, model.max_iter, model.tol");
+            + "validation, model.penalty, model.c, model.max_iter, model.tol");
     assertThatThrownBy(() -> experiment.with("lr", "1")).hasMessageStartingWith("unknown parameter 'lr'");
+  }
+
+  @Test
+  void a_sweep_crosses_its_values_into_trials_in_order() {
+    Experiment swept = experiment.sweep("model.penalty", "l2", "none").sweep("model.c", 0.1, 1);
+    assertThat(swept.trials()).extracting(Trial::assignment).containsExactly(
+        java.util.Map.of("model.penalty", "l2", "model.c", "0.1"), java.util.Map.of("model.penalty", "l2", "model.c", "1"),
+        java.util.Map.of("model.penalty", "none", "model.c", "0.1"), java.util.Map.of("model.penalty", "none", "model.c", "1"));
+    assertThat(swept.trials().get(1).experiment().params()).containsEntry("model.c", 1.0)
+        .containsEntry("model.penalty", "l2");
+  }
+
+  @Test
+  void setting_a_swept_key_runs_that_value_alone() {
+    Experiment swept = experiment.sweep("model.c", 0.1, 1, 10);
+    assertThat(swept.with("model.c", "0.5").trials()).singleElement()
+        .satisfies(t -> assertThat(t.experiment().params()).containsEntry("model.c", 0.5));
+  }
+
+  @Test
+  void a_sweep_value_the_spec_refuses_is_an_error_before_anything_runs() {
+    assertThatThrownBy(() -> experiment.sweep("model.c", 1, -1)).hasMessageStartingWith("model.c must be > 0, got -1");
+    assertThatThrownBy(() -> experiment.sweep("model.cc", 1)).hasMessageStartingWith("unknown parameter 'model.cc'");
+  }
+
+  @Test
+  void a_log_grid_is_evenly_spaced_in_log_and_rounded_to_three_digits() {
+    assertThat(Sweep.logGrid(0.01, 10, 4)).containsExactly(0.01, 0.1, 1, 10);
+    assertThat(Sweep.logGrid(0.01, 10, 8)).containsExactly(0.01, 0.0268, 0.0720, 0.193, 0.518, 1.39, 3.73, 10);
   }
 
   @Test

@@ -106,6 +106,50 @@ class RunnerTest {
     assertThat(run.get("error").asString()).isEqualTo("no data here: install it");
   }
 
+  @Test
+  void a_sweep_makes_one_run_per_trial_and_a_summary_that_picks_the_best_on_validation() throws Exception {
+    Experiment swept = experiment(new BlobData(600, 300)).validation(0.2)
+        .sweep("model.penalty", "l2", "none").sweep("model.c", 0.001, 1);
+    Runner.Result result = run(swept, LabOptions.of(out).noSite(true));
+
+    List<Path> folders;
+    try (var list = Files.list(out.resolve("runs/blobs-lr"))) {
+      folders = list.sorted().toList();
+    }
+    assertThat(folders).hasSize(5); // four trials and the summary
+    JsonNode summaryRun = json(result.folder().resolve("run.json"));
+    assertThat(summaryRun.get("sweep").get("trial").asInt()).isZero();
+    assertThat(summaryRun.get("sweep").get("trials").asInt()).isEqualTo(4);
+    assertThat(summaryRun.get("params").get("model.c").toString()).isEqualTo("[\"0.001\",\"1\"]");
+    String sweepId = summaryRun.get("sweep").get("id").asString();
+    long trialsOfSweep = folders.stream().filter(f -> !f.equals(result.folder())).map(f -> {
+      try {
+        return json(f.resolve("run.json")).get("sweep").get("id").asString();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }).filter(sweepId::equals).count();
+    assertThat(trialsOfSweep).isEqualTo(4);
+
+    JsonNode trials = json(result.folder().resolve("artifacts/trials.json"));
+    assertThat(trials.get("columns").toString()).contains("model.penalty", "model.c", "val/accuracy", "test/accuracy");
+    assertThat(trials.get("rows")).hasSize(4);
+    // the best trial's metrics are the summary's; val/accuracy is the best of the four
+    double best = result.metrics().get("val/accuracy");
+    for (JsonNode row : trials.get("rows")) {
+      int column = trials.get("columns").valueStream().map(JsonNode::asString).toList().indexOf("val/accuracy");
+      assertThat(row.get(column).asDouble()).isLessThanOrEqualTo(best);
+    }
+    JsonNode artifacts = json(result.folder().resolve("artifacts.json"));
+    assertThat(artifacts.findValuesAsString("group")).anyMatch(g -> g.contains("model.penalty=l2"))
+        .anyMatch(g -> g.contains("model.penalty=none"));
+    // each trial re-runs alone with the values that made it
+    JsonNode trialRun = json(folders.stream().filter(f -> !f.equals(result.folder())).findFirst().orElseThrow()
+        .resolve("run.json"));
+    assertThat(trialRun.get("provenance").get("command").asString()).contains("--set model.penalty=")
+        .contains("--set model.c=");
+  }
+
   /** A dataset whose loading fails the way a missing dataset does. */
   record FailingData() implements DataSpec<FailingData> {
     @Override

@@ -1,0 +1,45 @@
+package dev.labkit.run;
+
+import dev.labkit.cli.LabOptions;
+import dev.labkit.data.DataSpec;
+import dev.labkit.data.LoadOptions;
+import dev.labkit.data.TrainTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads each distinct data spec once per command, so the trials of a sweep share their data. */
+final class DataCache {
+  private record Key(DataSpec<?> data, boolean smoke, long seed) {}
+
+  private final boolean smoke;
+  private final Map<Key, TrainTest> loaded = new HashMap<>();
+
+  DataCache(LabOptions options) {
+    this.smoke = options.smoke();
+  }
+
+  TrainTest load(DataSpec<?> data, long seed, EventSink events) {
+    Key key = new Key(data, smoke, seed);
+    TrainTest cached = loaded.get(key);
+    if (cached != null) {
+      events.accept(new Event.Phase("data", data.name() + " (already loaded)"));
+      return cached;
+    }
+    events.accept(new Event.Phase("data", "loading " + data.name() + (smoke ? " (smoke subset)" : "")));
+    TrainTest fresh = data.load(new LoadOptions(smoke, seed, line -> events.accept(new Event.Phase("data", line))));
+    loaded.put(key, fresh);
+    return fresh;
+  }
+
+  /** Dataset facts for run.json. */
+  static RunRecord.DatasetInfo info(String name, TrainTest data) {
+    var train = data.train();
+    return new RunRecord.DatasetInfo(name, part(train), part(data.test()),
+        List.of(train.shape().height(), train.shape().width(), train.shape().channels()), train.classNames());
+  }
+
+  private static RunRecord.Part part(dev.labkit.data.Dataset dataset) {
+    return new RunRecord.Part(dataset.id(), dataset.size(), dataset.sha256());
+  }
+}

@@ -1,0 +1,164 @@
+package dev.labkit.run;
+
+import dev.labkit.UserError;
+import dev.labkit.cli.LabOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The run folder that sums a sweep up. It is created before the first trial (so the report lists the
+ * sweep while it runs) and filled in at the end: the trials table, the best trial and its images.
+ */
+final class SweepSummary {
+  /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
+  private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "iterations", "sparsity",
+      "train/accuracy", "val/accuracy", "test/accuracy", "test/macro_f1", "test/log_loss");
+
+  private final RunStore store;
+  private final Thread onExit;
+  private final List<String> keys;
+
+  private SweepSummary(RunStore store, Thread onExit, List<String> keys) {
+    this.store = store;
+    this.onExit = onExit;
+    this.keys = keys;
+  }
+
+  static SweepSummary start(Experiment exp, List<Trial> trials, RunRecord.SweepInfo info, LabOptions options) {
+    Map<String, Object> params = new LinkedHashMap<>(exp.params());
+    for (String key : info.keys()) { // a swept key shows every value it takes
+      params.put(key, trials.stream().map(t -> t.assignment().get(key)).distinct().toList());
+    }
+    Instant start = Instant.now();
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), "running", null, exp.seed(), info,
+        params, null, Provenance.capture(options.script(), options.commandLine(), start.toString(), options.smoke()));
+    RunStore store = RunStore.create(options.runsDir(), record);
+    Thread onExit = new Thread(() -> store.end("interrupted", "stopped before the end (Ctrl-C or kill)"));
+    Runtime.getRuntime().addShutdownHook(onExit);
+    return new SweepSummary(store, onExit, info.keys());
+  }
+
+  Path folder() {
+    return store.folder();
+  }
+
+  /** Writes the tables, the best trial's images and summary.json; returns the best trial's metrics. */
+  Map<String, Double> finish(List<SweepRunner.Outcome> outcomes, String status, String error, PrintStream out) {
+    try {
+      String metric = SweepRunner.selectionMetric(outcomes);
+      List<String> columns = COLUMNS.stream()
+          .filter(c -> outcomes.stream().anyMatch(o -> o.metrics().containsKey(c))).toList();
+      store.accept(new Event.Table("trials", "table", "Trials", table(outcomes, columns)));
+      SweepRunner.Outcome best = SweepRunner.best(outcomes, metric);
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      if (best != null) {
+        metrics.putAll(best.metrics());
+        metrics.put("trials", (double) outcomes.size());
+        store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + metric
+            + (metric.startsWith("test") ? " (no validation set: optimistic; add .validation(0.1))" : ""),
+            table(List.of(best), columns)));
+        copyImages(outcomes, metric);
+        out.printf(Locale.ROOT, "best     %s  %s %.4f  test/accuracy %.4f%n", best.trial().assignment(), metric,
+            best.metrics().get(metric), best.metrics().getOrDefault("test/accuracy", Double.NaN));
+      }
+      store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
+      store.end(status, error);
+      return metrics;
+    } finally {
+      store.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook marks the summary
+      }
+    }
+  }
+
+  private Map<String, Object> table(List<SweepRunner.Outcome> outcomes, List<String> metrics) {
+    List<String> header = new ArrayList<>(keys);
+    header.addAll(metrics);
+    header.add("run");
+    List<List<Object>> rows = new ArrayList<>();
+    for (SweepRunner.Outcome outcome : outcomes) {
+      rows.add(new ArrayList<>(SweepRunner.row(outcome, metrics).values()));
+    }
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("columns", header);
+    table.put("rows", rows);
+    return table;
+  }
+
+  /**
+   * For each value of the first swept key that is not a number (penalty, model), the best trial with
+   * that value lends its images, so they stand side by side; without such a key, the best trial's.
+   */
+  private void copyImages(List<SweepRunner.Outcome> outcomes, String metric) {
+    String by = keys.stream().filter(key -> outcomes.stream()
+        .anyMatch(o -> !isNumber(o.trial().assignment().get(key)))).findFirst().orElse(null);
+    List<String> values = by == null ? List.of("") : outcomes.stream()
+        .map(o -> o.trial().assignment().get(by)).distinct().toList();
+    for (String value : values) {
+      List<SweepRunner.Outcome> group = by == null ? outcomes
+          : outcomes.stream().filter(o -> value.equals(o.trial().assignment().get(by))).toList();
+      SweepRunner.Outcome best = SweepRunner.best(group, metric);
+      if (best != null) {
+        copyImagesOf(best, by == null ? "best" : by + "=" + value);
+      }
+    }
+  }
+
+  private void copyImagesOf(SweepRunner.Outcome outcome, String label) {
+    Path artifacts = outcome.folder().resolve("artifacts.json");
+    try {
+      JsonNode index = Json.MAPPER.readTree(Files.readString(artifacts));
+      String facts = describe(outcome);
+      for (JsonNode entry : index) {
+        if (!"image".equals(entry.path("kind").asString())) {
+          continue;
+        }
+        byte[] png = Files.readAllBytes(outcome.folder().resolve(entry.path("path").asString()));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (entry.has("max_abs")) {
+          attributes.put("max_abs", entry.path("max_abs").asDouble());
+        }
+        String group = entry.path("group").asString("Images") + " · " + label + " (" + facts + ")";
+        store.accept(new Event.Image(label.replaceAll("[^A-Za-z0-9_.-]", "_") + "/" + entry.path("name").asString(),
+            entry.path("title").asString(), group, null, png, attributes));
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot read the images of trial " + outcome.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(SweepRunner.Outcome outcome) {
+    List<String> parts = new ArrayList<>();
+    outcome.trial().assignment().forEach((key, value) -> parts.add(key + " " + value));
+    Double sparsity = outcome.metrics().get("sparsity");
+    if (sparsity != null) {
+      parts.add(String.format(Locale.ROOT, "%.1f%% zero weights", 100 * sparsity));
+    }
+    Double accuracy = outcome.metrics().get("test/accuracy");
+    if (accuracy != null) {
+      parts.add(String.format(Locale.ROOT, "test accuracy %.4f", accuracy));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException | NullPointerException e) {
+      return false;
+    }
+  }
+}
