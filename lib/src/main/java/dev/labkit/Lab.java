@@ -85,6 +85,16 @@ public final class Lab {
     return new Evaluation.WeightHeatmaps();
   }
 
+  /** A 3×3 grid of test images with their true and predicted labels. */
+  public static Evaluation predictionGrid() {
+    return new Evaluation.PredictionGrid(9);
+  }
+
+  /** The nine test images the model got wrong most confidently. */
+  public static Evaluation confidentMistakes() {
+    return new Evaluation.ConfidentMistakes(9);
+  }
+
   /**
    * Runs a script's picocli command and returns its exit code. User mistakes ({@link UserError},
    * bad options) print one line on stderr with no stack trace and exit with 2.

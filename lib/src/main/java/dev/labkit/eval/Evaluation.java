@@ -20,4 +20,10 @@ public sealed interface Evaluation {
 
   /** One image per class of a linear model's weights, on a shared symmetric diverging scale. */
   record WeightHeatmaps() implements Evaluation {}
+
+  /** {@code count} test images spread over the test set, each with its true and predicted label. */
+  record PredictionGrid(int count) implements Evaluation {}
+
+  /** The {@code count} test images the model got wrong with the highest confidence. */
+  record ConfidentMistakes(int count) implements Evaluation {}
 }

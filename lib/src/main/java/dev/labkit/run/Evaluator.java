@@ -50,6 +50,8 @@ final class Evaluator {
             "Confusion matrix (test)", Map.of("labels", report.confusion().labels(),
                 "counts", report.confusion().counts())));
         case Evaluation.WeightHeatmaps w -> weightHeatmaps(model, test, events, metrics);
+        case Evaluation.PredictionGrid g -> Examples.grid(test, proba, predicted, g.count(), events);
+        case Evaluation.ConfidentMistakes m -> Examples.mistakes(test, proba, predicted, m.count(), events);
       }
     }
     metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));

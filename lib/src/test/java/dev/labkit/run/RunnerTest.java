@@ -150,6 +150,24 @@ class RunnerTest {
         .contains("--set model.c=");
   }
 
+  @Test
+  void example_grids_show_spread_out_test_images_and_the_most_confident_mistakes() throws Exception {
+    Experiment exp = experiment(new BlobData(600, 300)).evaluate(new Evaluation.PredictionGrid(9),
+        new Evaluation.ConfidentMistakes(4));
+    Runner.Result result = run(exp, LabOptions.of(out).noSite(true));
+    JsonNode artifacts = json(result.folder().resolve("artifacts.json"));
+    List<JsonNode> grid = artifacts.valueStream().filter(a -> a.get("name").asString().startsWith("examples/")).toList();
+    List<JsonNode> mistakes = artifacts.valueStream().filter(a -> a.get("name").asString().startsWith("mistakes/"))
+        .toList();
+    assertThat(grid).hasSize(9);
+    assertThat(grid.getFirst().get("title").asString()).matches("#0  true a · predicted [abc] \\(\\d+%\\)");
+    assertThat(mistakes).hasSize(4).allSatisfy(m -> assertThat(m.get("correct").asBoolean()).isFalse());
+    // most confident first: the percentages never rise down the list
+    List<Integer> confidence = mistakes.stream().map(m -> Integer.parseInt(
+        m.get("title").asString().replaceAll(".*\\((\\d+)%\\)$", "$1"))).toList();
+    assertThat(confidence).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
   /** A dataset whose loading fails the way a missing dataset does. */
   record FailingData() implements DataSpec<FailingData> {
     @Override
