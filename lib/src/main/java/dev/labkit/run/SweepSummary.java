@@ -122,8 +122,8 @@ final class SweepSummary {
       JsonNode index = Json.MAPPER.readTree(Files.readString(artifacts));
       String facts = describe(outcome);
       for (JsonNode entry : index) {
-        if (!"image".equals(entry.path("kind").asString())) {
-          continue;
+        if (!"image".equals(entry.path("kind").asString()) || !entry.has("max_abs")) {
+          continue; // heatmaps only: example images stay on the trial's own page
         }
         byte[] png = Files.readAllBytes(outcome.folder().resolve(entry.path("path").asString()));
         Map<String, Object> attributes = new LinkedHashMap<>();
