@@ -27,13 +27,19 @@ class CorrectedTTestTest {
     assertThat(CorrectedTTest.twoSidedP(-2.262157163, 9)).isCloseTo(0.05, within(1e-8));
     assertThat(CorrectedTTest.twoSidedP(4.604094871, 4)).isCloseTo(0.01, within(1e-8));
     assertThat(CorrectedTTest.twoSidedP(0, 4)).isCloseTo(1, within(1e-12));
+    // scipy 1.10.1: 2 * stats.t.sf(1.3, 2) and 2 * stats.t.sf(0.5, 30); tolerance 1e-8 because Smile's
+    // incomplete beta (a continued fraction) stops at about 1e-9, far finer than any alpha needs
+    assertThat(CorrectedTTest.twoSidedP(1.3, 2)).isCloseTo(0.32324703181604053, within(1e-8));
+    assertThat(CorrectedTTest.twoSidedP(0.5, 30)).isCloseTo(0.6207230048851273, within(1e-8));
   }
 
   @Test
   void a_consistent_gain_is_a_win_for_a_and_a_loss_for_b() {
     CorrectedTTest.Result ab = CorrectedTTest.compare(a, b, 400, 100, 0.05, true);
     CorrectedTTest.Result ba = CorrectedTTest.compare(b, a, 400, 100, 0.05, true);
-    assertThat(ab.pValue()).isBetween(0.01, 0.05); // t ≈ 3.92 lies between the 5 % and 1 % critical values
+    // scipy 1.10.1: 2 * stats.t.sf(3.9198315480489008, 4) = 0.017250135686144915
+    assertThat(ab.t()).isCloseTo(3.9198315480489008, within(1e-9));
+    assertThat(ab.pValue()).isCloseTo(0.017250135686144915, within(1e-8));
     assertThat(ab.mark()).isEqualTo(CorrectedTTest.Mark.WIN);
     assertThat(ba.mark()).isEqualTo(CorrectedTTest.Mark.LOSS);
     assertThat(ba.pValue()).isCloseTo(ab.pValue(), within(1e-15));

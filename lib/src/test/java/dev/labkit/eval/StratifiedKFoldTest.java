@@ -27,8 +27,12 @@ class StratifiedKFoldTest {
 
   @Test
   void each_class_is_spread_as_evenly_as_possible_across_folds() {
-    // the counts per (fold, class) of scikit-learn's StratifiedKFold allocation, which deals the sorted
-    // labels round-robin: np.bincount(np.sort(y)[i::5]) for y with 23, 11 and 7 examples of classes 0, 1, 2
+    // the counts per (fold, class) of scikit-learn 1.2.1's StratifiedKFold, which deals the sorted labels
+    // round-robin; printed by
+    //   y = np.repeat([0, 1, 2], [23, 11, 7])
+    //   [np.bincount(y[test], minlength=3) for _, test in
+    //    StratifiedKFold(5, shuffle=True, random_state=1).split(np.zeros(41), y)]
+    // (which examples go where differs: numpy's random numbers are not Java's)
     int[][] expected = {{5, 2, 2}, {5, 2, 1}, {5, 2, 1}, {4, 3, 1}, {4, 2, 2}};
     List<StratifiedKFold.Fold> folds = StratifiedKFold.split(labels, NAMES, 5, 1);
     for (StratifiedKFold.Fold fold : folds) {
