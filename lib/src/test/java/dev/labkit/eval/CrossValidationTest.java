@@ -64,4 +64,14 @@ class CrossValidationTest {
     assertThat(summary.min()).isEqualTo(1);
     assertThat(summary.max()).isEqualTo(4);
   }
+
+  @Test
+  void train_and_test_accuracy_and_their_gap() {
+    Dataset test = Blobs.three(90, 3, 6);
+    var fitted = dev.labkit.classic.Fitting.fit(model, easy, event -> {});
+    TrainTestAccuracy accuracy = TrainTestAccuracy.of(fitted, new dev.labkit.data.TrainTest(easy, test));
+    assertThat(accuracy.train()).isCloseTo(Metrics.accuracy(easy.labels(), fitted.predict(easy)), within(0.0));
+    assertThat(accuracy.test()).isCloseTo(Metrics.accuracy(test.labels(), fitted.predict(test)), within(0.0));
+    assertThat(accuracy.gap()).isEqualTo(accuracy.train() - accuracy.test());
+  }
 }
