@@ -151,6 +151,21 @@ public record SearchSpace(List<Dimension> dimensions) {
     return points;
   }
 
+  /** Number of distinct points when every axis is finite (choices, integer ranges); else Long.MAX_VALUE. */
+  long finiteSize() {
+    long size = 1;
+    for (Dimension dimension : dimensions) {
+      long values = switch (dimension) {
+        case Dimension.Choice choice -> choice.values().size();
+        case Dimension.IntUniform range -> (long) range.hi() - range.lo() + 1;
+        case Dimension.Uniform u -> Long.MAX_VALUE;
+        case Dimension.LogUniform u -> Long.MAX_VALUE;
+      };
+      size = size > Long.MAX_VALUE / values ? Long.MAX_VALUE : size * values;
+    }
+    return size;
+  }
+
   /** One random point: each axis drawn independently. */
   Map<String, Object> sample(java.util.Random random) {
     Map<String, Object> point = new LinkedHashMap<>();

@@ -115,4 +115,14 @@ class SearchSpaceTest {
         .containsExactlyElementsOf(new RandomSearch(space, 5, 8).candidates(base).stream()
             .map(Search.Candidate::params).toList());
   }
+
+  @Test
+  void random_search_over_a_finite_space_draws_without_replacement() {
+    SearchSpace space = SearchSpace.of().choice("c", 0.1, 1.0, 10.0).choice("penalty", "l2", "none");
+    List<Search.Candidate> five = new RandomSearch(space, 5, 2).candidates(base);
+    assertThat(five).extracting(Search.Candidate::params).doesNotHaveDuplicates().hasSize(5);
+    // more points asked for than the space has: each of the 6 once
+    assertThat(new RandomSearch(space, 50, 2).candidates(base)).extracting(Search.Candidate::params)
+        .doesNotHaveDuplicates().hasSize(6);
+  }
 }
