@@ -3,6 +3,9 @@ package dev.labkit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.labkit.data.Dataset;
+import dev.labkit.model.LogisticRegression;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CorrectedTTestTest {
@@ -76,5 +79,21 @@ class CorrectedTTestTest {
         400, 100, 0.05, true);
     assertThat(result.pValue()).isLessThan(1e-6);
     assertThat(result.mark()).isEqualTo(CorrectedTTest.Mark.WIN);
+  }
+
+  @Test
+  void a_model_that_learns_beats_one_penalised_to_guessing_on_the_same_folds() {
+    Dataset data = Blobs.three(300, 2, 8);
+    List<StratifiedKFold.Fold> folds = StratifiedKFold.split(data, 5, 3);
+    CvResult learns = CrossValidation.run(LogisticRegression.defaults(), data, folds, event -> {});
+    // c = 1e-5 pins the weights near 0: every probability near 1/3, log-loss near log 3 on every fold
+    CvResult guesses = CrossValidation.run(LogisticRegression.defaults().c(1e-5), data, folds, event -> {});
+    CorrectedTTest.Result result = CorrectedTTest.compare(learns, guesses, Metric.LOG_LOSS, 0.05);
+    assertThat(result.meanDifference()).isNegative();
+    assertThat(result.mark()).isEqualTo(CorrectedTTest.Mark.WIN);
+    assertThat(CorrectedTTest.compare(guesses, learns, Metric.LOG_LOSS, 0.05).mark())
+        .isEqualTo(CorrectedTTest.Mark.LOSS);
+    assertThat(learns.meanTrainSize()).isEqualTo(240);
+    assertThat(learns.meanTestSize()).isEqualTo(60);
   }
 }
