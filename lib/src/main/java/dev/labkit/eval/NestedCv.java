@@ -29,6 +29,9 @@ public final class NestedCv {
    * @param inner   number of inner folds (searching), drawn inside each outer training part
    * @param search  what to search; a random search draws the same points in every outer fold, so
    *                differences in the chosen values come from the data alone
+   * @param metric  what the inner search ranks by; every metric is reported for the outer folds
+   * @param seed    the outer folds are drawn from {@code seed}, the inner folds of outer fold i from
+   *                {@code seed + i + 1}
    */
   public static NestedCvResult run(ModelSpec<?> spec, Dataset data, int outer, int inner, Search search, Metric metric,
       long seed, EventSink events) {
