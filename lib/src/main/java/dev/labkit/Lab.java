@@ -4,6 +4,7 @@ import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.ImageDataSpec;
 import dev.labkit.eval.Evaluation;
+import dev.labkit.eval.SearchSpace;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;
@@ -93,6 +94,37 @@ public final class Lab {
   /** The nine test images the model got wrong most confidently. */
   public static Evaluation confidentMistakes() {
     return new Evaluation.ConfidentMistakes(9);
+  }
+
+  /** Accuracy, macro precision, recall and F1, weighted F1, ROC AUC and log-loss on the test set, as one table. */
+  public static Evaluation metricsTable() {
+    return new Evaluation.MetricsTable();
+  }
+
+  /** One ROC curve per class (that class against the rest) on the test set, with its AUC. */
+  public static Evaluation rocCurves() {
+    return new Evaluation.RocCurves();
+  }
+
+  /** Stratified k-fold cross-validation on the training set: per-fold scores, mean and std. */
+  public static Evaluation crossValidation(int k) {
+    return new Evaluation.CrossValidation(k);
+  }
+
+  /**
+   * Nested cross-validation on the training set: {@code outer} folds, each choosing its parameters by a
+   * random search of {@code nIter} points of {@code space} scored over {@code inner} folds.
+   */
+  public static Evaluation nestedCv(int outer, int inner, SearchSpace space, int nIter) {
+    return new Evaluation.NestedCv(outer, inner, space, nIter);
+  }
+
+  /**
+   * A search space over a model's parameters (relative names, as the model spec has them):
+   * {@code searchSpace().logUniform("c", 0.01, 10).choice("penalty", "l1", "l2")}.
+   */
+  public static SearchSpace searchSpace() {
+    return SearchSpace.of();
   }
 
   /**

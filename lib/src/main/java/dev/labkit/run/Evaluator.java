@@ -18,8 +18,11 @@ final class Evaluator {
   private Evaluator() {}
 
   /** Emits the requested results; adds the metrics to {@code metrics}. */
-  static void evaluate(List<Evaluation> evaluations, Classifier model, Splits data, EventSink events,
+  static void evaluate(Experiment experiment, Classifier model, Splits data, EventSink events,
       Map<String, Double> metrics, long step) {
+    List<Evaluation> evaluations = experiment.evaluations();
+    dev.labkit.model.ModelSpec<?> spec = experiment.model();
+    long seed = experiment.seed();
     Dataset test = data.test();
     if (data.validation() != null) {
       int[] validationPredicted = model.predict(data.validation());
@@ -28,10 +31,10 @@ final class Evaluator {
     }
     long t0 = System.nanoTime();
     double[] proba = model.predictProba(test);
-    int[] predicted = argmax(proba, model.numClasses());
+    int[] predicted = dev.labkit.eval.Metrics.argmax(proba, model.numClasses());
     metrics.put("predict_seconds", (System.nanoTime() - t0) / 1e9);
     ClassificationReport report = ClassificationReport.of(test.labels(), predicted, test.classNames());
-    metrics.put("test/log_loss", logLoss(proba, test.labels(), model.numClasses()));
+    metrics.put("test/log_loss", dev.labkit.eval.Metrics.logLoss(test.labels(), proba, model.numClasses()));
     for (Evaluation evaluation : evaluations) {
       switch (evaluation) {
         case Evaluation.Accuracy a -> {
@@ -52,6 +55,13 @@ final class Evaluator {
         case Evaluation.WeightHeatmaps w -> weightHeatmaps(model, test, events, metrics);
         case Evaluation.PredictionGrid g -> Examples.grid(test, proba, predicted, g.count(), events);
         case Evaluation.ConfidentMistakes m -> Examples.mistakes(test, proba, predicted, m.count(), events);
+        case Evaluation.MetricsTable t -> CvEvaluations.metricsTable(test.labels(), proba, test.classNames(), events,
+            metrics);
+        case Evaluation.RocCurves r -> CvEvaluations.rocCurves(test.labels(), proba, test.classNames(), events,
+            metrics);
+        case Evaluation.CrossValidation cv -> CvEvaluations.crossValidation(cv, spec, data.train(), seed, events,
+            metrics);
+        case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(nested, spec, data.train(), seed, events, metrics);
       }
     }
     metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));
@@ -99,28 +109,5 @@ final class Evaluator {
     table.put("columns", List.of("class", "precision", "recall", "f1", "support"));
     table.put("rows", rows);
     return table;
-  }
-
-  /** Mean −log p(true class), probabilities clipped to [1e-15, 1] as scikit-learn does. */
-  static double logLoss(double[] proba, int[] labels, int k) {
-    double sum = 0;
-    for (int i = 0; i < labels.length; i++) {
-      sum -= Math.log(Math.max(1e-15, proba[i * k + labels[i]]));
-    }
-    return labels.length == 0 ? 0 : sum / labels.length;
-  }
-
-  private static int[] argmax(double[] proba, int k) {
-    int[] labels = new int[proba.length / k];
-    for (int i = 0; i < labels.length; i++) {
-      int best = 0;
-      for (int c = 1; c < k; c++) {
-        if (proba[i * k + c] > proba[i * k + best]) {
-          best = c;
-        }
-      }
-      labels[i] = best;
-    }
-    return labels;
   }
 }

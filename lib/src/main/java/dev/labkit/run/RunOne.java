@@ -48,7 +48,7 @@ final class RunOne {
       events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
           splits.test().size())));
       long lastStep = metrics.getOrDefault("iterations", 0.0).longValue();
-      Evaluator.evaluate(exp.evaluations(), model, splits, events, metrics, lastStep);
+      Evaluator.evaluate(exp, model, splits, events, metrics, lastStep);
       events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
       store.end("finished", null);
     } catch (UserError e) {

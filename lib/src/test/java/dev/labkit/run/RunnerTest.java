@@ -168,6 +168,23 @@ class RunnerTest {
     assertThat(confidence).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
+  @Test
+  void cross_validation_and_nested_cv_leave_fold_tables_and_summaries() throws Exception {
+    Experiment exp = new ExperimentStart("blobs-cv").data(new BlobData(300, 90)).model(LogisticRegression.defaults())
+        .evaluate(new Evaluation.CrossValidation(3), new Evaluation.MetricsTable(), new Evaluation.RocCurves(),
+            new Evaluation.NestedCv(3, 2, dev.labkit.eval.SearchSpace.of().logUniform("c", 0.01, 10), 3));
+    Runner.Result result = run(exp, LabOptions.of(out).noSite(true));
+    JsonNode folds = json(result.folder().resolve("artifacts/cv-folds.json"));
+    assertThat(folds.get("rows")).hasSize(5); // three folds, mean and std
+    assertThat(result.metrics()).containsKeys("cv/accuracy_mean", "cv/accuracy_std", "nested/accuracy_mean",
+        "test/roc_auc", "test/macro_precision");
+    JsonNode nested = json(result.folder().resolve("artifacts/nested-cv.json"));
+    assertThat(nested.get("columns").toString()).contains("chosen c");
+    assertThat(nested.get("rows")).hasSize(3);
+    double c = nested.get("rows").get(0).get(1).asDouble();
+    assertThat(c).isBetween(0.01, 10.0);
+  }
+
   /** A dataset whose loading fails the way a missing dataset does. */
   record FailingData() implements DataSpec<FailingData> {
     @Override
