@@ -30,7 +30,7 @@ public final class SiteGenerator {
   /** Marks a folder as made by labkit, so a rebuild may clear it. */
   static final String MARKER = ".labkit-site";
 
-  static final List<String> ASSETS = List.of("report.css");
+  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "VENDOR.txt");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {
@@ -84,6 +84,9 @@ public final class SiteGenerator {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + resource, e);
       }
+    }
+    for (Vendor.Script script : Vendor.SCRIPTS) {
+      write(siteDir.resolve("assets").resolve(script.asset()), Vendor.read(script));
     }
   }
 
