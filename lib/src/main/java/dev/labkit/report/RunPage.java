@@ -110,7 +110,8 @@ public record RunPage(
           + " it from a url");
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(ChartView.of(a.title(), spec));
+    // the spec's own title is drawn in the chart; the artifact's title is the caption only if it has none
+    return java.util.Optional.of(ChartView.of(spec.has("title") ? null : a.title(), spec));
   }
 
   private static Confusion confusion(Artifact a, JsonNode json) {

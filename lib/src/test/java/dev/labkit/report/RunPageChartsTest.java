@@ -62,15 +62,30 @@ class RunPageChartsTest {
   }
 
   @Test
-  void a_chart_artifact_is_drawn_in_place_from_its_spec_with_its_title_as_caption() throws IOException {
+  void a_chart_artifact_is_drawn_in_place_from_its_spec() throws IOException {
     Fixtures.solverRun(runs(), "solver", RUN, "Learning rate");
 
     String page = page("solver", RUN);
 
     List<JsonNode> specs = ChartBlocks.of(page);
     assertThat(specs).hasSize(2);
+    assertThat(specs.get(1).path("title").asString()).isEqualTo("Learning rate");
     assertThat(specs.get(1).path("data").path("values").get(3).path("lr").asDouble()).isEqualTo(0.0125);
-    assertThat(Html.parse(page).text()).contains("Charts", "Learning rate");
+    // the spec draws its own title, so no caption repeats it
+    assertThat(Html.parse(page).all("figcaption")).isEmpty();
+  }
+
+  @Test
+  void a_chart_artifact_without_a_title_in_its_spec_is_captioned_with_the_artifacts_title() throws IOException {
+    Path run = Fixtures.solverRun(runs(), "solver", RUN, "Learning rate");
+    JsonNode spec = RunFolders.JSON.readTree(run.resolve("artifacts/lr.vl.json"));
+    ((tools.jackson.databind.node.ObjectNode) spec).remove("title");
+    Fixtures.write(run.resolve("artifacts/lr.vl.json"), spec.toString());
+
+    Html html = Html.parse(page("solver", RUN));
+
+    assertThat(html.text()).contains("Learning rate");
+    assertThat(html.all("figcaption")).hasSize(1);
   }
 
   @Test
