@@ -25,6 +25,16 @@ public record RunPage(
     return !curves.isEmpty() || !charts.isEmpty();
   }
 
+  /** "trial 3 of 16 in sweep 20261126-220000-ab12", or null when the run is not part of a sweep. */
+  public String sweepLabel() {
+    Run.Sweep sweep = run.sweep();
+    if (sweep == null) {
+      return null;
+    }
+    String trial = sweep.trial() == null ? "a trial" : "trial " + sweep.trial();
+    return trial + (sweep.trials() == null ? "" : " of " + sweep.trials()) + " in sweep " + sweep.id();
+  }
+
   /** The link from this page to its experiment's page. */
   public String experimentHref() {
     return Links.RUN_TO_ROOT + Links.relative("experiments", run.experiment(), "index.html");

@@ -99,6 +99,28 @@ class ExperimentPageTest {
   }
 
   @Test
+  void a_trials_run_page_says_which_sweep_it_belongs_to() throws IOException {
+    sweep(CS);
+    SiteGenerator.build(runs(), site(), warnings::add);
+
+    Html run = Html.parse(Files.readString(SiteGenerator.runPage(site(), "sweep", "20261126-220002-0002")));
+
+    assertThat(run.text()).contains("trial 3 of 8 in sweep " + SWEEP);
+  }
+
+  @Test
+  void building_twice_gives_the_same_experiment_page() throws IOException {
+    sweep(CS);
+    Fixtures.finishedRun(runs(), "sweep", "20261126-213000-1a2b");
+
+    String first = page("sweep");
+    SiteGenerator.build(runs(), tmp.resolve("other"), warnings::add);
+
+    assertThat(Files.readString(SiteGenerator.experimentPage(tmp.resolve("other"), "sweep"))).isEqualTo(first);
+    assertThat(page("sweep")).isEqualTo(first);
+  }
+
+  @Test
   void a_param_spanning_less_than_two_decades_stays_on_a_linear_axis() throws IOException {
     sweep(new double[] {1, 2, 4, 8, 16, 32});
 
