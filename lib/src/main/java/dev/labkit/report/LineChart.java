@@ -161,10 +161,12 @@ public record LineChart(
     ObjectNode text = parts.addObject();
     ObjectNode textMark = text.putObject("mark");
     textMark.put("type", "text");
-    textMark.put("align", "left");
+    // written upwards along the right of its rule, from the top: close events do not overprint
+    textMark.put("angle", 270);
+    textMark.put("align", "right");
     textMark.put("baseline", "top");
-    textMark.put("dx", 4);
-    textMark.put("dy", 2);
+    textMark.put("dx", -4);
+    textMark.put("dy", 3);
     textMark.put("fontSize", 11);
     textMark.put("color", "#57606a");
     ObjectNode textEnc = text.putObject("encoding");
