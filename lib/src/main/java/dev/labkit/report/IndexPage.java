@@ -8,7 +8,12 @@ import java.util.Map;
 /** The view model of the index: every run, grouped by experiment. */
 public record IndexPage(List<Experiment> experiments, int runCount) {
 
-  public record Experiment(String name, List<Row> rows) {}
+  public record Experiment(String name, List<Row> rows) {
+    /** The link to the experiment's own page (its runs table and sweeps). */
+    public String href() {
+      return Links.relative("experiments", name, "index.html");
+    }
+  }
 
   /** A run and the relative link to its page. */
   public record Row(Run run, String href) {}

@@ -25,6 +25,10 @@ final class Pages {
     return render("pages/run", Map.of("page", page, "root", Links.RUN_TO_ROOT));
   }
 
+  static String experiment(ExperimentPage page) {
+    return render("pages/experiment", Map.of("page", page, "root", ExperimentPage.TO_ROOT));
+  }
+
   private static String render(String template, Map<String, Object> variables) {
     Context context = new Context(Locale.ROOT);
     context.setVariables(variables);

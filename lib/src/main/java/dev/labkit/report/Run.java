@@ -15,6 +15,7 @@ import java.util.List;
  * @param headline   the metric summary.json names as the headline, or null
  * @param lastLogged the last value of each metric in metrics.csv, sorted by name
  * @param series     every line of metrics.csv, in file order (for charts)
+ * @param sweep      the sweep this run is a trial of (run.json's optional {@code sweep}), or null
  */
 public record Run(
     String experiment,
@@ -32,7 +33,8 @@ public record Run(
     Metric headline,
     List<Logged> lastLogged,
     List<Point> series,
-    List<Artifact> artifacts) {
+    List<Artifact> artifacts,
+    Sweep sweep) {
 
   /** A CSS class for the status badge, from a fixed list so no run can inject a class name. */
   public String statusClass() {
@@ -51,10 +53,48 @@ public record Run(
   }
 
   /** A row of a key/value table; numeric values are right-aligned. */
-  public record Entry(String key, String value, boolean numeric) {}
+  public record Entry(String key, String value, boolean numeric) {
+    /** The value as a number, or null when it is not one. */
+    public Double number() {
+      if (!numeric) {
+        return null;
+      }
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
 
-  /** A final metric; {@code display} is the value as the page prints it. */
-  public record Metric(String name, String display, boolean numeric) {}
+  /** A final metric; {@code display} is the value as the page prints it, {@code value} the number (or null). */
+  public record Metric(String name, String display, boolean numeric, Double value) {}
+
+  /** The final value of a metric, if the run has it as a number. */
+  public Double metric(String name) {
+    for (Metric m : metrics) {
+      if (m.name().equals(name)) {
+        return m.value();
+      }
+    }
+    return null;
+  }
+
+  /** A parameter's value as written (null if the run has no such parameter). */
+  public Entry param(String key) {
+    for (Entry e : params) {
+      if (e.key().equals(key)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The trial of a sweep (a grid or random search) a run is: {@code "sweep": {"id": "20261126-220000-ab12",
+   * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null.
+   */
+  public record Sweep(String id, Integer trial, Integer trials) {}
 
   /** The last value logged for one metric name, and at which step. */
   public record Logged(String name, long step, double value) {

@@ -104,7 +104,33 @@ public final class RunFolders {
         // the final metrics are shown once, in their own table; the rest are curves' last points
         MetricsCsv.lastValues(series).stream().filter(l -> !summary.path("metrics").has(l.name())).toList(),
         series,
-        Artifacts.index(folder, warn)));
+        Artifacts.index(folder, warn),
+        sweep(run.path("sweep"))));
+  }
+
+  /** The runs of one experiment, newest first; the name is matched against folders, never joined. */
+  public static List<Run> readExperiment(Path runsDir, String experiment, Consumer<String> warn) {
+    List<Run> runs = new ArrayList<>();
+    for (Path e : children(runsDir)) {
+      if (e.getFileName().toString().equals(experiment)) {
+        for (Path folder : children(e)) {
+          readRun(folder, warn).ifPresent(runs::add);
+        }
+      }
+    }
+    runs.sort(Comparator.comparing(Run::runId).reversed());
+    return runs;
+  }
+
+  private static Run.Sweep sweep(JsonNode sweep) {
+    String id = text(sweep.path("id"));
+    if (!sweep.isObject() || id == null || id.isBlank()) {
+      return null;
+    }
+    JsonNode trial = sweep.path("trial");
+    JsonNode trials = sweep.path("trials");
+    return new Run.Sweep(id, trial.isIntegralNumber() ? trial.asInt() : null,
+        trials.isIntegralNumber() ? trials.asInt() : null);
   }
 
   /** The sub-folders of a folder, sorted by name; hidden ones (temporary files) left out. */
@@ -173,13 +199,13 @@ public final class RunFolders {
   /** Whole numbers (counts, epochs) print as such; measured values with four fixed decimals. */
   private static Metric metric(String name, JsonNode value) {
     if (value.isIntegralNumber()) {
-      return new Metric(name, value.asString(), true);
+      return new Metric(name, value.asString(), true, value.asDouble());
     }
     if (value.isNumber()) {
-      return new Metric(name, Format.decimal(value.asDouble()), true);
+      return new Metric(name, Format.decimal(value.asDouble()), true, value.asDouble());
     }
     String text = text(value);
-    return new Metric(name, text == null ? "" : text, false);
+    return new Metric(name, text == null ? "" : text, false, null);
   }
 
   private static Metric headline(JsonNode summary) {

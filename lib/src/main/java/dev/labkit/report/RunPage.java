@@ -11,11 +11,34 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The view model of a run page: the run plus its artifacts turned into what the page draws
- * (confusion matrices, image groups, tables).
+ * (curves from metrics.csv, chart artifacts, confusion matrices, image groups, tables).
+ *
+ * @param curves one line chart per metric prefix, from metrics.csv ({@link Curves})
+ * @param charts the run's {@code chart} artifacts (Vega-Lite specs), in the order it wrote them
  */
 public record RunPage(
-    Run run, List<Confusion> confusions, List<ImageGroup> imageGroups, List<Table> tables,
-    List<Artifact> files) {
+    Run run, List<ChartView> curves, List<ChartView> charts, List<Confusion> confusions,
+    List<ImageGroup> imageGroups, List<Table> tables, List<Artifact> files) {
+
+  /** Whether the page draws any chart, and so loads the chart scripts. */
+  public boolean hasCharts() {
+    return !curves.isEmpty() || !charts.isEmpty();
+  }
+
+  /** "trial 3 of 16 in sweep 20261126-220000-ab12", or null when the run is not part of a sweep. */
+  public String sweepLabel() {
+    Run.Sweep sweep = run.sweep();
+    if (sweep == null) {
+      return null;
+    }
+    String trial = sweep.trial() == null ? "a trial" : "trial " + sweep.trial();
+    return trial + (sweep.trials() == null ? "" : " of " + sweep.trials()) + " in sweep " + sweep.id();
+  }
+
+  /** The link from this page to its experiment's page. */
+  public String experimentHref() {
+    return Links.RUN_TO_ROOT + Links.relative("experiments", run.experiment(), "index.html");
+  }
 
   /** A confusion matrix: rows are true classes, columns predicted ones. */
   public record Confusion(String title, List<String> labels, List<ConfusionRow> rows) {}
@@ -52,6 +75,7 @@ public record RunPage(
   static RunPage of(Run run, Consumer<String> warn) {
     List<Confusion> confusions = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
+    List<ChartView> charts = new ArrayList<>();
     Map<String, List<Artifact>> groups = new LinkedHashMap<>();
     for (Artifact a : run.artifacts()) {
       switch (a.kind()) {
@@ -64,6 +88,7 @@ public record RunPage(
             confusions.add(c);
           }
         }
+        case "chart" -> chart(run, a, warn).ifPresent(charts::add);
         case "table" -> tables.add(table(a, RunFolders.readOptional(run.folder().resolve(a.path()), warn)));
         case "image" -> groups.computeIfAbsent(a.group() == null ? "Images" : a.group(), g -> new ArrayList<>())
             .add(a);
@@ -72,7 +97,31 @@ public record RunPage(
     }
     List<ImageGroup> imageGroups = new ArrayList<>();
     groups.forEach((title, images) -> imageGroups.add(imageGroup(title, images)));
-    return new RunPage(run, confusions, imageGroups, tables, run.artifacts());
+    return new RunPage(run, Curves.of(run.series()), charts, confusions, imageGroups, tables, run.artifacts());
+  }
+
+  /**
+   * A {@code chart} artifact: a Vega-Lite spec (a JSON object) drawn as it is. Its data must be inline
+   * ({@code data.values}): a spec that names a {@code url} anywhere would make the page fetch it, so
+   * it is skipped with a warning and the site never reaches out of itself.
+   */
+  static java.util.Optional<ChartView> chart(Run run, Artifact a, Consumer<String> warn) {
+    java.nio.file.Path file = run.folder().resolve(a.path());
+    JsonNode spec = RunFolders.readOptional(file, warn);
+    if (spec.isMissingNode()) {
+      return java.util.Optional.empty();
+    }
+    if (!spec.isObject()) {
+      warn.accept("warning: ignored " + file + ": a chart artifact must be a Vega-Lite spec (a JSON object)");
+      return java.util.Optional.empty();
+    }
+    if (!spec.findValues("url").isEmpty()) {
+      warn.accept("warning: ignored " + file + ": a chart must carry its data inline (data.values), not load"
+          + " it from a url");
+      return java.util.Optional.empty();
+    }
+    // the spec's own title is drawn in the chart; the artifact's title is the caption only if it has none
+    return java.util.Optional.of(ChartView.of(spec.has("title") ? null : a.title(), spec));
   }
 
   private static Confusion confusion(Artifact a, JsonNode json) {

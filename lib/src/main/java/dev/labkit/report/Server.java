@@ -112,6 +112,12 @@ public final class Server implements AutoCloseable {
       }
       if (parts.isEmpty() || parts.equals(List.of("index.html"))) {
         SiteGenerator.writeIndex(siteDir, RunFolders.read(runsDir, warn));
+      } else if (parts.size() >= 2 && parts.getFirst().equals("experiments")
+          && (parts.size() == 2 || parts.size() == 3 && parts.get(2).equals("index.html"))) {
+        List<Run> runs = RunFolders.readExperiment(runsDir, parts.get(1), warn);
+        if (!runs.isEmpty()) {
+          SiteGenerator.writeExperiment(siteDir, ExperimentPage.of(parts.get(1), runs));
+        }
       } else if (parts.size() >= 3 && parts.getFirst().equals("runs")
           && (parts.size() == 3 || parts.size() == 4 && parts.get(3).equals("index.html"))) {
         // the names are matched against existing folders, never joined into a path

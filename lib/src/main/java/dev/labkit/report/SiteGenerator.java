@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * site/index.html                          every run, grouped by experiment
+ * site/experiments/&lt;experiment&gt;/index.html   the runs table and sweeps of one experiment
  * site/runs/&lt;experiment&gt;/&lt;run-id&gt;/index.html  one page per run, its artifacts beside it
- * site/assets/report.css
+ * site/assets/                             report.css, charts.js, tables.js, vega*.min.js
  * </pre>
  *
  * The same runs give the same bytes: no build time is written and everything is sorted.
@@ -30,7 +31,7 @@ public final class SiteGenerator {
   /** Marks a folder as made by labkit, so a rebuild may clear it. */
   static final String MARKER = ".labkit-site";
 
-  static final List<String> ASSETS = List.of("report.css");
+  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "VENDOR.txt");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {
@@ -48,12 +49,25 @@ public final class SiteGenerator {
     for (Run run : runs) {
       writeRun(siteDir, RunPage.of(run, warn));
     }
+    ExperimentPage.byExperiment(runs).forEach((name, ofIt) -> writeExperiment(siteDir, ExperimentPage.of(name, ofIt)));
     return writeIndex(siteDir, runs);
   }
 
   /** Where the page of a run is in a site: {@code <site>/runs/<experiment>/<run-id>/index.html}. */
   public static Path runPage(Path siteDir, String experiment, String runId) {
     return siteDir.resolve("runs").resolve(experiment).resolve(runId).resolve("index.html");
+  }
+
+  /** Where the page of an experiment is in a site: {@code <site>/experiments/<experiment>/index.html}. */
+  public static Path experimentPage(Path siteDir, String experiment) {
+    return siteDir.resolve("experiments").resolve(experiment).resolve("index.html");
+  }
+
+  /** Writes one experiment's page; returns it. */
+  static Path writeExperiment(Path siteDir, ExperimentPage page) {
+    Path file = experimentPage(siteDir, page.name());
+    write(file, Pages.experiment(page).getBytes(StandardCharsets.UTF_8));
+    return file;
   }
 
   /** Writes the index page and the assets; returns index.html. */
@@ -84,6 +98,9 @@ public final class SiteGenerator {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + resource, e);
       }
+    }
+    for (Vendor.Script script : Vendor.SCRIPTS) {
+      write(siteDir.resolve("assets").resolve(script.asset()), Vendor.read(script));
     }
   }
 

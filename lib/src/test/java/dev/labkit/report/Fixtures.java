@@ -86,6 +86,67 @@ final class Fixtures {
     return run;
   }
 
+  /**
+   * A finished solver run: {@code train/objective} over 60 iterations falling through four decades,
+   * {@code train/grad_max} beside it, one final {@code test/accuracy}, and a {@code chart} artifact (a
+   * Vega-Lite spec of the learning rate) whose title is {@code chartTitle}.
+   */
+  static Path solverRun(Path runs, String experiment, String runId, String chartTitle) {
+    Path run = runs.resolve(experiment).resolve(runId);
+    write(run.resolve("run.json"), """
+        {"schema": 1, "experiment": "%s", "run_id": "%s", "status": "finished", "seed": 1,
+         "params": {"seed": 1, "model": "logistic-regression", "model.c": 1.0},
+         "provenance": {"started": "2026-11-26T21:40:00Z", "ended": "2026-11-26T21:40:09Z"}}
+        """.formatted(experiment, runId));
+    StringBuilder csv = new StringBuilder("step,name,value,wall_time\n");
+    for (int i = 0; i < 60; i++) {
+      csv.append(i).append(",train/objective,").append(2.3 * Math.pow(10, -4.0 * i / 59)).append(',').append(i * 0.1)
+          .append('\n');
+      csv.append(i).append(",train/grad_max,").append(0.5 / (1 + i)).append(',').append(i * 0.1).append('\n');
+    }
+    csv.append("59,test/accuracy,0.84,6.0\n");
+    write(run.resolve("metrics.csv"), csv.toString());
+    write(run.resolve("summary.json"), "{\"metrics\": {\"test/accuracy\": 0.84}, \"headline\": \"test/accuracy\"}");
+    var spec = RunFolders.JSON.createObjectNode();
+    spec.put("$schema", "https://vega.github.io/schema/vega-lite/v5.json");
+    spec.put("title", chartTitle);
+    var values = spec.putObject("data").putArray("values");
+    for (int i = 0; i < 4; i++) {
+      values.addObject().put("epoch", i).put("lr", 0.1 / (1 << i));
+    }
+    spec.put("mark", "line");
+    spec.putObject("encoding").set("x", RunFolders.JSON.createObjectNode().put("field", "epoch").put("type", "quantitative"));
+    ((tools.jackson.databind.node.ObjectNode) spec.get("encoding"))
+        .set("y", RunFolders.JSON.createObjectNode().put("field", "lr").put("type", "quantitative"));
+    write(run.resolve("artifacts/lr.vl.json"), spec.toString());
+    var entry = RunFolders.JSON.createObjectNode().put("name", "lr").put("kind", "chart").put("title", chartTitle)
+        .put("path", "artifacts/lr.vl.json");
+    entry.putNull("step");
+    entry.putNull("group");
+    write(run.resolve("artifacts.json"), "[" + entry + "]");
+    return run;
+  }
+
+  /**
+   * A finished trial of a sweep over {@code model.c}: run.json carries {@code "sweep": {"id", "trial",
+   * "trials"}}, summary.json the final test and train accuracy.
+   */
+  static Path sweepTrial(Path runs, String experiment, String runId, String sweepId, int trial, int trials, double c,
+      double testAccuracy, double trainAccuracy) {
+    Path run = runs.resolve(experiment).resolve(runId);
+    write(run.resolve("run.json"), """
+        {"schema": 1, "experiment": "%s", "run_id": "%s", "status": "finished", "seed": 42,
+         "params": {"seed": 42, "data": "fashion-mnist", "model": "logistic-regression", "model.c": %s},
+         "sweep": {"id": "%s", "trial": %d, "trials": %d},
+         "provenance": {"started": "2026-11-26T22:00:00Z", "ended": "2026-11-26T22:00:30Z"}}
+        """.formatted(experiment, runId, c, sweepId, trial, trials));
+    write(run.resolve("summary.json"), """
+        {"metrics": {"test/accuracy": %s, "train/accuracy": %s, "fit_seconds": 3.5}, "headline": "test/accuracy"}
+        """.formatted(testAccuracy, trainAccuracy));
+    write(run.resolve("metrics.csv"), "step,name,value,wall_time\n0,train/objective,2.3,0.1\n1,train/objective,0.5,0.2\n");
+    return run;
+  }
+
   static String classesJson() {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < CLASSES.length; i++) {

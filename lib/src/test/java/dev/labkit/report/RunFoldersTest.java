@@ -22,8 +22,8 @@ class RunFoldersTest {
     assertThat(run.status()).isEqualTo("finished");
     assertThat(run.params()).extracting(Run.Entry::key)
         .containsExactly("seed", "data", "data.scale", "model", "model.c");
-    assertThat(run.headline()).isEqualTo(new Run.Metric("test/accuracy", "0.8441", true));
-    assertThat(run.metrics()).contains(new Run.Metric("epochs", "12", true), new Run.Metric("fit_seconds", "2.1000", true));
+    assertThat(run.headline()).isEqualTo(new Run.Metric("test/accuracy", "0.8441", true, 0.8441));
+    assertThat(run.metrics()).contains(new Run.Metric("epochs", "12", true, 12.0), new Run.Metric("fit_seconds", "2.1000", true, 2.1));
     assertThat(run.dataset().shape()).isEqualTo("28 × 28 × 1");
     assertThat(run.dataset().splits()).extracting(Run.Split::name).containsExactly("train", "test");
     assertThat(run.command()).isEqualTo("./jbang logreg --set model.c=2.5");

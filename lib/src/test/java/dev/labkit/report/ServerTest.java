@@ -80,6 +80,25 @@ class ServerTest {
     assertThat(get("").body()).contains("0.9123");
   }
 
+  @Test
+  void it_serves_the_experiment_page_and_the_chart_scripts_with_a_run_added_since_the_start() throws Exception {
+    Fixtures.finishedRun(tmp.resolve("runs"), "logreg-fashion", "20261126-213500-9f9f");
+
+    HttpResponse<String> page = get("experiments/logreg-fashion/index.html");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(RUN, "20261126-213500-9f9f");
+    assertThat(get("experiments/logreg-fashion/").body()).isEqualTo(page.body());
+    assertThat(get("experiments/nope/index.html").statusCode()).isEqualTo(404);
+    assertThat(tmp.resolve("site/experiments/nope")).doesNotExist();
+    for (String script : List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "charts.js", "tables.js")) {
+      HttpResponse<String> js = get("assets/" + script);
+      assertThat(js.statusCode()).as(script).isEqualTo(200);
+      assertThat(js.headers().firstValue("content-type")).as(script)
+          .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "/../secret.txt",

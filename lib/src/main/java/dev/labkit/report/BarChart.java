@@ -1,0 +1,77 @@
+package dev.labkit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Bars of a quantitative y per category of x, grouped side by side by a second category (fold
+ * scores per fold and model). Categories keep the order of the rows. Made by {@link Charts#bars}.
+ */
+public record BarChart(
+    String title, String x, String xTitle, Axis y, String group, String groupTitle,
+    List<Map<String, Object>> rows, int width, int height) implements Chart {
+
+  public BarChart {
+    rows = List.copyOf(rows);
+  }
+
+  static BarChart of(String title) {
+    return new BarChart(title, "category", "category", new Axis("value", "value", Scale.LINEAR), null, null,
+        List.of(), 480, 240);
+  }
+
+  /** The category field along the x axis. */
+  public BarChart x(String field, String title) {
+    Charts.require(field, "the x field");
+    return new BarChart(this.title, field, title, y, group, groupTitle, rows, width, height);
+  }
+
+  public BarChart y(String field, String title) {
+    return new BarChart(this.title, x, xTitle, new Axis(field, title, Scale.LINEAR), group, groupTitle, rows, width,
+        height);
+  }
+
+  /** Bars of one x category side by side, one per value of {@code field}, coloured. */
+  public BarChart group(String field, String title) {
+    Charts.require(field, "the group field");
+    return new BarChart(this.title, x, xTitle, y, field, title, rows, width, height);
+  }
+
+  public BarChart data(List<? extends Map<String, ?>> rows) {
+    List<Map<String, Object>> copy = new ArrayList<>();
+    rows.forEach(r -> copy.add(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r))));
+    return new BarChart(title, x, xTitle, y, group, groupTitle, copy, width, height);
+  }
+
+  public BarChart size(int width, int height) {
+    return new BarChart(title, x, xTitle, y, group, groupTitle, rows, width, height);
+  }
+
+  @Override
+  public ObjectNode spec() {
+    ObjectNode spec = Charts.base(title, width, height);
+    spec.putObject("data").set("values", Charts.values(rows));
+    spec.putObject("mark").put("type", "bar");
+    ObjectNode enc = spec.putObject("encoding");
+    ObjectNode xEnc = Charts.nominal(x, xTitle);
+    xEnc.putNull("sort"); // the rows' order: fold 1, 2, … not alphabetical
+    enc.set("x", xEnc);
+    enc.set("y", Charts.quantitative(y, true));
+    var tooltip = RunFolders.JSON.createArrayNode();
+    tooltip.add(Charts.tooltip(x, xTitle, "nominal"));
+    if (group != null) {
+      ObjectNode offset = Charts.nominal(group, groupTitle);
+      offset.putNull("sort");
+      enc.set("xOffset", offset);
+      ObjectNode color = Charts.nominal(group, groupTitle);
+      color.putNull("sort");
+      enc.set("color", color);
+      tooltip.add(Charts.tooltip(group, groupTitle, "nominal"));
+    }
+    tooltip.add(Charts.tooltip(y.field(), y.title(), "quantitative"));
+    enc.set("tooltip", tooltip);
+    return spec;
+  }
+}

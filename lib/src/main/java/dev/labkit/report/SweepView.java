@@ -1,0 +1,133 @@
+package dev.labkit.report;
+
+import dev.labkit.report.Chart.Scale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One sweep on the experiment page: its trials in a small table, and for each numeric param that
+ * varies across them a chart of the headline metric (and train/accuracy, when the runs have it)
+ * against that param, with the best trial ringed.
+ *
+ * @param params  the params that vary across the trials (the table's columns)
+ * @param metrics the headline, then train/accuracy when the trials have it
+ * @param best    the trial with the best headline value, or null when no trial has one
+ */
+public record SweepView(
+    String id, String progress, String headline, List<ExperimentPage.Column> params, List<String> metrics,
+    List<ExperimentPage.Row> trials, Run best, List<ChartView> charts) {
+
+  /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
+  static final String TRAIN_ACCURACY = "train/accuracy";
+
+  /** A range of values this wide (max / min, all positive) is drawn on a log axis: two decades. */
+  static final double LOG_RATIO = 100;
+
+  /** Whether a row is the best trial (the page marks it). */
+  public boolean isBest(ExperimentPage.Row row) {
+    return best != null && row.run().equals(best);
+  }
+
+  /** The link from the experiment page to the best trial's page. */
+  public String bestHref() {
+    return best == null ? null
+        : ExperimentPage.TO_ROOT + Links.relative("runs", best.experiment(), best.runId(), "index.html");
+  }
+
+  /** The sweeps among an experiment's runs, by id. */
+  static List<SweepView> all(List<Run> runs) {
+    Map<String, List<Run>> byId = new TreeMap<>();
+    runs.stream().filter(r -> r.sweep() != null)
+        .forEach(r -> byId.computeIfAbsent(r.sweep().id(), id -> new ArrayList<>()).add(r));
+    List<SweepView> sweeps = new ArrayList<>();
+    byId.forEach((id, trials) -> sweeps.add(of(id, trials)));
+    return sweeps;
+  }
+
+  static SweepView of(String id, List<Run> runs) {
+    List<Run> trials = new ArrayList<>(runs);
+    trials.sort(Comparator.comparing((Run r) -> r.sweep().trial(), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(Run::runId));
+    String headline = ExperimentPage.headline(trials);
+    List<ExperimentPage.Column> varying = ExperimentPage.columns(trials).stream()
+        .filter(ExperimentPage.Column::varies).toList();
+    List<String> metrics = new ArrayList<>();
+    if (headline != null) {
+      metrics.add(headline);
+    }
+    if (!TRAIN_ACCURACY.equals(headline) && trials.stream().anyMatch(r -> r.metric(TRAIN_ACCURACY) != null)) {
+      metrics.add(TRAIN_ACCURACY);
+    }
+    List<ExperimentPage.Row> rows = trials.stream().map(r -> ExperimentPage.row(r, varying, metrics)).toList();
+    Run best = best(trials, headline);
+    List<ChartView> charts = new ArrayList<>();
+    for (ExperimentPage.Column c : varying) {
+      if (headline != null && trials.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
+        charts.add(ChartView.of(null, chart(c.key(), trials, metrics, best)));
+      }
+    }
+    return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, charts);
+  }
+
+  /** "12 of 16 trials" (or "12 trials" when the runs do not say how many were planned). */
+  static String progress(List<Run> trials) {
+    Integer planned = trials.stream().map(r -> r.sweep().trials()).filter(t -> t != null)
+        .max(Comparator.naturalOrder()).orElse(null);
+    return planned == null ? trials.size() + " trials" : trials.size() + " of " + planned + " trials";
+  }
+
+  /**
+   * Higher is better, except for metrics whose name says they are a loss or an error, where lower is.
+   * A metric is best by the direction its name implies; ties go to the earlier trial.
+   */
+  static boolean lowerIsBetter(String metric) {
+    String m = metric.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("loss") || m.contains("error") || m.contains("objective") || m.endsWith("mse")
+        || m.endsWith("mae") || m.contains("perplexity");
+  }
+
+  static Run best(List<Run> trials, String headline) {
+    if (headline == null) {
+      return null;
+    }
+    boolean lower = lowerIsBetter(headline);
+    Run best = null;
+    for (Run r : trials) {
+      Double v = r.metric(headline);
+      if (v != null && !v.isNaN() && (best == null || (lower ? v < best.metric(headline) : v > best.metric(headline)))) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /** The metrics of every trial against one param, one line per metric, sorted by the param. */
+  static LineChart chart(String param, List<Run> trials, List<String> metrics, Run best) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    TreeSet<Double> xs = new TreeSet<>();
+    for (Run r : trials.stream().sorted(Comparator.comparing((Run t) -> t.param(param).number())).toList()) {
+      double x = r.param(param).number();
+      xs.add(x);
+      for (String m : metrics) {
+        Double y = r.metric(m);
+        if (y != null) {
+          rows.add(Charts.row(param, x, "metric", m, "value", y, "run", r.runId()));
+        }
+      }
+    }
+    boolean log = xs.first() > 0 && xs.last() / xs.first() >= LOG_RATIO;
+    LineChart chart = Charts.line(metrics.getFirst() + " against " + param).points()
+        .x(param, param, log ? Scale.LOG : Scale.LINEAR).y("value", "value").series("metric", "metric")
+        .data(rows).size(420, 240);
+    if (best != null) {
+      Integer trial = best.sweep().trial();
+      chart = chart.highlight(best.param(param).number(), best.metric(metrics.getFirst()),
+          trial == null ? "best" : "best: trial " + trial);
+    }
+    return chart;
+  }
+}
