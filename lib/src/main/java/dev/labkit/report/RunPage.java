@@ -31,6 +31,9 @@ public record RunPage(
     if (sweep == null) {
       return null;
     }
+    if (Integer.valueOf(0).equals(sweep.trial())) {
+      return "summary of sweep " + sweep.id() + (sweep.trials() == null ? "" : " (" + sweep.trials() + " trials)");
+    }
     String trial = sweep.trial() == null ? "a trial" : "trial " + sweep.trial();
     return trial + (sweep.trials() == null ? "" : " of " + sweep.trials()) + " in sweep " + sweep.id();
   }

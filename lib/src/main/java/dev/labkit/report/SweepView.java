@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 public record SweepView(
     String id, String progress, String headline, List<ExperimentPage.Column> params, List<String> metrics,
-    List<ExperimentPage.Row> trials, Run best, List<ChartView> charts) {
+    List<ExperimentPage.Row> trials, Run best, List<ChartView> charts, Run summary) {
 
   /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
   static final String TRAIN_ACCURACY = "train/accuracy";
@@ -38,6 +38,12 @@ public record SweepView(
         : ExperimentPage.TO_ROOT + Links.relative("runs", best.experiment(), best.runId(), "index.html");
   }
 
+  /** The link to the sweep's summary run (trial 0: the trials table, best trial, side-by-side images). */
+  public String summaryHref() {
+    return summary == null ? null
+        : ExperimentPage.TO_ROOT + Links.relative("runs", summary.experiment(), summary.runId(), "index.html");
+  }
+
   /** The sweeps among an experiment's runs, by id. */
   static List<SweepView> all(List<Run> runs) {
     Map<String, List<Run>> byId = new TreeMap<>();
@@ -49,7 +55,9 @@ public record SweepView(
   }
 
   static SweepView of(String id, List<Run> runs) {
-    List<Run> trials = new ArrayList<>(runs);
+    // trial 0 is the sweep's summary run: linked, but not one of the trials it sums up
+    Run summary = runs.stream().filter(SweepView::isSummary).findFirst().orElse(null);
+    List<Run> trials = new ArrayList<>(runs.stream().filter(r -> !isSummary(r)).toList());
     trials.sort(Comparator.comparing((Run r) -> r.sweep().trial(), Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(Run::runId));
     String headline = ExperimentPage.headline(trials);
@@ -70,7 +78,11 @@ public record SweepView(
         charts.add(ChartView.of(null, chart(c.key(), trials, metrics, best)));
       }
     }
-    return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, charts);
+    return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, charts, summary);
+  }
+
+  static boolean isSummary(Run run) {
+    return run.sweep() != null && Integer.valueOf(0).equals(run.sweep().trial());
   }
 
   /** "12 of 16 trials" (or "12 trials" when the runs do not say how many were planned). */

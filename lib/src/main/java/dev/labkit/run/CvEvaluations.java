@@ -46,6 +46,7 @@ final class CvEvaluations {
       rows.add(List.of(curve.label(), curve.auc(), curve.size()));
     }
     metrics.put("test/roc_auc", dev.labkit.eval.Metrics.rocAucOvr(truth, proba, labels.size()));
+    events.accept(new Event.Table("roc-curves", "chart", "ROC curves", RunCharts.roc(curves).spec()));
     events.accept(new Event.Table("roc-auc", "table", "ROC AUC per class (one against the rest, test)",
         table(List.of("class", "auc", "points"), rows)));
   }
@@ -68,6 +69,8 @@ final class CvEvaluations {
     }
     rows.add(summaryRow("mean", result.folds().size(), shown, m -> result.summary(m).mean()));
     rows.add(summaryRow("std", result.folds().size(), shown, m -> result.summary(m).std()));
+    events.accept(new Event.Table("cv-folds-chart", "chart", "Score per fold",
+        RunCharts.folds(result, List.of(Metric.ACCURACY, Metric.MACRO_F1, Metric.ROC_AUC)).spec()));
     events.accept(new Event.Table("cv-folds", "table", cv.k() + "-fold cross-validation (training set)",
         table(columns, rows)));
     for (Metric metric : shown) {

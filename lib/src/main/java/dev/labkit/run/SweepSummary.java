@@ -66,6 +66,7 @@ final class SweepSummary {
         store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + metric
             + (metric.startsWith("test") ? " (no validation set: optimistic; add .validation(0.1))" : ""),
             table(List.of(best), columns)));
+        charts(outcomes, best);
         copyImages(outcomes, metric);
         out.printf(Locale.ROOT, "best     %s  %s %.4f  test/accuracy %.4f%n", best.trial().assignment(), metric,
             best.metrics().get(metric), best.metrics().getOrDefault("test/accuracy", Double.NaN));
@@ -81,6 +82,23 @@ final class SweepSummary {
         // shutting down: the hook marks the summary
       }
     }
+  }
+
+  /** A chart of accuracy against every swept number, split by the first swept key that is not a number. */
+  private void charts(List<SweepRunner.Outcome> outcomes, SweepRunner.Outcome best) {
+    String groupKey = firstTextKey(outcomes);
+    for (String key : keys) {
+      boolean numeric = outcomes.stream().allMatch(o -> isNumber(o.trial().assignment().get(key)));
+      if (numeric) {
+        store.accept(new Event.Table("accuracy-against-" + key, "chart", "Accuracy against " + key,
+            RunCharts.sweep(key, groupKey, outcomes, best).spec()));
+      }
+    }
+  }
+
+  private String firstTextKey(List<SweepRunner.Outcome> outcomes) {
+    return keys.stream().filter(key -> outcomes.stream()
+        .anyMatch(o -> !isNumber(o.trial().assignment().get(key)))).findFirst().orElse(null);
   }
 
   private Map<String, Object> table(List<SweepRunner.Outcome> outcomes, List<String> metrics) {
@@ -102,8 +120,7 @@ final class SweepSummary {
    * that value lends its images, so they stand side by side; without such a key, the best trial's.
    */
   private void copyImages(List<SweepRunner.Outcome> outcomes, String metric) {
-    String by = keys.stream().filter(key -> outcomes.stream()
-        .anyMatch(o -> !isNumber(o.trial().assignment().get(key)))).findFirst().orElse(null);
+    String by = firstTextKey(outcomes);
     List<String> values = by == null ? List.of("") : outcomes.stream()
         .map(o -> o.trial().assignment().get(by)).distinct().toList();
     for (String value : values) {

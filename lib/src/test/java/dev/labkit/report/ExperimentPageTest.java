@@ -99,6 +99,26 @@ class ExperimentPageTest {
   }
 
   @Test
+  void the_sweeps_summary_run_is_linked_but_not_counted_among_its_trials() throws IOException {
+    sweep(CS);
+    // trial 0 is the summary: list-valued params, the best trial's metrics (higher than any trial here)
+    Path summary = runs().resolve("sweep").resolve(SWEEP);
+    Fixtures.write(summary.resolve("run.json"), """
+        {"schema": 1, "experiment": "sweep", "run_id": "%s", "status": "finished", "seed": 42,
+         "params": {"seed": 42, "model.c": ["0.01", "0.1"]}, "sweep": {"id": "%s", "trial": 0, "trials": 8},
+         "provenance": {"started": "2026-11-26T22:00:00Z", "ended": "2026-11-26T22:00:30Z"}}
+        """.formatted(SWEEP, SWEEP));
+    Fixtures.write(summary.resolve("summary.json"), "{\"metrics\": {\"test/accuracy\": 0.99}, \"headline\": \"test/accuracy\"}");
+
+    Html html = Html.parse(page("sweep"));
+
+    assertThat(html.text()).contains("6 of 8 trials", "best test/accuracy 0.8450 in trial 3").contains("summary");
+    assertThat(html.all("a")).anyMatch(a -> String.valueOf(a.attributes().get("href")).contains(SWEEP + "/index.html"));
+    Html run = Html.parse(Files.readString(SiteGenerator.runPage(site(), "sweep", SWEEP)));
+    assertThat(run.text()).contains("summary of sweep " + SWEEP + " (8 trials)");
+  }
+
+  @Test
   void a_trials_run_page_says_which_sweep_it_belongs_to() throws IOException {
     sweep(CS);
     SiteGenerator.build(runs(), site(), warnings::add);

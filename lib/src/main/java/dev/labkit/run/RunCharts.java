@@ -1,0 +1,71 @@
+package dev.labkit.run;
+
+import dev.labkit.eval.CvResult;
+import dev.labkit.eval.FoldScore;
+import dev.labkit.eval.Metric;
+import dev.labkit.eval.RocCurve;
+import dev.labkit.report.Chart;
+import dev.labkit.report.Charts;
+import dev.labkit.report.RocChart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The charts a run draws from its results, as Vega-Lite specs for {@code chart} artifacts. */
+final class RunCharts {
+  private RunCharts() {}
+
+  /** One ROC curve per class, labelled with its AUC. */
+  static Chart roc(List<RocCurve> curves) {
+    RocChart chart = Charts.roc("ROC curves (test, each class against the rest)");
+    for (RocCurve curve : curves) {
+      chart = chart.curve(String.format(Locale.ROOT, "%s (AUC %.3f)", curve.label(), curve.auc()), curve.fpr(),
+          curve.tpr());
+    }
+    return chart;
+  }
+
+  /** Scores per fold, one bar per metric in each fold. */
+  static Chart folds(CvResult result, List<Metric> metrics) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FoldScore fold : result.folds()) {
+      for (Metric metric : metrics) {
+        rows.add(Charts.row("fold", "fold " + fold.fold(), "metric", metric.key(), "score", fold.score(metric)));
+      }
+    }
+    return Charts.bars(result.k() + "-fold cross-validation: score per fold")
+        .x("fold", "fold").y("score", "score").group("metric", "metric").data(rows);
+  }
+
+  /**
+   * Accuracy against one swept number (C), one line per split (train, validation, test) and per value
+   * of {@code groupKey} (L1, L2) when there is one; a log x axis when the values span two decades.
+   */
+  static Chart sweep(String key, String groupKey, List<SweepRunner.Outcome> outcomes, SweepRunner.Outcome best) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (SweepRunner.Outcome outcome : outcomes) {
+      double x = Double.parseDouble(outcome.trial().assignment().get(key));
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+      String group = groupKey == null ? "" : outcome.trial().assignment().get(groupKey) + " ";
+      for (String split : List.of("train", "val", "test")) {
+        Double value = outcome.metrics().get(split + "/accuracy");
+        if (value != null) {
+          rows.add(Charts.row(key, x, "series", group + split, "accuracy", value));
+        }
+      }
+    }
+    Chart.Scale scale = lo > 0 && hi / lo >= 100 ? Chart.Scale.LOG : Chart.Scale.LINEAR;
+    var chart = Charts.line("Accuracy against " + key).points().x(key, key, scale).y("accuracy", "accuracy")
+        .series("series", "split").data(rows);
+    if (best != null && best.trial().assignment().containsKey(key)) {
+      String metric = SweepRunner.selectionMetric(List.of(best));
+      chart = chart.highlight(Double.parseDouble(best.trial().assignment().get(key)), best.metrics().get(metric),
+          "best by " + metric);
+    }
+    return chart;
+  }
+}
