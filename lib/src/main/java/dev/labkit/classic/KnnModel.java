@@ -6,30 +6,34 @@ import dev.labkit.model.Knn;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A fitted {@link Knn} spec: the training set itself, searched by brute force for every query. Fitting
- * only keeps the float32 rows and their squared norms.
+ * only repacks the float32 rows (see below) and computes their squared norms.
  *
  * <p>Why not Smile's KNN: it answers one query at a time (21 ms a query on 20k × 784 here, 3.5 min for
- * 10k). This one treats a batch of queries as a matrix product: ‖x − y‖² = ‖x‖² − 2x·y + ‖y‖², and since
- * ‖x‖² is the same for all candidates of a query x, neighbours are ranked by ‖y‖² − 2x·y. The dot products
- * are computed 4 queries × 4 training rows at a time (16 Vector-API accumulators, each loaded row used 4
- * times), for a tile of 64 queries that stays in the L2 cache while the training rows stream past; tiles
- * run on all cores. Each query keeps its k best candidates in a small sorted array (partial selection:
- * most candidates are rejected by one comparison with the current k-th best).
+ * 10k). This one treats a batch of queries as a matrix product, as a BLAS would: ‖x − y‖² = ‖x‖² − 2x·y +
+ * ‖y‖², and since ‖x‖² is the same for all candidates of a query x, neighbours are ranked by ‖y‖² − 2x·y.
+ * The training rows are packed in panels of {@code 2·L} rows (L = floats in a vector), feature by feature,
+ * so that one step of the inner loop loads two vectors of 2·L training values of one feature, broadcasts
+ * that feature of 8 queries, and makes 16 fused multiply-adds into 16 vector accumulators: an 8 × 2L block
+ * of dot products with no horizontal sums. A tile of 128 queries stays in cache while the panels stream
+ * past; tiles run on all cores. Each query keeps its k best candidates in a small sorted array (partial
+ * selection: most candidates are rejected by one comparison with the current k-th best).
  *
  * <p>Probabilities: the share of the k neighbours' votes each class got; with {@code distance} weights a
  * vote counts 1 / distance, and neighbours at distance 0, if any, take all the votes (scikit-learn's rule).
  */
 public final class KnnModel implements Classifier, Measured {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-  private static final int TILE = 64;
+  private static final int L = SPECIES.length();
+  private static final int PANEL = 2 * L; // training rows per panel
+  private static final int ROWS = 8; // queries per kernel call
+  private static final int TILE = 128; // queries per task
 
-  private final float[] train;
-  private final float[] norms;
+  private final float[] packed; // panel p, feature e, row r: packed[(p·d + e)·PANEL + r]
+  private final float[] norms; // ‖y‖² per packed row; +∞ for the padding rows of the last panel
   private final int[] labels;
   private final int n;
   private final int d;
@@ -39,9 +43,9 @@ public final class KnnModel implements Classifier, Measured {
   private final double fitSeconds;
   private volatile double predictSeconds = Double.NaN;
 
-  private KnnModel(Knn spec, Dataset data, float[] norms, double fitSeconds) {
-    this.train = data.features();
-    this.labels = data.labels();
+  private KnnModel(Knn spec, Dataset data, float[] packed, float[] norms, double fitSeconds) {
+    this.packed = packed;
+    this.labels = data.labels().clone();
     this.norms = norms;
     this.n = data.size();
     this.d = data.featureCount();
@@ -51,18 +55,33 @@ public final class KnnModel implements Classifier, Measured {
     this.fitSeconds = fitSeconds;
   }
 
-  /** Keeps the training set (datasets are immutable by convention, so it is not copied). */
+  /** Packs the training rows into panels and computes their squared norms. */
   public static KnnModel fit(Knn spec, Dataset train) {
     if (spec.k() > train.size()) {
       throw new UserError("k " + spec.k() + " is more than the " + train.size() + " examples of " + train.id()
           + "; choose k ≤ " + train.size());
     }
     long start = System.nanoTime();
-    float[] norms = new float[train.size()];
-    IntStream.range(0, train.size()).parallel()
-        .forEach(j -> norms[j] = dot(train.features(), train.offset(j), train.features(), train.offset(j),
-            train.featureCount()));
-    return new KnnModel(spec, train, norms, Probabilities.seconds(start));
+    int n = train.size();
+    int d = train.featureCount();
+    int panels = (n + PANEL - 1) / PANEL;
+    float[] x = train.features();
+    float[] packed = new float[panels * d * PANEL];
+    float[] norms = new float[panels * PANEL];
+    Arrays.fill(norms, Float.POSITIVE_INFINITY);
+    IntStream.range(0, panels).parallel().forEach(p -> {
+      for (int r = 0; r < PANEL && p * PANEL + r < n; r++) {
+        int row = (p * PANEL + r) * d;
+        float norm = 0;
+        for (int e = 0; e < d; e++) {
+          float v = x[row + e];
+          packed[(p * d + e) * PANEL + r] = v;
+          norm += v * v;
+        }
+        norms[p * PANEL + r] = norm;
+      }
+    });
+    return new KnnModel(spec, train, packed, norms, Probabilities.seconds(start));
   }
 
   @Override
@@ -113,23 +132,22 @@ public final class KnnModel implements Classifier, Measured {
     float[] best = new float[rows * k]; // ‖y‖² − 2x·y of the k best so far, ascending
     int[] bestIndex = new int[rows * k];
     Arrays.fill(best, Float.POSITIVE_INFINITY);
-    float[] dots = new float[16];
-    for (int j0 = 0; j0 < n; j0 += 4) {
-      int jLast = Math.min(n, j0 + 4) - 1; // past the end, the last row is repeated and its results ignored
-      int b0 = j0 * d;
-      int b1 = Math.min(j0 + 1, jLast) * d;
-      int b2 = Math.min(j0 + 2, jLast) * d;
-      int b3 = Math.min(j0 + 3, jLast) * d;
-      for (int i0 = from; i0 < to; i0 += 4) {
-        int iLast = Math.min(to, i0 + 4) - 1;
-        dot4x4(q, i0 * d, Math.min(i0 + 1, iLast) * d, Math.min(i0 + 2, iLast) * d, Math.min(i0 + 3, iLast) * d,
-            train, b0, b1, b2, b3, dots);
-        for (int a = 0; a < 4 && i0 + a <= iLast; a++) {
+    float[] dots = new float[ROWS * PANEL];
+    int[] offsets = new int[ROWS];
+    int panels = norms.length / PANEL;
+    for (int p = 0; p < panels; p++) {
+      for (int i0 = from; i0 < to; i0 += ROWS) {
+        int last = Math.min(to, i0 + ROWS) - 1; // past the end, the last query is repeated and ignored
+        for (int a = 0; a < ROWS; a++) {
+          offsets[a] = Math.min(i0 + a, last) * d;
+        }
+        kernel(q, offsets, p * d * PANEL, dots);
+        for (int a = 0; i0 + a <= last; a++) {
           int slot = (i0 + a - from) * k;
-          for (int b = 0; b < 4 && j0 + b <= jLast; b++) {
-            float score = norms[j0 + b] - 2 * dots[a * 4 + b];
+          for (int r = 0; r < PANEL; r++) {
+            float score = norms[p * PANEL + r] - 2 * dots[a * PANEL + r];
             if (score < best[slot + k - 1]) {
-              insert(best, bestIndex, slot, score, j0 + b);
+              insert(best, bestIndex, slot, score, p * PANEL + r);
             }
           }
         }
@@ -137,7 +155,10 @@ public final class KnnModel implements Classifier, Measured {
     }
     for (int i = from; i < to; i++) {
       int slot = (i - from) * k;
-      float queryNorm = dot(q, i * d, q, i * d, d);
+      float queryNorm = 0;
+      for (int e = 0; e < d; e++) {
+        queryNorm += q[i * d + e] * q[i * d + e];
+      }
       for (int r = 0; r < k; r++) {
         index[i * k + r] = bestIndex[slot + r];
         distance[i * k + r] = Math.max(0f, queryNorm + best[slot + r]); // rounding can make it slightly < 0
@@ -171,85 +192,60 @@ public final class KnnModel implements Classifier, Measured {
     }
   }
 
-  /** 16 dot products: rows a0..a3 of {@code a} with rows b0..b3 of {@code b}, into {@code out[4·i + j]}. */
-  private void dot4x4(float[] a, int a0, int a1, int a2, int a3, float[] b, int b0, int b1, int b2, int b3,
-      float[] out) {
-    FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c02 = c00, c03 = c00;
-    FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-    FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-    FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-    int step = SPECIES.length();
-    int upper = SPECIES.loopBound(d);
-    int e = 0;
-    for (; e < upper; e += step) {
-      FloatVector y0 = FloatVector.fromArray(SPECIES, b, b0 + e);
-      FloatVector y1 = FloatVector.fromArray(SPECIES, b, b1 + e);
-      FloatVector y2 = FloatVector.fromArray(SPECIES, b, b2 + e);
-      FloatVector y3 = FloatVector.fromArray(SPECIES, b, b3 + e);
-      FloatVector x = FloatVector.fromArray(SPECIES, a, a0 + e);
+  /**
+   * The dot products of 8 queries (rows at {@code offsets} of {@code q}) with the 2L training rows of the
+   * panel at {@code base}, into {@code out[a·2L + r]}.
+   */
+  private void kernel(float[] q, int[] offsets, int base, float[] out) {
+    int q0 = offsets[0], q1 = offsets[1], q2 = offsets[2], q3 = offsets[3];
+    int q4 = offsets[4], q5 = offsets[5], q6 = offsets[6], q7 = offsets[7];
+    FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+    for (int e = 0, b = base; e < d; e++, b += PANEL) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, packed, b);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, packed, b + L);
+      FloatVector x = FloatVector.broadcast(SPECIES, q[q0 + e]);
       c00 = x.fma(y0, c00);
       c01 = x.fma(y1, c01);
-      c02 = x.fma(y2, c02);
-      c03 = x.fma(y3, c03);
-      x = FloatVector.fromArray(SPECIES, a, a1 + e);
+      x = FloatVector.broadcast(SPECIES, q[q1 + e]);
       c10 = x.fma(y0, c10);
       c11 = x.fma(y1, c11);
-      c12 = x.fma(y2, c12);
-      c13 = x.fma(y3, c13);
-      x = FloatVector.fromArray(SPECIES, a, a2 + e);
+      x = FloatVector.broadcast(SPECIES, q[q2 + e]);
       c20 = x.fma(y0, c20);
       c21 = x.fma(y1, c21);
-      c22 = x.fma(y2, c22);
-      c23 = x.fma(y3, c23);
-      x = FloatVector.fromArray(SPECIES, a, a3 + e);
+      x = FloatVector.broadcast(SPECIES, q[q3 + e]);
       c30 = x.fma(y0, c30);
       c31 = x.fma(y1, c31);
-      c32 = x.fma(y2, c32);
-      c33 = x.fma(y3, c33);
+      x = FloatVector.broadcast(SPECIES, q[q4 + e]);
+      c40 = x.fma(y0, c40);
+      c41 = x.fma(y1, c41);
+      x = FloatVector.broadcast(SPECIES, q[q5 + e]);
+      c50 = x.fma(y0, c50);
+      c51 = x.fma(y1, c51);
+      x = FloatVector.broadcast(SPECIES, q[q6 + e]);
+      c60 = x.fma(y0, c60);
+      c61 = x.fma(y1, c61);
+      x = FloatVector.broadcast(SPECIES, q[q7 + e]);
+      c70 = x.fma(y0, c70);
+      c71 = x.fma(y1, c71);
     }
-    out[0] = c00.reduceLanes(VectorOperators.ADD);
-    out[1] = c01.reduceLanes(VectorOperators.ADD);
-    out[2] = c02.reduceLanes(VectorOperators.ADD);
-    out[3] = c03.reduceLanes(VectorOperators.ADD);
-    out[4] = c10.reduceLanes(VectorOperators.ADD);
-    out[5] = c11.reduceLanes(VectorOperators.ADD);
-    out[6] = c12.reduceLanes(VectorOperators.ADD);
-    out[7] = c13.reduceLanes(VectorOperators.ADD);
-    out[8] = c20.reduceLanes(VectorOperators.ADD);
-    out[9] = c21.reduceLanes(VectorOperators.ADD);
-    out[10] = c22.reduceLanes(VectorOperators.ADD);
-    out[11] = c23.reduceLanes(VectorOperators.ADD);
-    out[12] = c30.reduceLanes(VectorOperators.ADD);
-    out[13] = c31.reduceLanes(VectorOperators.ADD);
-    out[14] = c32.reduceLanes(VectorOperators.ADD);
-    out[15] = c33.reduceLanes(VectorOperators.ADD);
-    if (e < d) { // the tail when d is not a multiple of the vector length
-      tail(a, new int[] {a0, a1, a2, a3}, b, new int[] {b0, b1, b2, b3}, e, out);
-    }
-  }
-
-  private void tail(float[] a, int[] as, float[] b, int[] bs, int from, float[] out) {
-    for (int p = 0; p < 16; p++) {
-      float s = 0;
-      for (int t = from; t < d; t++) {
-        s += a[as[p >> 2] + t] * b[bs[p & 3] + t];
-      }
-      out[p] += s;
-    }
-  }
-
-  private static float dot(float[] a, int ao, float[] b, int bo, int d) {
-    FloatVector acc = FloatVector.zero(SPECIES);
-    int upper = SPECIES.loopBound(d);
-    int e = 0;
-    for (; e < upper; e += SPECIES.length()) {
-      acc = FloatVector.fromArray(SPECIES, a, ao + e).fma(FloatVector.fromArray(SPECIES, b, bo + e), acc);
-    }
-    float s = acc.reduceLanes(VectorOperators.ADD);
-    for (; e < d; e++) {
-      s += a[ao + e] * b[bo + e];
-    }
-    return s;
+    c00.intoArray(out, 0);
+    c01.intoArray(out, L);
+    c10.intoArray(out, 2 * L);
+    c11.intoArray(out, 3 * L);
+    c20.intoArray(out, 4 * L);
+    c21.intoArray(out, 5 * L);
+    c30.intoArray(out, 6 * L);
+    c31.intoArray(out, 7 * L);
+    c40.intoArray(out, 8 * L);
+    c41.intoArray(out, 9 * L);
+    c50.intoArray(out, 10 * L);
+    c51.intoArray(out, 11 * L);
+    c60.intoArray(out, 12 * L);
+    c61.intoArray(out, 13 * L);
+    c70.intoArray(out, 14 * L);
+    c71.intoArray(out, 15 * L);
   }
 
   @Override
@@ -262,9 +258,9 @@ public final class KnnModel implements Classifier, Measured {
     return predictSeconds;
   }
 
-  /** The kept training rows (float32) and their norms and labels: exactly what this model holds. */
+  /** The kept training rows (float32, packed, with the last panel padded), their norms and labels. */
   @Override
   public long memoryBytes() {
-    return 4L * train.length + 4L * norms.length + 4L * labels.length;
+    return 4L * packed.length + 4L * norms.length + 4L * labels.length;
   }
 }
