@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvReader {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+      .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true)
+      .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
 
   private CsvReader() {}
 
@@ -41,7 +42,9 @@ final class CsvReader {
     List<String> header;
     List<float[]> rows = new ArrayList<>();
     List<String> labelTexts = new ArrayList<>();
-    try (Reader reader = new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8));
+    String content = new String(bytes, StandardCharsets.UTF_8);
+    int[] breaks = java.util.stream.IntStream.range(0, content.length()).filter(i -> content.charAt(i) == '\n').toArray();
+    try (Reader reader = new java.io.StringReader(content);
         CSVParser parser = CSVParser.parse(reader, FORMAT)) {
       header = parser.getHeaderNames();
       int label = header.indexOf(labelColumn);
@@ -54,7 +57,7 @@ final class CsvReader {
             + "feature column");
       }
       for (CSVRecord record : parser) {
-        long line = record.getRecordNumber() + 1;
+        long line = line(breaks, record.getCharacterPosition());
         if (record.size() != header.size()) {
           throw new UserError(where + ": line " + line + " has " + record.size() + " cells but the header has "
               + header.size() + " columns; every row needs one value per column");
@@ -100,6 +103,12 @@ final class CsvReader {
     }
     String sha256 = HexFormat.of().formatHex(Digest.newDigest("SHA-256").digest(bytes));
     return new Dataset("csv:" + file.getFileName(), sha256, Shape.flat(d), classes, features, labels);
+  }
+
+  /** The 1-based line a character position is on: blank lines and quoted line breaks count too. */
+  private static long line(int[] breaks, long position) {
+    int found = java.util.Arrays.binarySearch(breaks, (int) position);
+    return 1 + (found >= 0 ? found : -found - 1);
   }
 
   private static float number(String where, long line, String column, String cell) {

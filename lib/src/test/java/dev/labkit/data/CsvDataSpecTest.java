@@ -95,6 +95,20 @@ class CsvDataSpecTest {
   }
 
   @Test
+  void line_numbers_count_blank_lines_and_line_breaks_inside_quotes() throws IOException {
+    assertError("a,b,y\n1,2,x\n\n3,4,\"two\nlines\"\n5,6\n", "y",
+        "FILE: line 6 has 2 cells but the header has 3 columns; every row needs one value per column");
+  }
+
+  @Test
+  void a_malformed_table_is_one_line_naming_the_file() throws IOException {
+    Path file = write("dup.csv", "a,a,y\n1,2,x\n3,4,z\n"); // two columns named a
+    assertThatThrownBy(() -> Datasets.csv(file, "y").load(LoadOptions.quiet(1))).isInstanceOf(UserError.class)
+        .hasMessageStartingWith(file + ": not a readable CSV table (IllegalArgumentException")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void a_non_numeric_cell_names_the_line_and_column() throws IOException {
     assertError("a,b,y\n1,2,x\n3,four,z\n", "y", "FILE: line 3, column 'b': 'four' is not a number");
     assertError("a,b,y\n1,,x\n", "y", "FILE: line 2, column 'b': the cell is empty; fill or drop the row");
