@@ -42,7 +42,8 @@ final class CsvReader {
     List<String> header;
     List<float[]> rows = new ArrayList<>();
     List<String> labelTexts = new ArrayList<>();
-    String content = new String(bytes, StandardCharsets.UTF_8);
+    String decoded = new String(bytes, StandardCharsets.UTF_8);
+    String content = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark (Excel)
     int[] breaks = java.util.stream.IntStream.range(0, content.length()).filter(i -> content.charAt(i) == '\n').toArray();
     try (Reader reader = new java.io.StringReader(content);
         CSVParser parser = CSVParser.parse(reader, FORMAT)) {

@@ -64,6 +64,13 @@ class CsvDataSpecTest {
   }
 
   @Test
+  void a_byte_order_mark_before_the_header_is_ignored() throws IOException {
+    Path file = write("bom.csv", "\uFEFFlabel,x\na,1\nb,2\na,3\nb,4\n");
+    assertThat(Datasets.csv(file, "label").testFraction(0.5).load(LoadOptions.quiet(1)).train().classNames())
+        .containsExactly("a", "b");
+  }
+
+  @Test
   void the_classes_param_keeps_named_classes_relabelled_in_order() throws IOException {
     TrainTest data = Datasets.csv(flowers(), "species").classes("c,a").load(LoadOptions.quiet(1));
     assertThat(data.train().classNames()).containsExactly("c", "a");
