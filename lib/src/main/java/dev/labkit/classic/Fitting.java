@@ -1,20 +1,52 @@
 package dev.labkit.classic;
 
 import dev.labkit.data.Dataset;
+import dev.labkit.model.DecisionTree;
+import dev.labkit.model.GaussianNaiveBayes;
+import dev.labkit.model.Knn;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.ModelSpec;
+import dev.labkit.model.RandomForest;
+import dev.labkit.model.Svm;
 import dev.labkit.run.Event;
 import dev.labkit.run.EventSink;
 import java.util.Locale;
 
 /** Fits any classic model spec, reporting progress as events. */
 public final class Fitting {
+  /** The seed of {@link #fit(ModelSpec, Dataset, EventSink)}, for callers that have no run seed. */
+  public static final long DEFAULT_SEED = 42;
+
   private Fitting() {}
 
+  /** Fits with {@link #DEFAULT_SEED}; a run should pass its own seed to the other overload. */
   public static Classifier fit(ModelSpec<?> spec, Dataset train, EventSink events) {
+    return fit(spec, train, DEFAULT_SEED, events);
+  }
+
+  /** Fits {@code spec} on {@code train}; {@code seed} drives every random choice (a forest's trees). */
+  public static Classifier fit(ModelSpec<?> spec, Dataset train, long seed, EventSink events) {
     return switch (spec) {
       case LogisticRegression lr -> fitLogistic(lr, train, events);
+      case Svm svm -> announce(events, spec, train, () -> SvmModel.fit(svm, train));
+      case RandomForest forest -> announce(events, spec, train, () -> ForestModel.fit(forest, train, seed));
+      case Knn knn -> announce(events, spec, train, () -> KnnModel.fit(knn, train));
+      case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
+      case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
     };
+  }
+
+  /** Models fitted in one call say when they start and how long they took. */
+  private static Classifier announce(EventSink events, ModelSpec<?> spec, Dataset train,
+      java.util.function.Supplier<? extends Classifier> fit) {
+    events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "fitting %s on %,d examples", spec.name(),
+        train.size())));
+    Classifier model = fit.get();
+    if (model instanceof Measured measured) {
+      events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "fitted %s in %.2f s", spec.name(),
+          measured.fitSeconds())));
+    }
+    return model;
   }
 
   private static LogisticModel fitLogistic(LogisticRegression spec, Dataset train, EventSink events) {

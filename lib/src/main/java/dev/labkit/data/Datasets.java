@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.UserError;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -71,6 +72,75 @@ public final class Datasets {
   /** The offline MNIST sample (7,996 + 2,004 digits), scaled to [0, 1]. */
   public static ImageDataSpec mnistSample() {
     return ImageDataSpec.of(MNIST_SAMPLE);
+  }
+
+  /**
+   * CIFAR-10, binary version (Krizhevsky 2009): 50,000 + 10,000 colour images of 32×32×3 (HWC), 10 classes,
+   * scaled to [0, 1]. Downloaded from the official site (170 MB, MD5-checked) when no copy is found.
+   */
+  public static Cifar10Spec cifar10() {
+    return Cifar10Spec.defaults();
+  }
+
+  /**
+   * A CSV table with a header row: {@code labelColumn} holds the classes (text or whole numbers), every other
+   * column a numeric feature; split 80/20 per class with the run's seed ({@code test_fraction}).
+   */
+  public static CsvDataSpec csv(Path file, String labelColumn) {
+    return new CsvDataSpec(file, labelColumn, 0.2, "");
+  }
+
+  /** The names {@link #parse} accepts, as its error lists them. */
+  public static final List<String> CHOICES = List.of("fashion-mnist", "mnist", "mnist-sample", "cifar10",
+      "csv:<path>,label=<column>");
+
+  /**
+   * A data spec chosen by text, as typed after {@code --set data=}: {@code fashion-mnist}, {@code mnist},
+   * {@code mnist-sample}, {@code cifar10}, or {@code csv:<path>,label=<column>} (further {@code key=value}
+   * items after the path set the CSV spec's params, e.g. {@code csv:iris.csv,label=species,test_fraction=0.3}).
+   */
+  public static DataSpec<?> parse(String text) {
+    String value = text == null ? "" : text.trim();
+    if (value.startsWith("csv:")) {
+      return parseCsv(value.substring(4));
+    }
+    return switch (value) {
+      case "fashion-mnist" -> fashionMnist();
+      case "mnist" -> mnist();
+      case "mnist-sample" -> mnistSample();
+      case "cifar10" -> cifar10();
+      default -> throw new UserError("unknown dataset '" + value + "'; choose one of " + String.join(", ", CHOICES));
+    };
+  }
+
+  private static CsvDataSpec parseCsv(String rest) {
+    String[] items = rest.split(",");
+    String file = items[0].trim();
+    String label = null;
+    List<String[]> settings = new java.util.ArrayList<>();
+    for (int i = 1; i < items.length; i++) {
+      String[] pair = items[i].split("=", 2);
+      if (pair.length == 1 && !settings.isEmpty()) { // classes=3,9: a list continues the previous value
+        settings.getLast()[1] += "," + items[i];
+        continue;
+      }
+      if (pair.length != 2) {
+        throw new UserError("csv data: '" + items[i] + "' is not key=value; write csv:<path>,label=<column>");
+      }
+      if (pair[0].trim().equals("label")) {
+        label = pair[1].trim();
+      } else {
+        settings.add(pair);
+      }
+    }
+    if (file.isEmpty() || label == null) {
+      throw new UserError("csv data needs a file and a label column: csv:<path>,label=<column>, got 'csv:" + rest + "'");
+    }
+    CsvDataSpec spec = csv(Path.of(file), label);
+    for (String[] pair : settings) {
+      spec = spec.with(pair[0].trim(), pair[1]);
+    }
+    return spec;
   }
 
   /** A spec for a dataset of your own definition (tests, or another IDX dataset). */

@@ -34,19 +34,31 @@ final class Downloader {
 
   private Downloader() {}
 
+  /** Checks a downloaded file before it is kept; throws a {@link UserError} naming {@code where} if it is bad. */
+  interface Verifier {
+    void verify(String where, Path downloaded, String fix) throws IOException;
+  }
+
   /** Downloads {@code file} from {@code baseUrl} into {@code dir}, verified; returns its final path. */
   static Path download(String baseUrl, Path dir, DataFile file, int dims, Consumer<String> progress)
       throws Unavailable {
-    URI url = URI.create(baseUrl).resolve(file.name());
+    return download(baseUrl, dir, file.name(),
+        (where, temp, fix) -> Checks.verified(where, Files.readAllBytes(temp), file, dims, true, fix), progress);
+  }
+
+  /** Downloads {@code name} from {@code baseUrl} into {@code dir}, checked by {@code verifier}; returns its path. */
+  static Path download(String baseUrl, Path dir, String name, Verifier verifier, Consumer<String> progress)
+      throws Unavailable {
+    URI url = URI.create(baseUrl).resolve(name);
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + file.name() + "-", ".part");
-      fetch(url, temp, file.name(), progress);
+      temp = Files.createTempFile(dir, "." + name + "-", ".part");
+      fetch(url, temp, name, progress);
       String fix = "nothing was kept in " + dir + "; try again, or download from another mirror "
           + "(--set data.mirror=URL)";
-      Checks.verified(url.toString(), Files.readAllBytes(temp), file, dims, true, fix);
-      Path target = dir.resolve(file.name());
+      verifier.verify(url.toString(), temp, fix);
+      Path target = dir.resolve(name);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       temp = null;
       return target;

@@ -18,9 +18,10 @@ import java.util.stream.IntStream;
  * @param testSize  the same for the test part
  * @param path      a folder to look in first; null: the usual places only
  * @param mirror    base URL to download from; empty: never download
+ * @param classes   classes to keep (label numbers or names, "3,9"), relabelled 0..k−1 in that order; empty: all
  */
 public record ImageDataSpec(DatasetDefinition definition, Scale scale, int trainSize, int testSize, Path path,
-    String mirror) implements DataSpec<ImageDataSpec> {
+    String mirror, String classes) implements DataSpec<ImageDataSpec> {
 
   /** The subset sizes smoke mode uses, so a run takes seconds. */
   public static final int SMOKE_TRAIN = 2_000;
@@ -34,10 +35,11 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
       throw new UserError("train_size and test_size must be 0 (all) or more, got " + trainSize + " and " + testSize);
     }
     mirror = Mirrors.normalize(mirror);
+    classes = ClassFilter.normalize(classes);
   }
 
   static ImageDataSpec of(DatasetDefinition definition) {
-    return new ImageDataSpec(definition, Scale.UNIT, 0, 0, null, definition.downloadUrl());
+    return new ImageDataSpec(definition, Scale.UNIT, 0, 0, null, definition.downloadUrl(), "");
   }
 
   @Override
@@ -46,25 +48,30 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
   }
 
   public ImageDataSpec scale(Scale scale) {
-    return new ImageDataSpec(definition, scale, trainSize, testSize, path, mirror);
+    return new ImageDataSpec(definition, scale, trainSize, testSize, path, mirror, classes);
   }
 
   public ImageDataSpec trainSize(int n) {
-    return new ImageDataSpec(definition, scale, n, testSize, path, mirror);
+    return new ImageDataSpec(definition, scale, n, testSize, path, mirror, classes);
   }
 
   public ImageDataSpec testSize(int n) {
-    return new ImageDataSpec(definition, scale, trainSize, n, path, mirror);
+    return new ImageDataSpec(definition, scale, trainSize, n, path, mirror, classes);
   }
 
   /** Looks for the files in {@code dir} before anywhere else. */
   public ImageDataSpec path(Path dir) {
-    return new ImageDataSpec(definition, scale, trainSize, testSize, dir, mirror);
+    return new ImageDataSpec(definition, scale, trainSize, testSize, dir, mirror, classes);
   }
 
   /** Downloads from {@code baseUrl} (a copy of the official folder) instead of the official location. */
   public ImageDataSpec mirror(String baseUrl) {
-    return new ImageDataSpec(definition, scale, trainSize, testSize, path, baseUrl);
+    return new ImageDataSpec(definition, scale, trainSize, testSize, path, baseUrl, classes);
+  }
+
+  /** Keeps only these classes: label numbers or names, comma-separated ("3,9"); empty for all. */
+  public ImageDataSpec classes(String value) {
+    return new ImageDataSpec(definition, scale, trainSize, testSize, path, mirror, value);
   }
 
   @Override
@@ -75,6 +82,7 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
     params.put("test_size", testSize);
     params.put("path", path == null ? "" : path.toString());
     params.put("mirror", mirror);
+    params.put("classes", classes);
     return params;
   }
 
@@ -86,6 +94,7 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
       case "test_size" -> testSize(size(key, value));
       case "path" -> path(value.isBlank() ? null : Path.of(value.trim()));
       case "mirror" -> mirror(value);
+      case "classes" -> classes(value);
       default -> throw Params.unknownKey(key, params());
     };
   }
@@ -112,7 +121,8 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
     Dataset train = prepare(parts.get(0), size(trainSize, SMOKE_TRAIN, options), options.seed());
     Dataset test = prepare(parts.get(1), size(testSize, SMOKE_TEST, options), options.seed() + 1);
     TrainTest data = new TrainTest(train, test);
-    return scale == Scale.STANDARDIZE ? Transforms.standardize(data) : data;
+    data = scale == Scale.STANDARDIZE ? Transforms.standardize(data) : data;
+    return ClassFilter.apply(classes, data);
   }
 
   private static int size(int asked, int smoke, LoadOptions options) {

@@ -7,7 +7,8 @@ import dev.labkit.Spec;
  * keys are relative ("c"); the experiment shows them under {@code model.}, with {@code model} itself
  * holding {@link #name()}.
  */
-public sealed interface ModelSpec<S extends ModelSpec<S>> extends Spec<S> permits LogisticRegression {
+public sealed interface ModelSpec<S extends ModelSpec<S>> extends Spec<S> permits LogisticRegression, Svm, RandomForest,
+    Knn, DecisionTree, GaussianNaiveBayes {
   /** Short name shown in params and reports, e.g. {@code logistic-regression}. */
   String name();
 }

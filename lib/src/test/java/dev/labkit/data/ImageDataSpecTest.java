@@ -17,7 +17,8 @@ class ImageDataSpecTest {
     assertThat(Datasets.fashionMnist().params()).containsExactly(
         java.util.Map.entry("scale", "unit"), java.util.Map.entry("train_size", 0),
         java.util.Map.entry("test_size", 0), java.util.Map.entry("path", ""),
-        java.util.Map.entry("mirror", "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
+        java.util.Map.entry("mirror", "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
+        java.util.Map.entry("classes", ""));
     assertThat(Datasets.mnist().params()).containsEntry("mirror", "https://ossci-datasets.s3.amazonaws.com/mnist/");
     assertThat(Datasets.mnistSample().params()).containsEntry("mirror", "");
     assertThat(Datasets.fashionMnist().name()).isEqualTo("fashion-mnist");
@@ -44,7 +45,7 @@ class ImageDataSpecTest {
   void unknown_key_lists_the_valid_keys() {
     assertThatThrownBy(() -> Datasets.mnist().with("size", "10"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown parameter 'size'; valid keys: scale, train_size, test_size, path, mirror");
+        .hasMessage("unknown parameter 'size'; valid keys: scale, train_size, test_size, path, mirror, classes");
   }
 
   @Test

@@ -1,0 +1,85 @@
+package dev.labkit.data;
+
+import dev.labkit.Params;
+import dev.labkit.UserError;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A CSV table with a header row, one label column and numeric feature columns, split into training and
+ * test parts by a seeded stratified split (each class keeps its share in both). Get one from
+ * {@link Datasets#csv}.
+ *
+ * <pre>{@code Datasets.csv(Path.of("iris.csv"), "species").testFraction(0.3)}</pre>
+ *
+ * @param file         the CSV file
+ * @param label        the label column's name; its values (text or whole numbers) are the classes
+ * @param testFraction share of each class held out for testing, in (0, 1)
+ * @param classes      classes to keep ({@code "setosa,virginica"} or label numbers), relabelled in that
+ *                     order; empty: all
+ */
+public record CsvDataSpec(Path file, String label, double testFraction, String classes)
+    implements DataSpec<CsvDataSpec> {
+
+  public CsvDataSpec {
+    if (file == null) {
+      throw new UserError("a CSV dataset needs a file: csv:<path>,label=<column>");
+    }
+    if (label == null || label.isBlank()) {
+      throw new UserError(file + ": no label column given; add label=<column>, e.g. csv:" + file + ",label=class");
+    }
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new UserError("test_fraction must be between 0 and 1 (exclusive), got " + Params.show(testFraction));
+    }
+    classes = ClassFilter.normalize(classes);
+  }
+
+  @Override
+  public String name() {
+    return "csv";
+  }
+
+  public CsvDataSpec label(String column) {
+    return new CsvDataSpec(file, column, testFraction, classes);
+  }
+
+  public CsvDataSpec testFraction(double value) {
+    return new CsvDataSpec(file, label, value, classes);
+  }
+
+  /** Keeps only these classes: names or label numbers, comma-separated ("3,9"); empty for all. */
+  public CsvDataSpec classes(String value) {
+    return new CsvDataSpec(file, label, testFraction, value);
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("file", file.toString());
+    params.put("label", label);
+    params.put("test_fraction", testFraction);
+    params.put("classes", classes);
+    return params;
+  }
+
+  @Override
+  public CsvDataSpec with(String key, String value) {
+    return switch (key) {
+      case "file" -> new CsvDataSpec(Path.of(value.trim()), label, testFraction, classes);
+      case "label" -> label(value.trim());
+      case "test_fraction" -> testFraction(Params.parseDouble(key, value));
+      case "classes" -> classes(value);
+      default -> throw Params.unknownKey(key, params());
+    };
+  }
+
+  /** Reads and checks the file, then splits it with the run's seed; smoke mode uses the same split. */
+  @Override
+  public TrainTest load(LoadOptions options) {
+    Dataset all = CsvReader.read(file, label);
+    options.progress().accept(all.id() + ": " + all.size() + " rows, " + all.featureCount() + " features, "
+        + all.numClasses() + " classes");
+    return ClassFilter.apply(classes, Transforms.stratifiedSplit(all, testFraction, options.seed()));
+  }
+}
