@@ -48,6 +48,41 @@ public final class Lab {
     return Datasets.mnistSample();
   }
 
+  /** CIFAR-10: 50,000 train and 10,000 test 32×32 colour images of 10 classes, pixels in [0, 1]. */
+  public static dev.labkit.data.Cifar10Spec cifar10() {
+    return Datasets.cifar10();
+  }
+
+  /** A CSV file with a header row, numeric feature columns and a label column; 20 % held out as test. */
+  public static dev.labkit.data.CsvDataSpec csv(java.nio.file.Path file, String labelColumn) {
+    return Datasets.csv(file, labelColumn);
+  }
+
+  /** An RBF-kernel SVM, C = 1, gamma "scale" (1 / (features · variance)), as scikit-learn's {@code SVC()}. */
+  public static dev.labkit.model.Svm svm() {
+    return dev.labkit.model.Svm.defaults();
+  }
+
+  /** A random forest of 100 trees grown to purity, gini, √features tried per split. */
+  public static dev.labkit.model.RandomForest randomForest() {
+    return dev.labkit.model.RandomForest.defaults();
+  }
+
+  /** k-nearest neighbours, k = 5, uniform weights; batch, multi-core prediction. */
+  public static dev.labkit.model.Knn knn() {
+    return dev.labkit.model.Knn.defaults();
+  }
+
+  /** A decision tree grown to purity, gini. */
+  public static dev.labkit.model.DecisionTree decisionTree() {
+    return dev.labkit.model.DecisionTree.defaults();
+  }
+
+  /** Gaussian naive Bayes, variance smoothing 1e-9 as scikit-learn's {@code GaussianNB()}. */
+  public static dev.labkit.model.GaussianNaiveBayes naiveBayes() {
+    return dev.labkit.model.GaussianNaiveBayes.defaults();
+  }
+
   /** Multinomial logistic regression, L2, C = 1: equals scikit-learn's {@code LogisticRegression()}. */
   public static LogisticRegression logisticRegression() {
     return LogisticRegression.defaults();

@@ -133,6 +133,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
       case "seed" -> unswept.seed(Params.parseInt(key, value));
       case "validation" -> unswept.validation(Params.parseDouble(key, value));
       case "model" -> unswept.choose(value);
+      case "data" -> unswept.data(dev.labkit.data.Datasets.parse(value));
       default -> unswept.route(key, value);
     };
   }
@@ -185,10 +186,9 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     throw Params.unknownKey(key, settable());
   }
 
-  /** The keys {@code --set} accepts: every param (for a comparison, every model's) except the data's name. */
+  /** The keys {@code --set} accepts: every param (for a comparison, every model's). */
   private Map<String, Object> settable() {
     Map<String, Object> keys = params();
-    keys.remove("data");
     if (compared.isEmpty()) {
       keys.remove("model");
     }

@@ -68,4 +68,19 @@ final class RunCharts {
     }
     return chart;
   }
+
+  /** Train, validation and test accuracy side by side for each value of {@code key} (each model). */
+  static Chart bars(String key, List<SweepRunner.Outcome> outcomes) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SweepRunner.Outcome outcome : outcomes) {
+      for (String split : List.of("train", "val", "test")) {
+        Double value = outcome.metrics().get(split + "/accuracy");
+        if (value != null) {
+          rows.add(Charts.row(key, outcome.trial().assignment().get(key), "split", split, "accuracy", value));
+        }
+      }
+    }
+    return Charts.bars("Accuracy per " + key).x(key, key).y("accuracy", "accuracy").group("split", "split")
+        .data(rows);
+  }
 }

@@ -41,7 +41,7 @@ final class RunOne {
           splits.test().size(), splits.train().shape(), splits.train().numClasses())));
       events.accept(new Event.Phase("fit", exp.model().name() + " " + exp.model().params()));
       long t0 = System.nanoTime();
-      Classifier model = Fitting.fit(exp.model(), splits.train(), events);
+      Classifier model = Fitting.fit(exp.model(), splits.train(), exp.seed(), events);
       metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
       fitFacts(model, metrics);
       events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))));
@@ -49,6 +49,9 @@ final class RunOne {
           splits.test().size())));
       long lastStep = metrics.getOrDefault("iterations", 0.0).longValue();
       Evaluator.evaluate(exp, model, splits, events, metrics, lastStep);
+      if (model instanceof dev.labkit.classic.Measured measured) {
+        metrics.put("model_bytes", (double) measured.memoryBytes());
+      }
       events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
       store.end("finished", null);
     } catch (UserError e) {

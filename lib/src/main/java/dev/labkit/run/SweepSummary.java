@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SweepSummary {
   /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
-  private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "iterations", "sparsity",
+  private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
       "train/accuracy", "val/accuracy", "test/accuracy", "test/macro_f1", "test/log_loss");
 
   private final RunStore store;
@@ -87,6 +87,10 @@ final class SweepSummary {
   /** A chart of accuracy against every swept number, split by the first swept key that is not a number. */
   private void charts(List<SweepRunner.Outcome> outcomes, SweepRunner.Outcome best) {
     String groupKey = firstTextKey(outcomes);
+    if (groupKey != null && keys.size() == 1) { // a comparison: bars per model (or per value)
+      store.accept(new Event.Table("accuracy-per-" + groupKey, "chart", "Accuracy per " + groupKey,
+          RunCharts.bars(groupKey, outcomes).spec()));
+    }
     for (String key : keys) {
       boolean numeric = outcomes.stream().allMatch(o -> isNumber(o.trial().assignment().get(key)));
       if (numeric) {

@@ -30,7 +30,7 @@ class ExperimentTest {
   void an_unknown_key_lists_every_valid_key() {
     assertThatThrownBy(() -> experiment.with("model.cc", "1"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown parameter 'model.cc'; valid keys: seed, data.train_size, data.test_size, "
+        .hasMessage("unknown parameter 'model.cc'; valid keys: seed, data, data.train_size, data.test_size, "
             + "validation, model.penalty, model.c, model.max_iter, model.tol");
     assertThatThrownBy(() -> experiment.with("lr", "1")).hasMessageStartingWith("unknown parameter 'lr'");
   }
@@ -62,6 +62,29 @@ class ExperimentTest {
   void a_log_grid_is_evenly_spaced_in_log_and_rounded_to_three_digits() {
     assertThat(Sweep.logGrid(0.01, 10, 4)).containsExactly(0.01, 0.1, 1, 10);
     assertThat(Sweep.logGrid(0.01, 10, 8)).containsExactly(0.01, 0.0268, 0.0720, 0.193, 0.518, 1.39, 3.73, 10);
+  }
+
+  @Test
+  void set_data_chooses_another_dataset_by_name() {
+    assertThat(experiment.with("data", "mnist-sample").params()).containsEntry("data", "mnist-sample");
+    assertThatThrownBy(() -> experiment.with("data", "imagenet")).isInstanceOf(UserError.class)
+        .hasMessageContaining("imagenet");
+  }
+
+  @Test
+  void a_comparison_runs_each_model_and_set_reaches_the_models_that_have_the_key() {
+    Experiment compared = new ExperimentStart("cmp").data(new BlobData(30, 10))
+        .compare(LogisticRegression.defaults(), dev.labkit.model.Knn.defaults());
+    assertThat(compared.trials()).extracting(t -> t.assignment().get("model"))
+        .containsExactly("logistic-regression", "knn");
+    Experiment k3 = compared.with("model.k", "3");
+    assertThat(k3.trials().get(1).experiment().params()).containsEntry("model.k", 3);
+    assertThat(k3.trials().get(0).experiment().params()).containsEntry("model.c", 1.0);
+    assertThat(compared.with("model", "knn").trials()).singleElement()
+        .satisfies(t -> assertThat(t.experiment().model().name()).isEqualTo("knn"));
+    assertThatThrownBy(() -> compared.with("model", "svm"))
+        .hasMessage("model must be one of logistic-regression, knn, got 'svm'");
+    assertThatThrownBy(() -> compared.with("model.gamma", "1")).hasMessageStartingWith("unknown parameter 'model.gamma'");
   }
 
   @Test
