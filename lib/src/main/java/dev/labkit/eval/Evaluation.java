@@ -71,6 +71,11 @@ public sealed interface Evaluation {
       }
     }
 
+    /** The same with at most two search points: what {@code --smoke} runs, to check the script quickly. */
+    public NestedCv smoke() {
+      return new NestedCv(outer, inner, space, Math.min(nIter, 2), scoring);
+    }
+
     /** Ranked by accuracy. */
     public NestedCv(int outer, int inner, SearchSpace space, int nIter) {
       this(outer, inner, space, nIter, Metric.ACCURACY);

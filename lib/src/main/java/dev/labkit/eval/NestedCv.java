@@ -44,8 +44,17 @@ public final class NestedCv {
       FoldScore scores = CrossValidation.fitAndScore(found.bestSpec(), data, fold, event -> {});
       results.add(new OuterFold(fold.index(), found.bestParams(), found.best(), scores));
       events.accept(new Event.Phase("nested-cv", String.format(Locale.ROOT, "outer fold %d/%d  chose %s  %s %.4f",
-          fold.index() + 1, outer, found.bestParams(), metric.key(), scores.score(metric))));
+          fold.index() + 1, outer, readable(found.bestParams()), metric.key(), scores.score(metric))));
     }
     return new NestedCvResult(metric, results, Summary.of(results.stream().map(r -> r.scores().scores()).toList()));
+  }
+
+  /** Chosen values for people: numbers to 3 significant digits (c=0.0844, not c=0.08436423368601777). */
+  static String readable(java.util.Map<String, Object> params) {
+    java.util.StringJoiner out = new java.util.StringJoiner(", ", "{", "}");
+    params.forEach((key, value) -> out.add(key + "=" + (value instanceof Double d
+        ? new java.math.BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+        : String.valueOf(value))));
+    return out.toString();
   }
 }

@@ -62,7 +62,7 @@ final class CvEvaluations {
     columns.add("fit_seconds");
     List<List<Object>> rows = new ArrayList<>();
     for (FoldScore fold : result.folds()) {
-      List<Object> row = new ArrayList<>(List.of(fold.fold(), fold.trainSize(), fold.testSize()));
+      List<Object> row = new ArrayList<>(List.of(fold.fold() + 1, fold.trainSize(), fold.testSize()));
       shown.forEach(m -> row.add(fold.score(m)));
       row.add(fold.fitSeconds());
       rows.add(row);
@@ -96,7 +96,7 @@ final class CvEvaluations {
     List<List<Object>> rows = new ArrayList<>();
     for (OuterFold fold : result.folds()) {
       List<Object> row = new ArrayList<>();
-      row.add(fold.fold());
+      row.add(fold.fold() + 1);
       keys.forEach(key -> row.add(fold.chosen().get(key)));
       row.add(fold.innerScore().mean());
       shown.forEach(m -> row.add(fold.scores().score(m)));

@@ -18,7 +18,7 @@ final class Evaluator {
   private Evaluator() {}
 
   /** Emits the requested results; adds the metrics to {@code metrics}. */
-  static void evaluate(Experiment experiment, Classifier model, Splits data, EventSink events,
+  static void evaluate(Experiment experiment, Classifier model, Splits data, boolean smoke, EventSink events,
       Map<String, Double> metrics, long step) {
     List<Evaluation> evaluations = experiment.evaluations();
     dev.labkit.model.ModelSpec<?> spec = experiment.model();
@@ -61,7 +61,8 @@ final class Evaluator {
             metrics);
         case Evaluation.CrossValidation cv -> CvEvaluations.crossValidation(cv, spec, data.train(), seed, events,
             metrics);
-        case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(nested, spec, data.train(), seed, events, metrics);
+        case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(smoke ? nested.smoke() : nested, spec, data.train(),
+            seed, events, metrics);
       }
     }
     metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));

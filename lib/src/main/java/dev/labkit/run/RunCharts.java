@@ -31,7 +31,7 @@ final class RunCharts {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (FoldScore fold : result.folds()) {
       for (Metric metric : metrics) {
-        rows.add(Charts.row("fold", "fold " + fold.fold(), "metric", metric.key(), "score", fold.score(metric)));
+        rows.add(Charts.row("fold", "fold " + (fold.fold() + 1), "metric", metric.key(), "score", fold.score(metric)));
       }
     }
     return Charts.bars(result.k() + "-fold cross-validation: score per fold")

@@ -48,7 +48,7 @@ final class RunOne {
       events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
           splits.test().size())));
       long lastStep = metrics.getOrDefault("iterations", 0.0).longValue();
-      Evaluator.evaluate(exp, model, splits, events, metrics, lastStep);
+      Evaluator.evaluate(exp, model, splits, options.smoke(), events, metrics, lastStep);
       if (model instanceof dev.labkit.classic.Measured measured) {
         metrics.put("model_bytes", (double) measured.memoryBytes());
       }
