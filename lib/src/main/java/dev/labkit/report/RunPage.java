@@ -73,7 +73,17 @@ public record RunPage(
   /** A column header; numeric when every value below it is a number, so it aligns with them. */
   public record Column(String name, boolean numeric) {}
 
-  public record Cell(String text, boolean numeric) {}
+  public record Cell(String text, boolean numeric) {
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\\d{8}-\\d{6}-[0-9a-f]{4}");
+
+    /**
+     * A cell holding a run id of the same experiment (a sweep's trials table) links to that run's page;
+     * anything else gets no link, so a table cell can never point outside the site.
+     */
+    public String runHref() {
+      return RUN_ID.matcher(text).matches() ? "../" + text + "/index.html" : null;
+    }
+  }
 
   static RunPage of(Run run, Consumer<String> warn) {
     List<Confusion> confusions = new ArrayList<>();

@@ -35,6 +35,9 @@ final class SweepSummary {
 
   static SweepSummary start(Experiment exp, List<Trial> trials, RunRecord.SweepInfo info, LabOptions options) {
     Map<String, Object> params = new LinkedHashMap<>(exp.params());
+    if (info.keys().contains("model")) { // a comparison: one model's knobs would misdescribe the others
+      params.keySet().removeIf(key -> key.startsWith("model."));
+    }
     for (String key : info.keys()) { // a swept key shows every value it takes
       params.put(key, trials.stream().map(t -> t.assignment().get(key)).distinct().toList());
     }
@@ -68,8 +71,9 @@ final class SweepSummary {
             table(List.of(best), columns)));
         charts(outcomes, best);
         copyImages(outcomes, metric);
-        out.printf(Locale.ROOT, "best     %s  %s %.4f  test/accuracy %.4f%n", best.trial().assignment(), metric,
-            best.metrics().get(metric), best.metrics().getOrDefault("test/accuracy", Double.NaN));
+        out.printf(Locale.ROOT, "best     %s  %s %.4f%s%n", best.trial().assignment(), metric,
+            best.metrics().get(metric), metric.equals("test/accuracy") ? ""
+                : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().getOrDefault("test/accuracy", Double.NaN)));
       }
       store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
       store.end(status, error);
