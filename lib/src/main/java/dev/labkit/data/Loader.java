@@ -151,6 +151,9 @@ final class Loader {
             + "LABKIT_HOME)");
       }
       fixes.add("--set data.path=<folder with the files>");
+      if (definition.name().equals(Datasets.MNIST.name())) {
+        fixes.add("--set data=mnist-sample (10,000 real MNIST digits shipped with labkit: no network needed)");
+      }
       return new UserError(definition.name() + ": " + file.name() + " not found in " + String.join(", ", looked)
           + (download == null ? "" : "; " + download) + "; to fix: " + String.join(", or ", fixes));
     }
