@@ -35,19 +35,7 @@ final class FitBench {
         correct += predicted[i] == data.test().labels()[i] ? 1 : 0;
       }
       System.out.printf(Locale.ROOT, "%s\t%.3f\t%d\t%d\t%s\t%.6f\t%.4f\t%.4f%n", args[a], best, model.iterations(),
-          model.passes(), model.stop(), model.objective(), correct / (double) predicted.length, zeros(model));
+          model.passes(), model.stop(), model.objective(), correct / (double) predicted.length, model.sparsity());
     }
-  }
-
-  static double zeros(LogisticModel model) {
-    long zero = 0;
-    long all = 0;
-    for (double[] row : model.weights()) {
-      for (double w : row) {
-        zero += w == 0 ? 1 : 0;
-        all++;
-      }
-    }
-    return zero / (double) all;
   }
 }
