@@ -9,7 +9,8 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Fits {@link LogisticRegression} specs over a one-pass float32 gradient on all cores: L-BFGS for L2
- * and no penalty, OWL-QN when the penalty has an L1 part. Multinomial fits one softmax problem; one-vs-rest
+ * and no penalty, OWL-QN when the penalty has an L1 part, both in centred coordinates
+ * ({@link CenteredObjective}: the same optimum, reached in fewer iterations). Multinomial fits one softmax problem; one-vs-rest
  * fits one binary problem per class, one after the other.
  */
 public final class LogisticRegressionTrainer {
@@ -18,7 +19,12 @@ public final class LogisticRegressionTrainer {
     void iteration(int iteration, double objective, double gradMax);
   }
 
-  private static final int MEMORY = 10; // (s, y) pairs L-BFGS keeps, as scipy's default
+  /**
+   * (s, y) pairs L-BFGS keeps (scipy's default is 10). Measured on Fashion-MNIST at C = 0.15–0.2:
+   * 85 iterations with 20 pairs reach the objective that 10 pairs reach in about 100; the longer
+   * two-loop recursion costs far less than a pass.
+   */
+  private static final int MEMORY = 20;
   /** One worker per core; the gradient's blocks are summed in a fixed order whatever the count. */
   private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
@@ -38,8 +44,11 @@ public final class LogisticRegressionTrainer {
     double[] intercepts = new double[k];
     if (spec.multiClass() == MultiClass.MULTINOMIAL) {
       SoftmaxObjective objective = new SoftmaxObjective(train.features(), train.labels(), d, k, l2, POOL);
+      CenteredObjective centred = new CenteredObjective(objective::valueAndGradient, train.features(), n, d,
+          objective.dimension());
       double[] theta = new double[objective.dimension()]; // start from all zeros, as scikit-learn
-      Lbfgs.Result result = solve(objective::valueAndGradient, theta, penalised(k, d), l1, spec, progress);
+      Lbfgs.Result result = solve(centred::valueAndGradient, theta, penalised(k, d), l1, spec, progress);
+      centred.toPlain(theta);
       for (int c = 0; c < k; c++) {
         System.arraycopy(theta, c * (d + 1), weights[c], 0, d);
         intercepts[c] = theta[c * (d + 1) + d];
@@ -55,8 +64,10 @@ public final class LogisticRegressionTrainer {
     double objectiveSum = 0;
     for (int c = 0; c < k; c++) {
       BinaryObjective binary = new BinaryObjective(train.features(), train.labels(), c, d, l2, POOL);
+      CenteredObjective centred = new CenteredObjective(binary::valueAndGradient, train.features(), n, d, d + 1);
       double[] theta = new double[d + 1];
-      Lbfgs.Result result = solve(binary::valueAndGradient, theta, penalised(1, d), l1, spec, progress);
+      Lbfgs.Result result = solve(centred::valueAndGradient, theta, penalised(1, d), l1, spec, progress);
+      centred.toPlain(theta);
       System.arraycopy(theta, 0, weights[c], 0, d);
       intercepts[c] = theta[d];
       iterations = Math.max(iterations, result.iterations()); // as scikit-learn's n_iter_.max()
