@@ -297,38 +297,82 @@ final class SoftmaxObjective {
     return s;
   }
 
-  /** g_c += Σ_r delta_rc · x_r for four rows; they are still in L1 cache from the forward step. */
+  /**
+   * g_c += Σ_r delta_rc · x_r for four rows; they are still in L1 cache from the forward step. Two
+   * classes at a time, so each chunk of the four rows is loaded once for both.
+   */
   private void accumulate4(int row, float[] delta, float[] g) {
+    int c = 0;
+    for (; c + 1 < k; c += 2) {
+      accumulate4x2(row, c, delta, g);
+    }
+    if (c < k) {
+      accumulate4x1(row, c, delta, g);
+    }
+  }
+
+  private void accumulate4x2(int row, int c, float[] delta, float[] g) {
     int upper = SPECIES.loopBound(d);
     int lanes = SPECIES.length();
     int r1 = row + d;
     int r2 = r1 + d;
     int r3 = r2 + d;
-    for (int c = 0; c < k; c++) {
-      float d0 = delta[c];
-      float d1 = delta[k + c];
-      float d2 = delta[2 * k + c];
-      float d3 = delta[3 * k + c];
-      FloatVector v0 = FloatVector.broadcast(SPECIES, d0);
-      FloatVector v1 = FloatVector.broadcast(SPECIES, d1);
-      FloatVector v2 = FloatVector.broadcast(SPECIES, d2);
-      FloatVector v3 = FloatVector.broadcast(SPECIES, d3);
-      int gc = c * (d + 1);
-      int j = 0;
-      for (; j < upper; j += lanes) {
-        FloatVector gv = FloatVector.fromArray(SPECIES, g, gc + j);
-        gv = FloatVector.fromArray(SPECIES, x, row + j).fma(v0, gv);
-        gv = FloatVector.fromArray(SPECIES, x, r1 + j).fma(v1, gv);
-        gv = FloatVector.fromArray(SPECIES, x, r2 + j).fma(v2, gv);
-        gv = FloatVector.fromArray(SPECIES, x, r3 + j).fma(v3, gv);
-        gv.intoArray(g, gc + j);
-      }
-      for (; j < d; j++) {
-        g[gc + j] = Math.fma(x[r3 + j], d3, Math.fma(x[r2 + j], d2,
-            Math.fma(x[r1 + j], d1, Math.fma(x[row + j], d0, g[gc + j]))));
-      }
-      g[gc + d] += ((d0 + d1) + d2) + d3;
+    FloatVector v0 = FloatVector.broadcast(SPECIES, delta[c]);
+    FloatVector v1 = FloatVector.broadcast(SPECIES, delta[k + c]);
+    FloatVector v2 = FloatVector.broadcast(SPECIES, delta[2 * k + c]);
+    FloatVector v3 = FloatVector.broadcast(SPECIES, delta[3 * k + c]);
+    FloatVector u0 = FloatVector.broadcast(SPECIES, delta[c + 1]);
+    FloatVector u1 = FloatVector.broadcast(SPECIES, delta[k + c + 1]);
+    FloatVector u2 = FloatVector.broadcast(SPECIES, delta[2 * k + c + 1]);
+    FloatVector u3 = FloatVector.broadcast(SPECIES, delta[3 * k + c + 1]);
+    int gc = c * (d + 1);
+    int ge = gc + d + 1;
+    int j = 0;
+    for (; j < upper; j += lanes) {
+      FloatVector x0 = FloatVector.fromArray(SPECIES, x, row + j);
+      FloatVector x1 = FloatVector.fromArray(SPECIES, x, r1 + j);
+      FloatVector x2 = FloatVector.fromArray(SPECIES, x, r2 + j);
+      FloatVector x3 = FloatVector.fromArray(SPECIES, x, r3 + j);
+      x3.fma(v3, x2.fma(v2, x1.fma(v1, x0.fma(v0, FloatVector.fromArray(SPECIES, g, gc + j)))))
+          .intoArray(g, gc + j);
+      x3.fma(u3, x2.fma(u2, x1.fma(u1, x0.fma(u0, FloatVector.fromArray(SPECIES, g, ge + j)))))
+          .intoArray(g, ge + j);
     }
+    tail4(row, j, gc, delta, c, g);
+    tail4(row, j, ge, delta, c + 1, g);
+  }
+
+  private void accumulate4x1(int row, int c, float[] delta, float[] g) {
+    int upper = SPECIES.loopBound(d);
+    int lanes = SPECIES.length();
+    FloatVector v0 = FloatVector.broadcast(SPECIES, delta[c]);
+    FloatVector v1 = FloatVector.broadcast(SPECIES, delta[k + c]);
+    FloatVector v2 = FloatVector.broadcast(SPECIES, delta[2 * k + c]);
+    FloatVector v3 = FloatVector.broadcast(SPECIES, delta[3 * k + c]);
+    int gc = c * (d + 1);
+    int j = 0;
+    for (; j < upper; j += lanes) {
+      FloatVector gv = FloatVector.fromArray(SPECIES, g, gc + j);
+      gv = FloatVector.fromArray(SPECIES, x, row + j).fma(v0, gv);
+      gv = FloatVector.fromArray(SPECIES, x, row + d + j).fma(v1, gv);
+      gv = FloatVector.fromArray(SPECIES, x, row + 2 * d + j).fma(v2, gv);
+      gv = FloatVector.fromArray(SPECIES, x, row + 3 * d + j).fma(v3, gv);
+      gv.intoArray(g, gc + j);
+    }
+    tail4(row, j, gc, delta, c, g);
+  }
+
+  /** The scalar tail of class c's gradient for four rows (features past the last full vector), and b_c. */
+  private void tail4(int row, int j, int gc, float[] delta, int c, float[] g) {
+    float d0 = delta[c];
+    float d1 = delta[k + c];
+    float d2 = delta[2 * k + c];
+    float d3 = delta[3 * k + c];
+    for (; j < d; j++) {
+      g[gc + j] = Math.fma(x[row + 3 * d + j], d3, Math.fma(x[row + 2 * d + j], d2,
+          Math.fma(x[row + d + j], d1, Math.fma(x[row + j], d0, g[gc + j]))));
+    }
+    g[gc + d] += ((d0 + d1) + d2) + d3;
   }
 
   /** g_c += delta_c · x_i for one row. */
