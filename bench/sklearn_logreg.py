@@ -3,13 +3,15 @@
 
 usage: sklearn_logreg.py <fashion|mnist-sample> <solver> <penalty> <max_iter> <C>...
 Prints tab-separated: spec, fit seconds, iterations (n_iter_ max), converged, test accuracy, share of
-exactly-zero weights. Data: the same IDX files labkit reads, pixels / 255 as float64 (sklearn's lbfgs
+exactly-zero weights, and the objective as labkit reports it (scikit-learn's divided by C·n: mean
+log-loss + penalty / (C·n)), so both can say how close to the optimum they stopped. Data: the same IDX files labkit reads, pixels / 255 as float64 (sklearn's lbfgs
 and saga work in float64 whatever they are given).
 """
 import gzip, os, sys, time, warnings
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss
 
 DIRS = {"fashion": "/usr/share/datasets/fashion-mnist",
         "mnist-sample": os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "mnist-sample")}
@@ -43,8 +45,11 @@ def main():
         iterations = int(np.max(model.n_iter_))
         acc = float(np.mean(model.predict(xt) == yt))
         zeros = float(np.mean(model.coef_ == 0))
+        w = model.coef_
+        penalty_value = np.abs(w).sum() if penalty == "l1" else 0.5 * (w * w).sum()
+        objective = log_loss(y, model.predict_proba(x)) + penalty_value / (float(c) * len(y))
         print(f"penalty={penalty},c={c},solver={solver},max_iter={max_iter}\t{seconds:.3f}\t{iterations}\t"
-              f"{'yes' if iterations < max_iter else 'no'}\t{acc:.4f}\t{zeros:.4f}", flush=True)
+              f"{'yes' if iterations < max_iter else 'no'}\t{acc:.4f}\t{zeros:.4f}\t{objective:.6f}", flush=True)
 
 
 if __name__ == "__main__":
