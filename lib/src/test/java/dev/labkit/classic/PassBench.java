@@ -13,7 +13,7 @@ import java.util.concurrent.ForkJoinPool;
  * Microbenchmark of one gradient pass over full Fashion-MNIST (not a test). Prints, over {@code reps}
  * passes, the best and median wall time on all cores and the best CPU time of one pass on one thread
  * (that one is hardly disturbed by other processes sharing the machine, unlike wall time).
- * Run by bench/pass.sh.
+ * Run by bench/logreg.sh.
  */
 final class PassBench {
   public static void main(String[] args) throws Exception {
