@@ -30,11 +30,11 @@ final class Lbfgs {
     }
   }
 
-  private static final double ARMIJO = 1e-4; // sufficient decrease (c1)
+  static final double ARMIJO = 1e-4; // sufficient decrease (c1)
   private static final double WOLFE = 0.9;   // curvature (c2), the usual choice for quasi-Newton
   private static final double APPROX = 0.1;  // δ of the approximate Wolfe test
-  private static final double NOISE = 1e-6;  // relative error of f that a decrease may hide in
-  private static final double FTOL = 2.220446049250313e-09; // scipy's default factr·eps
+  static final double NOISE = 1e-6;  // relative error of f that a decrease may hide in
+  static final double FTOL = 2.220446049250313e-09; // scipy's default factr·eps
 
   private Lbfgs() {}
 
@@ -116,7 +116,7 @@ final class Lbfgs {
   }
 
   /** direction = −H·g, with H the inverse-Hessian estimate from the stored (s, y) pairs. */
-  private static void twoLoop(double[] g, double[][] s, double[][] y, double[] rho, int stored, int newest,
+  static void twoLoop(double[] g, double[][] s, double[][] y, double[] rho, int stored, int newest,
       int memory, double[] direction) {
     int n = g.length;
     for (int i = 0; i < n; i++) direction[i] = -g[i];
@@ -136,7 +136,7 @@ final class Lbfgs {
     }
   }
 
-  private static double dot(double[] a, double[] b) {
+  static double dot(double[] a, double[] b) {
     double sum = 0;
     for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
     return sum;
@@ -146,7 +146,7 @@ final class Lbfgs {
     for (int i = 0; i < x.length; i++) y[i] += a * x[i];
   }
 
-  private static double maxAbs(double[] v) {
+  static double maxAbs(double[] v) {
     double max = 0;
     for (double value : v) max = Math.max(max, Math.abs(value));
     return max;

@@ -6,29 +6,49 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Multinomial logistic regression (softmax regression), with the objective of scikit-learn's
- * {@code LogisticRegression(multi_class="multinomial")} so results compare C for C: {@code c} is the
- * inverse regularisation strength and the intercepts are not penalised.
+ * Logistic regression with the objective of scikit-learn's {@code LogisticRegression}, so results
+ * compare C for C: {@code c} is the inverse regularisation strength and the intercepts are never
+ * penalised. Multinomial (softmax) by default, or one binary problem per class ({@code ovr}).
  *
- * <pre>{@code logisticRegression().c(0.1).maxIter(300)}</pre>
+ * <pre>{@code
+ * logisticRegression().c(0.1).maxIter(300)
+ * logisticRegression().penalty(Penalty.L1).c(0.05)                      // sparse weights
+ * logisticRegression().penalty(Penalty.ELASTIC_NET).l1Ratio(0.5).c(0.1)
+ * }</pre>
  *
- * @param penalty  {@code l2} (the default) or {@code none}
- * @param c        inverse regularisation strength, > 0 (smaller means simpler weights)
- * @param maxIter  L-BFGS iterations at most
- * @param tol      stop when the largest gradient component is at most this (scikit-learn's tol)
+ * @param penalty     {@code l2} (the default), {@code l1}, {@code elastic-net} or {@code none}
+ * @param c           inverse regularisation strength, > 0 (smaller means simpler weights)
+ * @param l1Ratio     the L1 share of an elastic-net penalty, in [0, 1]: the penalty is
+ *                    l1_ratio·‖W‖₁ + (1 − l1_ratio)/2·‖W‖², as scikit-learn's. Used only by
+ *                    {@code elastic-net} and ignored by the other penalties (scikit-learn ignores it too);
+ *                    0 is exactly {@code l2} and 1 exactly {@code l1}
+ * @param multiClass  {@code multinomial} (one softmax over all classes, the default) or {@code ovr}
+ *                    (one-vs-rest: a binary problem per class, probabilities normalised as scikit-learn's)
+ * @param maxIter     solver iterations at most (per class for ovr)
+ * @param tol         stop when the largest (pseudo-)gradient component is at most this
  */
-public record LogisticRegression(Penalty penalty, double c, int maxIter, double tol)
-    implements ModelSpec<LogisticRegression> {
+public record LogisticRegression(Penalty penalty, double c, double l1Ratio, MultiClass multiClass, int maxIter,
+    double tol) implements ModelSpec<LogisticRegression> {
 
-  /** The penalties this solver supports. */
-  public enum Penalty { L2, NONE }
+  /** The penalties: L2 and none by L-BFGS, L1 and elastic-net by OWL-QN. */
+  public enum Penalty { L2, L1, ELASTIC_NET, NONE }
+
+  /** How more than two classes are handled. */
+  public enum MultiClass { MULTINOMIAL, OVR }
 
   public LogisticRegression {
     if (penalty == null) {
-      throw new UserError("penalty must be one of l2, none, got nothing");
+      throw new UserError("penalty must be one of l2, l1, elastic-net, none, got nothing");
+    }
+    if (multiClass == null) {
+      throw new UserError("multi_class must be one of multinomial, ovr, got nothing");
     }
     if (!(c > 0) || Double.isInfinite(c)) {
       throw new UserError("c must be > 0, got " + Params.show(c) + " (c is the inverse regularisation strength; try 1)");
+    }
+    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+      throw new UserError("l1_ratio must be in [0, 1], got " + Params.show(l1Ratio)
+          + " (the L1 share of the elastic-net penalty)");
     }
     if (maxIter < 1) {
       throw new UserError("max_iter must be ≥ 1, got " + maxIter);
@@ -38,25 +58,51 @@ public record LogisticRegression(Penalty penalty, double c, int maxIter, double 
     }
   }
 
-  /** L2, C = 1, at most 200 iterations, tol 1e-4: scikit-learn's defaults but for max_iter. */
+  /** L2, C = 1, l1_ratio 0.5, multinomial, at most 200 iterations, tol 1e-4: scikit-learn's defaults but for max_iter. */
   public static LogisticRegression defaults() {
-    return new LogisticRegression(Penalty.L2, 1.0, 200, 1e-4);
+    return new LogisticRegression(Penalty.L2, 1.0, 0.5, MultiClass.MULTINOMIAL, 200, 1e-4);
   }
 
   public LogisticRegression penalty(Penalty value) {
-    return new LogisticRegression(value, c, maxIter, tol);
+    return new LogisticRegression(value, c, l1Ratio, multiClass, maxIter, tol);
   }
 
   public LogisticRegression c(double value) {
-    return new LogisticRegression(penalty, value, maxIter, tol);
+    return new LogisticRegression(penalty, value, l1Ratio, multiClass, maxIter, tol);
+  }
+
+  public LogisticRegression l1Ratio(double value) {
+    return new LogisticRegression(penalty, c, value, multiClass, maxIter, tol);
+  }
+
+  public LogisticRegression multiClass(MultiClass value) {
+    return new LogisticRegression(penalty, c, l1Ratio, value, maxIter, tol);
   }
 
   public LogisticRegression maxIter(int value) {
-    return new LogisticRegression(penalty, c, value, tol);
+    return new LogisticRegression(penalty, c, l1Ratio, multiClass, value, tol);
   }
 
   public LogisticRegression tol(double value) {
-    return new LogisticRegression(penalty, c, maxIter, value);
+    return new LogisticRegression(penalty, c, l1Ratio, multiClass, maxIter, value);
+  }
+
+  /** The weight of ‖W‖₁ in the objective divided by C·n: l1_ratio for elastic-net, 1 for l1, else 0. */
+  public double l1Share() {
+    return switch (penalty) {
+      case L1 -> 1;
+      case ELASTIC_NET -> l1Ratio;
+      case L2, NONE -> 0;
+    };
+  }
+
+  /** The weight of ‖W‖²/2 in the objective divided by C·n: 1 − l1_ratio for elastic-net, 1 for l2, else 0. */
+  public double l2Share() {
+    return switch (penalty) {
+      case L2 -> 1;
+      case ELASTIC_NET -> 1 - l1Ratio;
+      case L1, NONE -> 0;
+    };
   }
 
   @Override
@@ -69,6 +115,8 @@ public record LogisticRegression(Penalty penalty, double c, int maxIter, double 
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("penalty", Params.name(penalty));
     params.put("c", c);
+    params.put("l1_ratio", l1Ratio);
+    params.put("multi_class", Params.name(multiClass));
     params.put("max_iter", maxIter);
     params.put("tol", tol);
     return params;
@@ -79,6 +127,8 @@ public record LogisticRegression(Penalty penalty, double c, int maxIter, double 
     return switch (key) {
       case "penalty" -> penalty(Params.parseEnum(key, value, Penalty.class));
       case "c" -> c(Params.parseDouble(key, value));
+      case "l1_ratio" -> l1Ratio(Params.parseDouble(key, value));
+      case "multi_class" -> multiClass(Params.parseEnum(key, value, MultiClass.class));
       case "max_iter" -> maxIter(Params.parseInt(key, value));
       case "tol" -> tol(Params.parseDouble(key, value));
       default -> throw Params.unknownKey(key, params());

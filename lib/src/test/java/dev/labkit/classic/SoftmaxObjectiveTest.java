@@ -8,9 +8,9 @@ import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 class SoftmaxObjectiveTest {
-  static final int N = 5000; // more than two blocks of rows, so blocks are summed
+  static final int N = 5003; // more than two blocks of rows, so blocks are summed; 3 rows past a group of 4
   static final int D = 37;   // not a multiple of any vector width: exercises the scalar tail
-  static final int K = 4;
+  static final int K = 5;    // odd: classes go in pairs, and one is left over
 
   static float[] features(Random random) {
     float[] x = new float[N * D];

@@ -20,6 +20,8 @@ class LogisticRegressionSpecTest {
     assertThat(spec.params()).containsExactly(
         org.assertj.core.api.Assertions.entry("penalty", "l2"),
         org.assertj.core.api.Assertions.entry("c", 0.25),
+        org.assertj.core.api.Assertions.entry("l1_ratio", 0.5),
+        org.assertj.core.api.Assertions.entry("multi_class", "multinomial"),
         org.assertj.core.api.Assertions.entry("max_iter", 50),
         org.assertj.core.api.Assertions.entry("tol", 1e-4));
   }
@@ -36,10 +38,25 @@ class LogisticRegressionSpecTest {
   void unknown_keys_and_bad_values_get_one_line_errors() {
     assertThatThrownBy(() -> LogisticRegression.defaults().with("cc", "1"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown parameter 'cc'; valid keys: penalty, c, max_iter, tol");
+        .hasMessage("unknown parameter 'cc'; valid keys: penalty, c, l1_ratio, multi_class, max_iter, tol");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("penalty", "l3"))
-        .hasMessage("penalty must be one of l2, none, got 'l3'");
+        .hasMessage("penalty must be one of l2, l1, elastic-net, none, got 'l3'");
+    assertThatThrownBy(() -> LogisticRegression.defaults().with("l1_ratio", "2"))
+        .hasMessage("l1_ratio must be in [0, 1], got 2 (the L1 share of the elastic-net penalty)");
+    assertThatThrownBy(() -> LogisticRegression.defaults().with("multi_class", "auto"))
+        .hasMessage("multi_class must be one of multinomial, ovr, got 'auto'");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("c", "abc"))
         .hasMessage("c must be a number, got 'abc'");
+  }
+
+  @Test
+  void penalties_split_into_l1_and_l2_shares_as_scikit_learn_does() {
+    LogisticRegression net = LogisticRegression.defaults().with("penalty", "elastic-net").with("l1_ratio", "0.3");
+    assertThat(net.l1Share()).isEqualTo(0.3);
+    assertThat(net.l2Share()).isEqualTo(0.7);
+    assertThat(net.penalty(LogisticRegression.Penalty.L1).l2Share()).isZero();
+    // l1_ratio only matters for elastic-net
+    assertThat(net.penalty(LogisticRegression.Penalty.L2).l1Share()).isZero();
+    assertThat(net.with("multi_class", "ovr").multiClass()).isEqualTo(LogisticRegression.MultiClass.OVR);
   }
 }
