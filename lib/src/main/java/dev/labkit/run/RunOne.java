@@ -83,6 +83,7 @@ final class RunOne {
       metrics.put("passes", (double) lr.passes());
       metrics.put("converged", lr.converged() ? 1.0 : 0.0);
       metrics.put("objective", lr.objective());
+      metrics.put("sparsity", lr.sparsity());
     }
   }
 
