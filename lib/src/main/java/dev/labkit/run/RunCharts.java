@@ -14,6 +14,16 @@ import java.util.Map;
 
 /** The charts a run draws from its results, as Vega-Lite specs for {@code chart} artifacts. */
 final class RunCharts {
+  /** The accuracies a sweep is drawn with: where each was measured, and its metric. */
+  private static final Map<String, String> SPLITS = new java.util.LinkedHashMap<>();
+
+  static {
+    SPLITS.put("train", "train/accuracy");
+    SPLITS.put("cv", "cv/accuracy_mean");
+    SPLITS.put("val", "val/accuracy");
+    SPLITS.put("test", "test/accuracy");
+  }
+
   private RunCharts() {}
 
   /** One ROC curve per class, labelled with its AUC. */
@@ -51,10 +61,10 @@ final class RunCharts {
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
       String group = groupKey == null ? "" : outcome.trial().assignment().get(groupKey) + " ";
-      for (String split : List.of("train", "val", "test")) {
-        Double value = outcome.metrics().get(split + "/accuracy");
+      for (Map.Entry<String, String> split : SPLITS.entrySet()) {
+        Double value = outcome.metrics().get(split.getValue());
         if (value != null) {
-          rows.add(Charts.row(key, x, "series", group + split, "accuracy", value));
+          rows.add(Charts.row(key, x, "series", group + split.getKey(), "accuracy", value));
         }
       }
     }
@@ -73,10 +83,10 @@ final class RunCharts {
   static Chart bars(String key, List<SweepRunner.Outcome> outcomes) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (SweepRunner.Outcome outcome : outcomes) {
-      for (String split : List.of("train", "val", "test")) {
-        Double value = outcome.metrics().get(split + "/accuracy");
+      for (Map.Entry<String, String> split : SPLITS.entrySet()) {
+        Double value = outcome.metrics().get(split.getValue());
         if (value != null) {
-          rows.add(Charts.row(key, outcome.trial().assignment().get(key), "split", split, "accuracy", value));
+          rows.add(Charts.row(key, outcome.trial().assignment().get(key), "split", split.getKey(), "accuracy", value));
         }
       }
     }

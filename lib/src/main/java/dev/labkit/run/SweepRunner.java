@@ -57,10 +57,17 @@ final class SweepRunner {
     return best;
   }
 
-  /** The metric trials are compared by. */
+  /**
+   * The metric trials are compared by: cross-validated accuracy when the trials have it, else
+   * accuracy on the held-out validation set, else (optimistically) test accuracy.
+   */
   static String selectionMetric(List<Outcome> outcomes) {
-    return outcomes.stream().anyMatch(o -> o.metrics().containsKey("val/accuracy")) ? "val/accuracy"
-        : "test/accuracy";
+    for (String metric : List.of("cv/accuracy_mean", "val/accuracy")) {
+      if (outcomes.stream().anyMatch(o -> o.metrics().containsKey(metric))) {
+        return metric;
+      }
+    }
+    return "test/accuracy";
   }
 
   /** Trial values as a map for tables: the swept keys, then the chosen metrics. */

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 final class SweepSummary {
   /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
-      "train/accuracy", "val/accuracy", "test/accuracy", "test/macro_f1", "test/log_loss");
+      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss");
 
   private final RunStore store;
   private final Thread onExit;
@@ -60,15 +60,18 @@ final class SweepSummary {
       String metric = SweepRunner.selectionMetric(outcomes);
       List<String> columns = COLUMNS.stream()
           .filter(c -> outcomes.stream().anyMatch(o -> o.metrics().containsKey(c))).toList();
-      store.accept(new Event.Table("trials", "table", "Trials", table(outcomes, columns)));
       SweepRunner.Outcome best = SweepRunner.best(outcomes, metric);
+      Map<Path, String> marks = FoldMarks.against(best, outcomes);
+      store.accept(new Event.Table("trials", "table", marks.isEmpty() ? "Trials"
+          : "Trials (vs best: ▲ better, ● no significant difference, ▼ worse; corrected resampled t-test on "
+              + "cross-validated accuracy, α = " + FoldMarks.ALPHA + ")", table(outcomes, columns, marks)));
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (best != null) {
         metrics.putAll(best.metrics());
         metrics.put("trials", (double) outcomes.size());
         store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + metric
             + (metric.startsWith("test") ? " (no validation set: optimistic; add .validation(0.1))" : ""),
-            table(List.of(best), columns)));
+            table(List.of(best), columns, Map.of())));
         charts(outcomes, best);
         copyImages(outcomes, metric);
         out.printf(Locale.ROOT, "best     %s  %s %.4f%s%n", best.trial().assignment(), metric,
@@ -109,13 +112,21 @@ final class SweepSummary {
         .anyMatch(o -> !isNumber(o.trial().assignment().get(key)))).findFirst().orElse(null);
   }
 
-  private Map<String, Object> table(List<SweepRunner.Outcome> outcomes, List<String> metrics) {
+  private Map<String, Object> table(List<SweepRunner.Outcome> outcomes, List<String> metrics,
+      Map<Path, String> marks) {
     List<String> header = new ArrayList<>(keys);
     header.addAll(metrics);
+    if (!marks.isEmpty()) {
+      header.add("vs best (CV)");
+    }
     header.add("run");
     List<List<Object>> rows = new ArrayList<>();
     for (SweepRunner.Outcome outcome : outcomes) {
-      rows.add(new ArrayList<>(SweepRunner.row(outcome, metrics).values()));
+      List<Object> row = new ArrayList<>(SweepRunner.row(outcome, metrics).values());
+      if (!marks.isEmpty()) {
+        row.add(row.size() - 1, marks.getOrDefault(outcome.folder(), ""));
+      }
+      rows.add(row);
     }
     Map<String, Object> table = new LinkedHashMap<>();
     table.put("columns", header);

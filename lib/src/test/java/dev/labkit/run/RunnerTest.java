@@ -185,6 +185,27 @@ class RunnerTest {
     assertThat(c).isBetween(0.01, 10.0);
   }
 
+  @Test
+  void cross_validated_trials_are_chosen_on_cv_accuracy_and_marked_against_the_best() throws Exception {
+    Experiment swept = new ExperimentStart("blobs-cv-sweep").data(new BlobData(600, 150))
+        .compare(dev.labkit.model.DecisionTree.defaults().maxDepth(1), LogisticRegression.defaults(),
+            LogisticRegression.defaults().c(0.5))
+        .evaluate(new Evaluation.Accuracy(), new Evaluation.CrossValidation(4));
+    Runner.Result result = run(swept, LabOptions.of(out).noSite(true));
+
+    JsonNode trials = json(result.folder().resolve("artifacts/trials.json"));
+    List<String> columns = trials.get("columns").valueStream().map(JsonNode::asString).toList();
+    assertThat(columns).contains("cv/accuracy_mean", "vs best (CV)");
+    int mark = columns.indexOf("vs best (CV)");
+    List<String> marks = trials.get("rows").valueStream().map(r -> r.get(mark).asString()).toList();
+    assertThat(marks).hasSize(3).containsOnlyOnce("best");
+    assertThat(marks).filteredOn(m -> !m.equals("best")).allMatch(m -> m.matches("[▲●▼] p=\\d\\.\\d{3}"));
+    // a tree of depth 1 can tell at most two of the three classes apart: clearly worse on every fold
+    assertThat(marks.getFirst()).startsWith("▼");
+    assertThat(json(result.folder().resolve("artifacts/best-trial.json")).toString()).isNotEmpty();
+    assertThat(result.metrics().get("cv/accuracy_mean")).isGreaterThan(0.8);
+  }
+
   /** A dataset whose loading fails the way a missing dataset does. */
   record FailingData() implements DataSpec<FailingData> {
     @Override
