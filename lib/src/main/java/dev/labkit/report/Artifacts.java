@@ -44,6 +44,7 @@ final class Artifacts {
       String title = RunFolders.text(entry.path("title"));
       JsonNode step = entry.path("step");
       JsonNode maxAbs = entry.path("max_abs");
+      JsonNode columns = entry.path("columns");
       artifacts.add(new Artifact(
           name == null ? path : name,
           kind,
@@ -51,7 +52,8 @@ final class Artifacts {
           path,
           step.isIntegralNumber() ? step.asLong() : null,
           RunFolders.text(entry.path("group")),
-          maxAbs.isNumber() && maxAbs.asDouble() > 0 ? maxAbs.asDouble() : null));
+          maxAbs.isNumber() && maxAbs.asDouble() > 0 ? maxAbs.asDouble() : null,
+          columns.isIntegralNumber() && columns.asInt() > 0 && columns.asInt() <= 12 ? columns.asInt() : null));
     }
     return artifacts;
   }

@@ -122,7 +122,8 @@ public record Run(
    * runs from −maxAbs to +maxAbs), which lets the page draw the legend.
    */
   public record Artifact(
-      String name, String kind, String title, String path, Long step, String group, Double maxAbs) {
+      String name, String kind, String title, String path, Long step, String group, Double maxAbs,
+      Integer columns) {
     /** The path as a relative URL: each segment percent-encoded. */
     public String href() {
       return Links.relative(path.split("/"));

@@ -56,7 +56,13 @@ public record RunPage(
   public record ConfusionCell(long count, String percent, String style, boolean diagonal) {}
 
   /** Images shown together, in order; {@code legend} is set when they are diverging heatmaps. */
-  public record ImageGroup(String title, List<Image> images, Legend legend) {}
+  /** @param columns images per row when the run asked for a fixed grid (a 3×3 of examples), else null */
+  public record ImageGroup(String title, List<Image> images, Legend legend, Integer columns) {
+    /** The inline style of a fixed grid: that many columns as wide as their images. */
+    public String gridStyle() {
+      return columns == null ? null : "grid-template-columns: repeat(" + columns + ", max-content)";
+    }
+  }
 
   public record Image(String src, String caption, String step) {}
 
@@ -209,13 +215,15 @@ public record RunPage(
   private static ImageGroup imageGroup(String title, List<Artifact> artifacts) {
     List<Image> images = new ArrayList<>();
     double maxAbs = 0;
+    Integer columns = null;
     for (Artifact a : artifacts) {
+      columns = columns == null ? a.columns() : columns;
       images.add(new Image(a.href(), a.title(), a.step() == null ? null : "step " + a.step()));
       if (a.maxAbs() != null) {
         maxAbs = Math.max(maxAbs, a.maxAbs());
       }
     }
     Legend legend = maxAbs > 0 ? new Legend(Format.signed(-maxAbs), Format.signed(maxAbs)) : null;
-    return new ImageGroup(title, images, legend);
+    return new ImageGroup(title, images, legend, columns);
   }
 }

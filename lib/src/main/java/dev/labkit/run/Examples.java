@@ -11,6 +11,7 @@ import java.util.Map;
 /** Test images with what the model made of them: a spread-out grid, and the most confident mistakes. */
 final class Examples {
   private static final int SCALE = 4;
+  private static final int COLUMNS = 3; // nine examples show as a 3×3 grid
 
   private Examples() {}
 
@@ -46,6 +47,6 @@ final class Examples {
     String title = String.format(Locale.ROOT, "#%d  true %s · predicted %s (%.0f%%)", i, truth, guess,
         100 * proba[i * k + predicted[i]]);
     events.accept(new Event.Image(name, title, group, null, ExampleImages.png(test, i, SCALE),
-        Map.of("correct", predicted[i] == test.labels()[i])));
+        Map.of("correct", predicted[i] == test.labels()[i], "columns", COLUMNS)));
   }
 }
