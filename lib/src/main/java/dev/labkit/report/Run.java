@@ -94,7 +94,15 @@ public record Run(
    * The trial of a sweep (a grid or random search) a run is: {@code "sweep": {"id": "20261126-220000-ab12",
    * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null.
    */
-  public record Sweep(String id, Integer trial, Integer trials) {}
+  public record Sweep(String id, Integer trial, Integer trials) {
+    /** How the index lists it: "sweep summary (16 trials)" or "trial 3 of 16". */
+    public String role() {
+      if (Integer.valueOf(0).equals(trial)) {
+        return "sweep summary" + (trials == null ? "" : " (" + trials + " trials)");
+      }
+      return (trial == null ? "trial" : "trial " + trial) + (trials == null ? "" : " of " + trials);
+    }
+  }
 
   /** The last value logged for one metric name, and at which step. */
   public record Logged(String name, long step, double value) {

@@ -116,6 +116,8 @@ class ExperimentPageTest {
     assertThat(html.all("a")).anyMatch(a -> String.valueOf(a.attributes().get("href")).contains(SWEEP + "/index.html"));
     Html run = Html.parse(Files.readString(SiteGenerator.runPage(site(), "sweep", SWEEP)));
     assertThat(run.text()).contains("summary of sweep " + SWEEP + " (8 trials)");
+    Html index = Html.parse(Files.readString(site().resolve("index.html")));
+    assertThat(index.text()).contains("sweep summary (8 trials)", "trial 3 of 8");
   }
 
   @Test
