@@ -73,16 +73,27 @@ final class Evaluator {
       throw new dev.labkit.UserError("weightHeatmaps() needs a linear model such as logisticRegression()");
     }
     metrics.put("weights/max_abs", linear.maxAbsWeight());
+    int height = test.shape().height();
+    int width = test.shape().width();
+    int channels = test.shape().channels(); // stored channel-last: pixel p, channel ch at p·channels + ch
+    double[][] perPixel = new double[linear.numClasses()][height * width];
+    for (int c = 0; c < perPixel.length; c++) {
+      double[] w = linear.weights()[c];
+      for (int p = 0; p < height * width; p++) { // a colour image's three weights per pixel are averaged
+        double sum = 0;
+        for (int ch = 0; ch < channels; ch++) {
+          sum += w[p * channels + ch];
+        }
+        perPixel[c][p] = sum / channels;
+      }
+    }
     // the colours saturate at the 99th percentile of |w|: a few rarely-lit border pixels carry the
     // largest weights, and scaling to them would wash every other pixel out to white
-    double scale = colourScale(linear.weights());
-    int height = test.shape().height();
-    int width = test.shape().width() * test.shape().channels();
-    for (int c = 0; c < linear.numClasses(); c++) {
-      double[] w = linear.weights()[c];
-      float[] values = new float[w.length];
-      for (int j = 0; j < w.length; j++) {
-        values[j] = (float) w[j];
+    double scale = colourScale(perPixel);
+    for (int c = 0; c < perPixel.length; c++) {
+      float[] values = new float[height * width];
+      for (int p = 0; p < values.length; p++) {
+        values[p] = (float) perPixel[c][p];
       }
       byte[] png = Images.divergingHeatmapPng(values, height, width, scale, HEATMAP_PIXEL_SCALE);
       events.accept(new Event.Image("weights/" + c, test.classNames().get(c), "Weight heatmaps", null, png,

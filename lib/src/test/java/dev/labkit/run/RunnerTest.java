@@ -206,6 +206,52 @@ class RunnerTest {
     assertThat(result.metrics().get("cv/accuracy_mean")).isGreaterThan(0.8);
   }
 
+  @Test
+  void a_colour_image_gets_one_heatmap_pixel_per_image_pixel() throws Exception {
+    Experiment exp = new ExperimentStart("rgb").data(new RgbData()).model(LogisticRegression.defaults())
+        .evaluate(new Evaluation.WeightHeatmaps());
+    Runner.Result result = run(exp, LabOptions.of(out).noSite(true));
+    var png = javax.imageio.ImageIO.read(result.folder().resolve("artifacts/weights/0.png").toFile());
+    // 2 × 2 pixels of 3 channels each, enlarged 5 times: 10 × 10, not 30 wide
+    assertThat(png.getWidth()).isEqualTo(10);
+    assertThat(png.getHeight()).isEqualTo(10);
+  }
+
+  /** Two-by-two colour images (channel-last) whose red channel tells the three classes apart. */
+  record RgbData() implements DataSpec<RgbData> {
+    @Override
+    public String name() {
+      return "rgb";
+    }
+
+    @Override
+    public Map<String, Object> params() {
+      return Map.of();
+    }
+
+    @Override
+    public RgbData with(String key, String value) {
+      return this;
+    }
+
+    @Override
+    public TrainTest load(LoadOptions options) {
+      java.util.Random random = new java.util.Random(1);
+      int n = 90;
+      float[] x = new float[n * 12];
+      int[] y = new int[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = i % 3;
+        for (int j = 0; j < 12; j++) {
+          x[i * 12 + j] = (float) ((j == 3 * y[i] ? 2 : 0) + random.nextGaussian());
+        }
+      }
+      var data = new dev.labkit.data.Dataset("rgb/train", "0".repeat(64), new dev.labkit.data.Shape(2, 2, 3),
+          List.of("a", "b", "c"), x, y);
+      return new TrainTest(data, data);
+    }
+  }
+
   /** A dataset whose loading fails the way a missing dataset does. */
   record FailingData() implements DataSpec<FailingData> {
     @Override
