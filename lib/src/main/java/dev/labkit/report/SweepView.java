@@ -75,10 +75,21 @@ public record SweepView(
     List<ChartView> charts = new ArrayList<>();
     for (ExperimentPage.Column c : varying) {
       if (headline != null && trials.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
-        charts.add(ChartView.of(null, chart(c.key(), trials, metrics, best)));
+        List<String> others = varying.stream().map(ExperimentPage.Column::key).filter(k -> !k.equals(c.key())).toList();
+        charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best)));
       }
     }
     return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, charts, summary);
+  }
+
+  /** " · penalty=l1" for a run's values of the other varying params; empty when none vary. */
+  private static String label(Run run, List<String> others) {
+    StringBuilder label = new StringBuilder();
+    for (String key : others) {
+      Run.Entry value = run.param(key);
+      label.append(" · ").append(key).append('=').append(value == null ? "—" : value.value());
+    }
+    return label.toString();
   }
 
   static boolean isSummary(Run run) {
@@ -117,8 +128,12 @@ public record SweepView(
     return best;
   }
 
-  /** The metrics of every trial against one param, one line per metric, sorted by the param. */
-  static LineChart chart(String param, List<Run> trials, List<String> metrics, Run best) {
+  /**
+   * The metrics of every trial against one param, sorted by the param: one line per metric and per
+   * combination of the {@code others} that also vary (L1 and L2 each get their own line, rather than
+   * one line zig-zagging between them).
+   */
+  static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best) {
     List<Map<String, Object>> rows = new ArrayList<>();
     TreeSet<Double> xs = new TreeSet<>();
     for (Run r : trials.stream().sorted(Comparator.comparing((Run t) -> t.param(param).number())).toList()) {
@@ -127,7 +142,7 @@ public record SweepView(
       for (String m : metrics) {
         Double y = r.metric(m);
         if (y != null) {
-          rows.add(Charts.row(param, x, "metric", m, "value", y, "run", r.runId()));
+          rows.add(Charts.row(param, x, "metric", m + label(r, others), "value", y, "run", r.runId()));
         }
       }
     }

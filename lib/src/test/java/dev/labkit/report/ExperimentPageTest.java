@@ -121,6 +121,26 @@ class ExperimentPageTest {
   }
 
   @Test
+  void with_two_varying_params_each_value_of_the_other_gets_its_own_line() throws IOException {
+    int trial = 0;
+    for (String penalty : new String[] {"l1", "l2"}) {
+      for (double c : new double[] {0.01, 1, 100}) {
+        trial++;
+        Path run = runs().resolve("grid").resolve("20261126-2200%02d-00%02d".formatted(trial, trial));
+        Fixtures.write(run.resolve("run.json"), """
+            {"schema": 1, "experiment": "grid", "run_id": "%s", "status": "finished", "seed": 42,
+             "params": {"model.penalty": "%s", "model.c": %s}, "sweep": {"id": "%s", "trial": %d, "trials": 6},
+             "provenance": {"started": "2026-11-26T22:00:00Z", "ended": "2026-11-26T22:00:30Z"}}
+            """.formatted(run.getFileName(), penalty, c, SWEEP, trial));
+        Fixtures.write(run.resolve("summary.json"),
+            "{\"metrics\": {\"test/accuracy\": 0.8%d}, \"headline\": \"test/accuracy\"}".formatted(trial));
+      }
+    }
+    String page = page("grid");
+    assertThat(page).contains("test/accuracy · model.penalty=l1").contains("test/accuracy · model.penalty=l2");
+  }
+
+  @Test
   void a_trials_run_page_says_which_sweep_it_belongs_to() throws IOException {
     sweep(CS);
     SiteGenerator.build(runs(), site(), warnings::add);
