@@ -25,8 +25,6 @@ final class RunOne {
         exp.seed(), sweep, exp.params(), null,
         Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke()));
     RunStore store = RunStore.create(options.runsDir(), record);
-    Thread onExit = new Thread(() -> store.end("interrupted", "stopped before the end (Ctrl-C or kill)"));
-    Runtime.getRuntime().addShutdownHook(onExit);
     EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
     Map<String, Double> metrics = new LinkedHashMap<>();
     try {
@@ -62,7 +60,6 @@ final class RunOne {
       throw e;
     } finally {
       store.close();
-      removeHook(onExit);
     }
     return new Runner.Result(0, store.folder(), metrics, null);
   }
@@ -84,14 +81,6 @@ final class RunOne {
       metrics.put("converged", lr.converged() ? 1.0 : 0.0);
       metrics.put("objective", lr.objective());
       metrics.put("sparsity", lr.sparsity());
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is already shutting down; the hook marks the run
     }
   }
 }

@@ -32,6 +32,8 @@ public final class RunStore implements EventSink, AutoCloseable {
   private final long started = System.nanoTime();
   private final List<Map<String, Object>> artifacts = new ArrayList<>();
   private RunRecord record;
+  /** Marks the run interrupted if the JVM stops (Ctrl-C, kill) while it is still running. */
+  private final Thread onExit = new Thread(() -> end("interrupted", "stopped before the end (Ctrl-C or kill)"));
 
   private RunStore(Path folder, RunRecord record) throws IOException {
     this.folder = folder;
@@ -43,6 +45,7 @@ public final class RunStore implements EventSink, AutoCloseable {
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     metrics.write("step,name,value,wall_time\n");
     metrics.flush();
+    Runtime.getRuntime().addShutdownHook(onExit); // last: only a folder that was fully made is marked
   }
 
   /** A new run id: UTC start time plus four random hex digits, so folders sort by start. */
@@ -144,6 +147,11 @@ public final class RunStore implements EventSink, AutoCloseable {
       metrics.close();
     } catch (IOException e) {
       // metrics were flushed line by line; nothing is lost
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook marks the run
     }
   }
 

@@ -24,12 +24,10 @@ final class SweepSummary {
       "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss");
 
   private final RunStore store;
-  private final Thread onExit;
   private final List<String> keys;
 
-  private SweepSummary(RunStore store, Thread onExit, List<String> keys) {
+  private SweepSummary(RunStore store, List<String> keys) {
     this.store = store;
-    this.onExit = onExit;
     this.keys = keys;
   }
 
@@ -44,10 +42,7 @@ final class SweepSummary {
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), "running", null, exp.seed(), info,
         params, null, Provenance.capture(options.script(), options.commandLine(), start.toString(), options.smoke()));
-    RunStore store = RunStore.create(options.runsDir(), record);
-    Thread onExit = new Thread(() -> store.end("interrupted", "stopped before the end (Ctrl-C or kill)"));
-    Runtime.getRuntime().addShutdownHook(onExit);
-    return new SweepSummary(store, onExit, info.keys());
+    return new SweepSummary(RunStore.create(options.runsDir(), record), info.keys());
   }
 
   Path folder() {
@@ -83,11 +78,6 @@ final class SweepSummary {
       return metrics;
     } finally {
       store.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(onExit);
-      } catch (IllegalStateException e) {
-        // shutting down: the hook marks the summary
-      }
     }
   }
 
