@@ -9,6 +9,8 @@ public interface Classifier {
   /** Probabilities, {@code size × numClasses}, row-major. */
   double[] predictProba(Dataset data);
 
-  /** The most probable class of each example. */
-  int[] predict(Dataset data);
+  /** The most probable class of each example (the first one on a tie). */
+  default int[] predict(Dataset data) {
+    return Probabilities.argmax(predictProba(data), numClasses());
+  }
 }

@@ -101,11 +101,6 @@ public final class KnnModel implements Classifier, Measured {
     return proba;
   }
 
-  @Override
-  public int[] predict(Dataset data) {
-    return Probabilities.argmax(predictProba(data), classes);
-  }
-
   /**
    * The k nearest training rows of every example of {@code data}, nearest first: {@code index[i·k + r]}
    * and their squared distances {@code distance[i·k + r]}.

@@ -62,24 +62,6 @@ public record LogisticModel(double[][] weights, double[] intercepts, int iterati
     return proba;
   }
 
-  /** The most probable class of each example. */
-  @Override
-  public int[] predict(Dataset data) {
-    int k = numClasses();
-    double[] proba = predictProba(data);
-    int[] labels = new int[data.size()];
-    for (int i = 0; i < labels.length; i++) {
-      int best = 0;
-      for (int c = 1; c < k; c++) {
-        if (proba[i * k + c] > proba[i * k + best]) {
-          best = c;
-        }
-      }
-      labels[i] = best;
-    }
-    return labels;
-  }
-
   /** The share of weights that are exactly zero (intercepts not counted): what an L1 penalty buys. */
   public double sparsity() {
     long zeros = 0;

@@ -64,11 +64,6 @@ abstract class SmileModel implements Classifier, Measured {
   }
 
   @Override
-  public int[] predict(Dataset data) {
-    return Probabilities.argmax(predictProba(data), numClasses);
-  }
-
-  @Override
   public double fitSeconds() {
     return fitSeconds;
   }
