@@ -3,7 +3,6 @@ package dev.labkit.data;
 import dev.labkit.Params;
 import dev.labkit.UserError;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,14 +77,7 @@ public record Cifar10Spec(Scale scale, int trainSize, int testSize, Path path, S
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("scale", Params.name(scale));
-    params.put("train_size", trainSize);
-    params.put("test_size", testSize);
-    params.put("path", path == null ? "" : path.toString());
-    params.put("mirror", mirror);
-    params.put("classes", classes);
-    return params;
+    return ImageParams.of(scale, trainSize, testSize, path, mirror, classes);
   }
 
   @Override
