@@ -163,6 +163,21 @@ public final class Lab {
   }
 
   /**
+   * Runs several experiments of one script in order, each with its own runs (and sweep summary), for a
+   * lab that asks several questions of the same data; returns the worst exit code. {@code --set} keys
+   * apply to every experiment that has them.
+   *
+   * <pre>{@code return runAll(lab, losses, noise, injection);}</pre>
+   */
+  public static int runAll(LabOptions options, dev.labkit.run.Experiment... experiments) {
+    int worst = 0;
+    for (dev.labkit.run.Experiment each : experiments) {
+      worst = Math.max(worst, each.run(options));
+    }
+    return worst;
+  }
+
+  /**
    * Runs a script's picocli command and returns its exit code. User mistakes ({@link UserError},
    * bad options) print one line on stderr with no stack trace and exit with 2.
    */

@@ -1,0 +1,26 @@
+package dev.labkit.neural;
+
+import ai.djl.training.optimizer.Optimizer;
+
+/**
+ * DJL optimizers built from a {@link Training}, with PyTorch's defaults where DJL's differ (RMSProp's
+ * decay ρ = 0.99 rather than MXNet's 0.9), so results compare with a PyTorch notebook's. The learning
+ * rate comes from {@code rate} at every update, so schedules and learning-rate noise act at once.
+ */
+public final class Optimizers {
+  private Optimizers() {}
+
+  public static Optimizer build(Training training, LearningRate rate) {
+    float decay = (float) training.weightDecay();
+    return switch (training.optimizer()) {
+      case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) training.momentum())
+          .optWeightDecays(decay).build();
+      case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optBeta1(0.9f).optBeta2(0.999f).optEpsilon(1e-8f)
+          .optWeightDecays(decay).build();
+      case RMSPROP -> Optimizer.rmsprop().optLearningRateTracker(rate).optRho(0.99f).optEpsilon(1e-8f)
+          .optMomentum((float) training.momentum()).optWeightDecays(decay).build();
+      case ADAGRAD -> Optimizer.adagrad().optLearningRateTracker(rate).optEpsilon(1e-10f).optWeightDecays(decay)
+          .build();
+    };
+  }
+}
