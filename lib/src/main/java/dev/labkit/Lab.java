@@ -164,8 +164,8 @@ public final class Lab {
 
   /**
    * Runs several experiments of one script in order, each with its own runs (and sweep summary), for a
-   * lab that asks several questions of the same data; returns the worst exit code. {@code --set} keys
-   * apply to every experiment that has them.
+   * lab that asks several questions of the same data; returns the worst exit code. Each
+   * {@code --set} applies to every experiment, so it must name a key they all have.
    *
    * <pre>{@code return runAll(lab, losses, noise, injection);}</pre>
    */
