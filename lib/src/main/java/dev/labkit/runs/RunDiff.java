@@ -24,8 +24,11 @@ public record RunDiff(List<Row> params, List<Row> provenance, List<Row> metrics)
   /** One differing value; {@code change} says by how much (numbers) or is empty. */
   public record Row(String key, String a, String b, String change) {}
 
-  /** Fields that differ between any two runs, so they say nothing about what ran. */
-  private static final Set<String> PER_RUN = Set.of("started", "ended", "reproduces");
+  /**
+   * Fields left out: times and the reproduced run differ between any two runs, and {@code args} says
+   * again what {@code command} says.
+   */
+  private static final Set<String> PER_RUN = Set.of("started", "ended", "reproduces", "args");
 
   /** Timing metrics: the wall-clock time of a phase, which no seed fixes. */
   public static boolean isTiming(String metric) {

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table for the terminal: columns padded to their widest cell, long cells cut with "…". */
+/** A plain-text table for the terminal: columns padded to their widest cell, long cells cut in the middle with "…". */
 final class TextTable {
   private static final int MAX_CELL = 64;
 
@@ -31,7 +31,10 @@ final class TextTable {
 
   private static String cut(String cell) {
     String text = cell == null ? "" : cell;
-    return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 1) + "…";
+    // the middle goes: commands and jar lists differ at their ends (--set model.c=…, a version)
+    int head = MAX_CELL / 2 - 1;
+    return text.length() <= MAX_CELL ? text
+        : text.substring(0, head) + "…" + text.substring(text.length() - (MAX_CELL - head - 1));
   }
 
   private static String pad(String text, int width) {
