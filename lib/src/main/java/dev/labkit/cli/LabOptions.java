@@ -4,6 +4,7 @@ import dev.labkit.Home;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +29,30 @@ public final class LabOptions {
 
   @Option(names = "--no-site", description = "Do not rebuild the report site after the run.")
   boolean noSite;
+
+  @Option(names = "--sweep", paramLabel = "KEY=VALUES",
+      description = "Try a parameter at several values, crossed with the script's own sweeps (repeatable): "
+          + "model.c=0.1,1,10 | model.c=log:0.01..10:8 | model.max_iter=lin:50..200:4 | model.c=log:0.01..10 (with --random).")
+  List<String> sweeps = new ArrayList<>();
+
+  @Option(names = "--random", paramLabel = "N",
+      description = "Random search: N seeded draws over the --sweep ranges (log: log-uniform, lin: uniform, lists: one of).")
+  Integer random;
+
+  @Option(names = "--parallel", paramLabel = "K", defaultValue = "1",
+      description = "Run the trials of a sweep in K worker processes at once (default: 1, one after the other in this JVM).")
+  int parallel = 1;
+
+  @Option(names = "--resume", paramLabel = "SWEEP_ID",
+      description = "Finish an interrupted sweep: run only its trials that are missing or did not finish (same options as the first time).")
+  String resume;
+
+  /** Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY attaches this run to the sweep. */
+  @Option(names = "--trial-of", hidden = true)
+  String trialOf;
+
+  /** Options that make or steer a sweep; a single trial's re-run command leaves them out. */
+  private static final Set<String> SWEEP_OPTIONS = Set.of("--sweep", "--random", "--parallel", "--resume", "--trial-of");
 
   /** The script's arguments as typed, and the script itself; filled in by {@code Lab.cli}. */
   List<String> commandLine = List.of();
@@ -79,6 +104,46 @@ public final class LabOptions {
     return List.copyOf(sets);
   }
 
+  public List<String> sweeps() {
+    return List.copyOf(sweeps);
+  }
+
+  public Integer random() {
+    return random;
+  }
+
+  public int parallel() {
+    return parallel;
+  }
+
+  public String resume() {
+    return resume;
+  }
+
+  public String trialOf() {
+    return trialOf;
+  }
+
+  public LabOptions sweep(String keyValues) {
+    sweeps.add(keyValues);
+    return this;
+  }
+
+  public LabOptions random(int draws) {
+    random = draws;
+    return this;
+  }
+
+  public LabOptions parallel(int workers) {
+    parallel = workers;
+    return this;
+  }
+
+  public LabOptions resume(String sweepId) {
+    resume = sweepId;
+    return this;
+  }
+
   public boolean buildSite() {
     return !noSite;
   }
@@ -87,8 +152,34 @@ public final class LabOptions {
     return script;
   }
 
+  /**
+   * The arguments that re-run one trial: as typed, less the options that make a sweep ({@code --sweep},
+   * {@code --random}, {@code --parallel}, {@code --resume}) and the hidden worker option; the trial adds
+   * its own {@code --set key=value}.
+   */
   public List<String> commandLine() {
-    return commandLine;
+    return without(commandLine, SWEEP_OPTIONS);
+  }
+
+  /** The arguments that re-run the whole sweep: as typed, less {@code --resume} and the worker option. */
+  public List<String> sweepCommandLine() {
+    return without(commandLine, Set.of("--resume", "--trial-of"));
+  }
+
+  /** {@code args} without the given options (each takes a value: {@code --opt v} or {@code --opt=v}). */
+  public static List<String> without(List<String> args, Set<String> options) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      int eq = arg.indexOf('=');
+      String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+      if (!options.contains(name)) {
+        kept.add(arg);
+      } else if (eq < 0 || !arg.startsWith("--")) {
+        i++; // the option's value is the next argument
+      }
+    }
+    return List.copyOf(kept);
   }
 
   public Path runsDir() {

@@ -10,20 +10,40 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where and how a run ran: the script and a digest of its text, the command that re-runs it, the
- * labkit commit, and the machine. Enough to tell two runs apart when their numbers differ.
+ * Where and how a run ran: the script and a digest of its text, the command that re-runs it (as one
+ * line for people and as its argument list for {@code lab reproduce}), the seeds derived from the run's
+ * seed, the jars it ran with, the labkit commit, and the machine. Enough to tell two runs apart when
+ * their numbers differ. Fields after {@code smoke} were added later in schema 1: a reader treats them
+ * as optional (docs/architecture.md).
+ *
+ * @param args         the script's arguments as a list, exactly as {@code command} quotes them
+ * @param workingDir   the folder the command ran in (relative paths in {@code args} are relative to it)
+ * @param seeds        every seed derived from the run's seed, by what it drives ({@link DerivedSeeds})
+ * @param dependencies the jars on the class path, as {@code group:artifact:version} when they come from a
+ *                     Maven repository (what JBang resolved), else as the file name
+ * @param reproduces   {@code experiment/run-id} of the run this one reproduces ({@code lab reproduce}), or null
  */
 public record Provenance(String script, String scriptSha256, String command, String gitCommit, Boolean gitDirty,
     String labkitVersion, String java, String os, String cpu, int cores, String started, String ended,
-    boolean smoke) {
+    boolean smoke, List<String> args, String workingDir, Map<String, Object> seeds, List<String> dependencies,
+    String reproduces) {
+
+  /** Set by {@code lab reproduce} for the child process it starts; recorded as {@code reproduces}. */
+  public static final String REPRODUCES_ENV = "LABKIT_REPRODUCES";
 
   Provenance withEnded(String at) {
     return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
-        started, at, smoke);
+        started, at, smoke, args, workingDir, seeds, dependencies, reproduces);
+  }
+
+  Provenance withSeeds(Map<String, Object> value) {
+    return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
+        started, ended, smoke, args, workingDir, value, dependencies, reproduces);
   }
 
   /** Captures the provenance of a run of {@code script} (may be null) started now with {@code args}. */
@@ -33,14 +53,18 @@ public record Provenance(String script, String scriptSha256, String command, Str
         + (args.isEmpty() ? "" : " " + String.join(" ", args.stream().map(Provenance::quote).toList()));
     String commit = git("rev-parse", "HEAD");
     String status = commit == null ? null : git("status", "--porcelain", "--untracked-files=no");
+    String reproduces = System.getenv(REPRODUCES_ENV);
     return new Provenance(scriptText, script == null ? null : sha256(script), command, commit,
         status == null ? null : !status.isBlank(), currentLabkitVersion(),
         System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-        cpuModel(), Runtime.getRuntime().availableProcessors(), started, null, smoke);
+        cpuModel(), Runtime.getRuntime().availableProcessors(), started, null, smoke, List.copyOf(args),
+        Path.of("").toAbsolutePath().toString(), Map.of(), ClassPath.dependencies(),
+        reproduces == null || reproduces.isBlank() ? null : reproduces);
   }
 
-  static String sha256(Path file) {
+  /** SHA-256 of a file's bytes as hex, or null when it cannot be read. */
+  public static String sha256(Path file) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
@@ -61,6 +85,11 @@ public record Provenance(String script, String scriptSha256, String command, Str
     }
   }
 
+  /** The checkout's commit now ({@code git rev-parse HEAD}), or null without git. */
+  public static String currentGitCommit() {
+    return git("rev-parse", "HEAD");
+  }
+
   private static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -75,7 +104,7 @@ public record Provenance(String script, String scriptSha256, String command, Str
   }
 
   /** Output of a git command in the labkit checkout, or null when there is no git or no repository. */
-  private static String git(String... args) {
+  public static String git(String... args) {
     try {
       List<String> command = new java.util.ArrayList<>(List.of("git", "-C", Home.dir().toString()));
       command.addAll(List.of(args));
@@ -94,7 +123,7 @@ public record Provenance(String script, String scriptSha256, String command, Str
     }
   }
 
-  private static String quote(String arg) {
+  static String quote(String arg) {
     return arg.matches("[A-Za-z0-9_./=:,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 }

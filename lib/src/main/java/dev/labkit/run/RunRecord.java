@@ -36,6 +36,12 @@ public record RunRecord(int schema, String experiment, String runId, String stat
     return new RunRecord(schema, experiment, runId, status, error, seed, sweep, params, value, provenance);
   }
 
+  /** The same record with the seeds derived from its seed filled into the provenance. */
+  RunRecord withDerivedSeeds() {
+    return new RunRecord(schema, experiment, runId, status, error, seed, sweep, params, dataset,
+        provenance == null ? null : provenance.withSeeds(DerivedSeeds.of(seed, params)));
+  }
+
   public RunRecord ended(String newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, runId, newStatus, newError, seed, sweep, params, dataset,
         provenance.withEnded(endedAt));

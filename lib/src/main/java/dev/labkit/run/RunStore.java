@@ -35,15 +35,19 @@ public final class RunStore implements EventSink, AutoCloseable {
   /** Marks the run interrupted if the JVM stops (Ctrl-C, kill) while it is still running. */
   private final Thread onExit = new Thread(() -> end("interrupted", "stopped before the end (Ctrl-C or kill)"));
 
-  private RunStore(Path folder, RunRecord record) throws IOException {
+  private RunStore(Path folder, RunRecord record, boolean fresh) throws IOException {
     this.folder = folder;
     this.record = record;
     Files.createDirectories(folder.resolve("artifacts"));
     Json.writeAtomically(folder.resolve("run.json"), record);
     Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
+    boolean header = fresh || !Files.exists(folder.resolve("metrics.csv"));
     metrics = Files.newBufferedWriter(folder.resolve("metrics.csv"), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    metrics.write("step,name,value,wall_time\n");
+        fresh ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    if (header) {
+      metrics.write("step,name,value,wall_time\n");
+    }
     metrics.flush();
     Runtime.getRuntime().addShutdownHook(onExit); // last: only a folder that was fully made is marked
   }
@@ -65,12 +69,12 @@ public final class RunStore implements EventSink, AutoCloseable {
       throw new UserError("cannot create the run folder under " + runsDir + " (" + e.getClass().getSimpleName()
           + ": " + e.getMessage() + "); choose a writable folder with --out DIR", e);
     }
-    RunRecord claimed = record;
+    RunRecord claimed = record.withDerivedSeeds();
     for (int attempt = 0; attempt < 20; attempt++) {
       Path folder = experimentDir.resolve(claimed.runId());
       try {
         Files.createDirectory(folder);
-        return new RunStore(folder, claimed);
+        return new RunStore(folder, claimed, true);
       } catch (FileAlreadyExistsException e) {
         String id = claimed.runId().substring(0, claimed.runId().lastIndexOf('-') + 1)
             + String.format("%04x", RANDOM.nextInt(0x10000));
@@ -81,6 +85,19 @@ public final class RunStore implements EventSink, AutoCloseable {
       }
     }
     throw new UserError("could not claim a run folder under " + experimentDir + " after 20 tries");
+  }
+
+  /**
+   * Opens a run folder that exists again, as {@code --resume} does with a sweep's summary: run.json is
+   * rewritten from {@code record} (status running), metrics.csv is appended to, artifacts start afresh.
+   */
+  public static RunStore reopen(Path folder, RunRecord record) {
+    try {
+      return new RunStore(folder, record.withDerivedSeeds(), false);
+    } catch (IOException e) {
+      throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
+          + "); check its permissions", e);
+    }
   }
 
   public Path folder() {

@@ -29,9 +29,9 @@ public final class Runner {
 
   public static Result execute(Experiment experiment, LabOptions options, PrintStream out) {
     Experiment exp = configure(experiment, options);
-    List<Trial> trials = exp.trials();
+    List<Trial> trials = CliSweeps.trials(exp, options);
     Result result = trials.size() == 1
-        ? RunOne.run(trials.getFirst(), null, options, out, new DataCache(options))
+        ? RunOne.run(trials.getFirst(), CliSweeps.attachedTrial(options), options, out, new DataCache(options))
         : SweepRunner.run(exp, trials, options, out);
     Path page = options.buildSite() ? buildSite(options, result.folder(), out) : null;
     return new Result(result.exitCode(), result.folder(), result.metrics(), page);

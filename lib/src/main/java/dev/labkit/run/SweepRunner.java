@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs the trials of a sweep or comparison one after the other, each as its own run folder, sharing
- * the loaded data; then writes the sweep's summary run: every trial in one table, the best trial (chosen
+ * Runs the trials of a sweep or comparison, each as its own run folder: one after the other in this JVM,
+ * sharing the loaded data, or with {@code --parallel K} in K worker processes ({@link TrialWorkers});
+ * with {@code --resume SWEEP_ID} only the trials an earlier run of the sweep did not finish
+ * ({@link SweepResume}). Then it writes the sweep's summary run: then writes the sweep's summary run: every trial in one table, the best trial (chosen
  * on the validation set when there is one) and the best trial's images for each value of the first
  * non-numeric swept key side by side (L1 against L2, one model against another).
  */
@@ -23,26 +27,64 @@ final class SweepRunner {
   record Outcome(Trial trial, Path folder, Map<String, Double> metrics) {}
 
   static Runner.Result run(Experiment exp, List<Trial> trials, LabOptions options, PrintStream out) {
-    String sweepId = RunStore.newRunId(Instant.now());
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
+    SweepResume resumed = options.resume() == null ? null
+        : SweepResume.find(options.runsDir(), exp.name(), options.resume(), trials, keys);
+    String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
     RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys);
-    SweepSummary summary = SweepSummary.start(exp, trials, summaryInfo, options);
-    DataCache cache = new DataCache(options);
-    List<Outcome> outcomes = new ArrayList<>();
+    SweepSummary summary = SweepSummary.start(exp, trials, summaryInfo, options,
+        resumed == null ? null : resumed.summaryFolder());
+    Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>(resumed == null ? Map.of() : resumed.finished());
+    List<Integer> todo = new ArrayList<>();
+    for (int number = 1; number <= trials.size(); number++) {
+      if (!outcomes.containsKey(number)) {
+        todo.add(number);
+      }
+    }
+    out.printf(Locale.ROOT, "sweep    %s  %d trials%s%s%n", sweepId, trials.size(),
+        resumed == null ? "" : String.format(Locale.ROOT, ", %d finished before, running %d", outcomes.size(), todo.size()),
+        options.parallel() > 1 ? ", " + options.parallel() + " worker processes" : "");
+    Map<Integer, String> failures = Map.of();
     try {
-      for (int i = 0; i < trials.size(); i++) {
-        Trial trial = trials.get(i);
-        out.printf(Locale.ROOT, "trial %d/%d  %s%n", i + 1, trials.size(), trial.assignment());
-        RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweepId, i + 1, trials.size(), keys);
-        Runner.Result result = RunOne.run(trial, info, options, out, cache);
-        outcomes.add(new Outcome(trial, result.folder(), result.metrics()));
+      if (options.parallel() > 1 && !todo.isEmpty()) {
+        failures = TrialWorkers.run(trials, todo, summaryInfo, options, exp.name(), out, outcomes);
+      } else {
+        DataCache cache = new DataCache(options);
+        for (int number : todo) {
+          Trial trial = trials.get(number - 1);
+          out.printf(Locale.ROOT, "trial %d/%d  %s%n", number, trials.size(), trial.assignment());
+          RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweepId, number, trials.size(), keys);
+          Runner.Result result = RunOne.run(trial, info, options, out, cache);
+          outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
+        }
       }
     } catch (RuntimeException | Error e) {
-      summary.finish(outcomes, "failed", "trial " + (outcomes.size() + 1) + " failed: " + e.getMessage(), out);
+      summary.finish(inOrder(outcomes), "failed", "trial " + firstMissing(outcomes, trials.size()) + " failed: "
+          + e.getMessage(), out);
       throw e;
     }
-    Map<String, Double> best = summary.finish(outcomes, "finished", null, out);
+    if (!failures.isEmpty()) {
+      failures.forEach((number, why) -> out.printf(Locale.ROOT, "trial %d/%d failed: %s%n", number, trials.size(), why));
+      var first = failures.entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow();
+      Map<String, Double> best = summary.finish(inOrder(outcomes), "failed", failures.size() + " of " + trials.size()
+          + " trials failed; trial " + first.getKey() + ": " + first.getValue(), out);
+      return new Runner.Result(1, summary.folder(), best, null);
+    }
+    Map<String, Double> best = summary.finish(inOrder(outcomes), "finished", null, out);
     return new Runner.Result(0, summary.folder(), best, null);
+  }
+
+  private static List<Outcome> inOrder(Map<Integer, Outcome> outcomes) {
+    return new TreeMap<>(outcomes).values().stream().toList();
+  }
+
+  private static int firstMissing(Map<Integer, Outcome> outcomes, int trials) {
+    for (int number = 1; number <= trials; number++) {
+      if (!outcomes.containsKey(number)) {
+        return number;
+      }
+    }
+    return trials;
   }
 
   /** The trial with the highest selection metric: val/accuracy when there is a validation set. */

@@ -31,7 +31,9 @@ final class SweepSummary {
     this.keys = keys;
   }
 
-  static SweepSummary start(Experiment exp, List<Trial> trials, RunRecord.SweepInfo info, LabOptions options) {
+  /** Starts the summary run; {@code resumed} is the summary folder of the sweep being resumed, else null. */
+  static SweepSummary start(Experiment exp, List<Trial> trials, RunRecord.SweepInfo info, LabOptions options,
+      Path resumed) {
     Map<String, Object> params = new LinkedHashMap<>(exp.params());
     if (info.keys().contains("model")) { // a comparison: one model's knobs would misdescribe the others
       params.keySet().removeIf(key -> key.startsWith("model."));
@@ -41,8 +43,9 @@ final class SweepSummary {
     }
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), "running", null, exp.seed(), info,
-        params, null, Provenance.capture(options.script(), options.commandLine(), start.toString(), options.smoke()));
-    return new SweepSummary(RunStore.create(options.runsDir(), record), info.keys());
+        params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke()));
+    RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
+    return new SweepSummary(store, info.keys());
   }
 
   Path folder() {

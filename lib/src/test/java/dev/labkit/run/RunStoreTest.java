@@ -39,6 +39,34 @@ class RunStoreTest {
   }
 
   @Test
+  void provenance_records_the_argument_list_every_derived_seed_and_the_jars_on_the_class_path() throws Exception {
+    try (RunStore store = RunStore.create(runs, record("exp"))) {
+      JsonNode provenance = json(store.folder().resolve("run.json")).get("provenance");
+      assertThat(provenance.get("args").get(0).asString()).isEqualTo("--smoke");
+      assertThat(provenance.get("seeds").get("fit").asLong()).isEqualTo(42);
+      assertThat(provenance.get("seeds").get("data.test_subset").asLong()).isEqualTo(43);
+      assertThat(provenance.get("dependencies").size()).isPositive();
+      assertThat(provenance.get("working_dir").asString()).isEqualTo(Path.of("").toAbsolutePath().toString());
+    }
+  }
+
+  @Test
+  void a_reopened_run_folder_appends_to_its_metrics_and_is_running_again() throws Exception {
+    Path folder;
+    try (RunStore store = RunStore.create(runs, record("exp"))) {
+      store.accept(new Event.Scalar(1, "loss", 0.5));
+      store.end("interrupted", "stopped");
+      folder = store.folder();
+    }
+    RunRecord again = record("exp").withRunId(folder.getFileName().toString());
+    try (RunStore store = RunStore.reopen(folder, again)) {
+      store.accept(new Event.Scalar(2, "loss", 0.25));
+    }
+    assertThat(Files.readAllLines(folder.resolve("metrics.csv"))).hasSize(3).first().isEqualTo("step,name,value,wall_time");
+    assertThat(json(folder.resolve("run.json")).get("status").asString()).isEqualTo("running");
+  }
+
+  @Test
   void events_become_files_as_they_arrive() throws Exception {
     try (RunStore store = RunStore.create(runs, record("exp"))) {
       store.accept(new Event.Scalar(3, "train/loss", 0.5));

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CatalogTest {
   static final List<String> DEFAULT_ARGS = List.of("--smoke", "--out", "{out}");
   static final Map<String, List<String>> SMOKE_ARGS = Map.of(
-      "site", List.of("build", "--out", "{out}"));
+      "site", List.of("build", "--out", "{out}"),
+      "lab", List.of("runs", "--out", "{out}"));
 
   private static final Path CATALOG = Launcher.ROOT.resolve("jbang-catalog.json");
 

@@ -1,0 +1,131 @@
+package dev.labkit.run;
+
+import dev.labkit.Params;
+import dev.labkit.UserError;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One {@code --sweep} option of the command line, parsed:
+ *
+ * <pre>
+ * --sweep model.c=0.1,1,10             the listed values
+ * --sweep model.c=log:0.01..10:8       8 values evenly spaced on a log scale (as logGrid(0.01, 10, 8))
+ * --sweep model.max_iter=lin:50..200:4 4 values evenly spaced: 50, 100, 150, 200
+ * --sweep model.c=log:0.01..10         a range without a count: only with --random N, which draws from it
+ * </pre>
+ *
+ * @param values the listed values; empty for a range
+ * @param scale  "log" or "lin" for a range, null for a list
+ * @param count  how many grid points a range has; 0 when none was given (random search only)
+ */
+public record SweepRange(String key, List<String> values, String scale, double lo, double hi, int count,
+    boolean integers) {
+  private static final String EXAMPLE = "e.g. --sweep model.c=0.1,1,10 or --sweep model.c=log:0.01..10:8";
+
+  public SweepRange {
+    values = List.copyOf(values);
+  }
+
+  public static SweepRange parse(String option) {
+    int eq = option.indexOf('=');
+    if (eq <= 0) {
+      throw new UserError("--sweep takes KEY=VALUES, got '" + option + "' (" + EXAMPLE + ")");
+    }
+    String key = option.substring(0, eq).trim();
+    String spec = option.substring(eq + 1).trim();
+    if (spec.isEmpty()) {
+      throw new UserError("--sweep " + option + ": no values; give a list or a range (" + EXAMPLE + ")");
+    }
+    if (spec.startsWith("log:") || spec.startsWith("lin:")) {
+      return range(option, key, spec);
+    }
+    List<String> values = new ArrayList<>();
+    for (String value : spec.split(",", -1)) {
+      if (value.isBlank()) {
+        throw new UserError("--sweep " + option + ": an empty value in the list; separate values by single commas ("
+            + EXAMPLE + ")");
+      }
+      values.add(value.trim());
+    }
+    return new SweepRange(key, values, null, 0, 0, 0, false);
+  }
+
+  private static SweepRange range(String option, String key, String spec) {
+    String scale = spec.substring(0, 3);
+    String[] parts = spec.substring(4).split(":", -1);
+    String[] bounds = parts[0].split("\\.\\.", -1);
+    if (parts.length > 2 || bounds.length != 2) {
+      throw new UserError("--sweep " + option + ": a range is " + scale + ":LO..HI:N (a grid of N values) or "
+          + scale + ":LO..HI (with --random), got '" + spec + "'");
+    }
+    double lo = Params.parseDouble("--sweep " + key + " low end", bounds[0]);
+    double hi = Params.parseDouble("--sweep " + key + " high end", bounds[1]);
+    int count = parts.length == 2 ? Params.parseInt("--sweep " + key + " count", parts[1]) : 0;
+    if (!(lo < hi)) {
+      throw new UserError("--sweep " + option + ": the range is empty (low end " + Params.show(lo)
+          + " is not below high end " + Params.show(hi) + "); write " + scale + ":LO..HI with LO < HI");
+    }
+    if (scale.equals("log") && !(lo > 0)) {
+      throw new UserError("--sweep " + option + ": a log range needs a low end > 0, got " + Params.show(lo)
+          + "; use lin: for ranges that reach 0 or below");
+    }
+    if (parts.length == 2 && count < 2) {
+      throw new UserError("--sweep " + option + ": a grid needs at least 2 values, got " + count
+          + "; for one value use --set " + key + "=" + Params.show(lo));
+    }
+    boolean integers = isWhole(bounds[0]) && isWhole(bounds[1]);
+    return new SweepRange(key, List.of(), scale, lo, hi, count, integers);
+  }
+
+  public boolean isRange() {
+    return scale != null;
+  }
+
+  /** The values of a grid sweep: the list, or the range's {@code count} points. */
+  public List<String> grid() {
+    if (!isRange()) {
+      return values;
+    }
+    if (count == 0) {
+      throw new UserError("--sweep " + key + "=" + scale + ":" + Params.show(lo) + ".." + Params.show(hi)
+          + " has no count: add :N for a grid (" + scale + ":" + Params.show(lo) + ".." + Params.show(hi)
+          + ":8), or draw from it with --random N");
+    }
+    List<String> grid = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      double t = (double) i / (count - 1);
+      grid.add(show(scale.equals("log") ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * t)
+          : lo + (hi - lo) * t));
+    }
+    return grid.stream().distinct().toList();
+  }
+
+  /**
+   * One random value: log ranges log-uniformly (every decade as likely, as scikit-learn's
+   * {@code loguniform}), lin ranges uniformly, lists by picking one value.
+   */
+  public String draw(Random random) {
+    if (!isRange()) {
+      return values.get(random.nextInt(values.size()));
+    }
+    double u = random.nextDouble();
+    return show(scale.equals("log") ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * u)
+        : lo + (hi - lo) * u);
+  }
+
+  /** Whole numbers when both ends are written as whole numbers (counts, iterations), else 3 significant digits. */
+  private String show(double value) {
+    if (integers) {
+      return Long.toString(Math.round(value));
+    }
+    return Params.show(new BigDecimal(value).round(new MathContext(3)).doubleValue());
+  }
+
+  private static boolean isWhole(String text) {
+    return text.trim().matches("-?\\d+");
+  }
+}

@@ -1,0 +1,75 @@
+package dev.labkit.run;
+
+import dev.labkit.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an earlier, unfinished run of a sweep left ({@code --resume SWEEP_ID}): its summary folder and
+ * the trials that finished, by trial number. The options given now must make the same trials as then
+ * (same count, same swept keys, same values for every finished trial); otherwise resuming would mix
+ * two different sweeps, and it stops with the command the sweep was first run with.
+ */
+record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finished) {
+
+  static SweepResume find(Path runsDir, String experiment, String sweepId, List<Trial> trials, List<String> keys) {
+    Path experimentDir = runsDir.resolve(experiment);
+    Path summaryFolder = experimentDir.resolve(sweepId);
+    if (!sweepId.matches("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}") || !Files.isDirectory(summaryFolder)) {
+      throw new UserError("--resume " + sweepId + ": no sweep of that id under " + experimentDir
+          + "; give the id the sweep printed (sweep <id>), with the same --out as then");
+    }
+    StoredRun summary = StoredRun.read(summaryFolder);
+    JsonNode info = summary.json().path("sweep");
+    List<String> before = info.path("keys").valueStream().map(JsonNode::asString).toList();
+    String again = "resume with the options of its first run: " + StoredRun.text(summary.provenance().path("command"), "?");
+    if (summary.trial() != 0 || info.path("trials").asInt() != trials.size() || !before.equals(keys)) {
+      throw new UserError("--resume " + sweepId + ": that sweep had " + info.path("trials").asInt() + " trials over "
+          + before + ", these options make " + trials.size() + " over " + keys + "; " + again);
+    }
+    Map<Integer, SweepRunner.Outcome> finished = new TreeMap<>();
+    for (StoredRun run : trialsOf(experimentDir, sweepId)) {
+      int number = run.trial();
+      if (!"finished".equals(run.status()) || number < 1 || number > trials.size()) {
+        continue; // interrupted, failed or still running: it runs again
+      }
+      Trial trial = trials.get(number - 1);
+      trial.assignment().forEach((key, value) -> {
+        if (!same(run.params().path(key), value)) {
+          throw new UserError("--resume " + sweepId + ": trial " + number + " ran with " + key + "="
+              + StoredRun.text(run.params().path(key), "?") + ", these options give it " + value + "; " + again);
+        }
+      });
+      finished.put(number, new SweepRunner.Outcome(trial, run.folder(), run.metrics()));
+    }
+    return new SweepResume(summaryFolder, finished);
+  }
+
+  /** Every readable trial folder of the sweep (summary excluded), in id order. */
+  static List<StoredRun> trialsOf(Path experimentDir, String sweepId) {
+    try (Stream<Path> folders = Files.list(experimentDir)) {
+      return folders.sorted().map(StoredRun::tryRead).flatMap(java.util.Optional::stream)
+          .filter(run -> sweepId.equals(run.sweepId()) && run.trial() > 0).toList();
+    } catch (IOException e) {
+      throw new UserError("cannot list " + experimentDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A recorded param against a value as --set writes it: numbers compare as numbers (10 is 10.0). */
+  private static boolean same(JsonNode recorded, String value) {
+    if (recorded.isNumber()) {
+      try {
+        return recorded.asDouble() == Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return StoredRun.text(recorded, "").equals(value);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.labkit.run;
+
+import dev.labkit.Home;
+import dev.labkit.UserError;
+import dev.labkit.cli.LabOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code --parallel K}: the trials of a sweep in K worker processes at once. Each worker is the same
+ * script started again through {@code ./jbang}, with the trial's values as {@code --set key=value} and
+ * {@code --trial-of SWEEP_ID:TRIAL:TRIALS:KEYS}, so it is an ordinary run of one trial whose run.json
+ * says where it sits in the sweep. Separate JVMs keep trials apart (their memory, their native threads)
+ * and a crash in one trial cannot take the others down. A worker's lines are echoed with its trial
+ * number in front; if this process is stopped, its workers are stopped too (and mark their runs
+ * interrupted).
+ */
+final class TrialWorkers {
+  private TrialWorkers() {}
+
+  /** Runs the trials numbered {@code todo} (1-based); returns their outcomes and, by number, why any failed. */
+  static Map<Integer, String> run(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
+      LabOptions options, String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes) {
+    Path launcher = Home.dir().resolve("jbang");
+    if (options.script() == null || !Files.isExecutable(launcher)) {
+      throw new UserError("--parallel starts the script again through " + launcher + " and needs the script's file ("
+          + options.script() + "); run it from a labkit checkout with ./jbang, or drop --parallel");
+    }
+    Set<Process> running = ConcurrentHashMap.newKeySet();
+    Thread stopWorkers = new Thread(() -> running.forEach(Process::destroy)); // SIGTERM: they mark their runs
+    Runtime.getRuntime().addShutdownHook(stopWorkers);
+    Map<Integer, String> failures = new ConcurrentHashMap<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallel(), todo.size()))) {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int number : todo) {
+        futures.add(pool.submit(() -> {
+          String failure = runOne(launcher, trials.get(number - 1), number, sweep, options, experiment, out,
+              outcomes, running);
+          if (failure != null) {
+            failures.put(number, failure);
+          }
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while the sweep's workers ran", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopWorkers);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook stops the workers
+      }
+    }
+    return failures;
+  }
+
+  private static String runOne(Path launcher, Trial trial, int number, RunRecord.SweepInfo sweep, LabOptions options,
+      String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes, Set<Process> running) {
+    List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));
+    command.addAll(options.commandLine());
+    trial.assignment().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+    if (!command.contains("--no-site")) {
+      command.add("--no-site"); // the sweep renders the report once, at its end
+    }
+    command.addAll(List.of("--trial-of", sweep.id() + ":" + number + ":" + sweep.trials() + ":"
+        + String.join(",", sweep.keys())));
+    String prefix = String.format(java.util.Locale.ROOT, "[trial %d/%d] ", number, sweep.trials());
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      running.add(process);
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          synchronized (out) {
+            out.println(prefix + line);
+          }
+        }
+      }
+      int exit = process.waitFor();
+      running.remove(process);
+      StoredRun run = latest(options.runsDir().resolve(experiment), sweep.id(), number);
+      if (exit == 0 && run != null && "finished".equals(run.status())) {
+        outcomes.put(number, new SweepRunner.Outcome(trial, run.folder(), run.metrics()));
+        return null;
+      }
+      return "exit code " + exit + (run == null ? ", no run folder" : ", run " + run.status()
+          + (run.json().path("error").isString() ? ": " + run.json().path("error").asString() : ""));
+    } catch (IOException e) {
+      return "could not start " + launcher + ": " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  /** The newest run folder of trial {@code number} of the sweep, or null. */
+  private static StoredRun latest(Path experimentDir, String sweepId, int number) {
+    if (!Files.isDirectory(experimentDir)) {
+      return null;
+    }
+    List<StoredRun> runs = SweepResume.trialsOf(experimentDir, sweepId).stream()
+        .filter(run -> run.trial() == number).toList();
+    return runs.isEmpty() ? null : runs.getLast();
+  }
+}

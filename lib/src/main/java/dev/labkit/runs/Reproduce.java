@@ -1,0 +1,183 @@
+package dev.labkit.runs;
+
+import dev.labkit.Home;
+import dev.labkit.UserError;
+import dev.labkit.run.Provenance;
+import dev.labkit.run.StoredRun;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code lab reproduce RUN}: runs the recorded script again with the recorded arguments (so the same
+ * params and seed) in a child process, {@code ./jbang <script> <args>}, into the same runs folder, then
+ * compares the new run with the old one. Exit 0 when every final metric is bit-identical (timing metrics
+ * aside), else 1 with each difference and its size. Whatever changed in the code since the run (the
+ * script's text, the labkit commit) is said first, since it is the likeliest cause of a difference.
+ */
+public final class Reproduce {
+  private Reproduce() {}
+
+  public static int run(String ref, Path runsDir, PrintStream out) {
+    StoredRun original = StoredRun.read(RunRefs.resolve(ref, runsDir));
+    JsonNode provenance = original.provenance();
+    String script = StoredRun.text(provenance.path("script"), null);
+    if (script == null) {
+      throw new UserError("run " + original.name() + " records no script (it was run from code, not by a script), "
+          + "so lab reproduce cannot re-run it");
+    }
+    Path scriptFile = Home.dir().resolve(script);
+    String recordedCommit = StoredRun.text(provenance.path("git_commit"), null);
+    if (!Files.isRegularFile(scriptFile)) {
+      throw new UserError("the script " + script + " of run " + original.name() + " is not in " + Home.dir()
+          + (recordedCommit == null ? "" : "; get it back with: git checkout " + recordedCommit + " -- " + script));
+    }
+    List<String> args = recordedArgs(original);
+    out.println("reproduce " + original.name() + ": ./jbang " + script + " " + String.join(" ", args));
+    codeChanges(out, provenance, scriptFile, script, recordedCommit);
+
+    // the re-run lands beside the original: the same runs folder (<out>/runs), no site rebuilt
+    Path experimentDir = original.folder().getParent();
+    Path outDir = experimentDir.getParent().getParent();
+    List<String> childArgs = beside(args, outDir);
+    Set<Path> before = Set.copyOf(RunRefs.children(experimentDir));
+    int exit = child(scriptFile, childArgs, workingDir(provenance), original.name(), out);
+    StoredRun again = reproduction(experimentDir, before, original.name());
+    if (again == null) {
+      throw new UserError("the re-run of " + original.name() + " exited with " + exit + " and left no run folder under "
+          + experimentDir + "; its output is above", 1, null);
+    }
+    out.println("new run  " + again.name() + " (" + again.status() + ")");
+    RunDiff diff = RunDiff.between(original, again);
+    DiffPrinter.print(out, diff, original.name(), again.name());
+    List<RunDiff.Row> differences = diff.metricDifferences();
+    long compared = original.metrics().keySet().stream().filter(m -> !RunDiff.isTiming(m)).count();
+    if (exit == 0 && differences.isEmpty() && compared > 0) {
+      out.printf("identical: all %d final metrics are equal bit for bit (timing metrics *_seconds not compared)%n",
+          compared);
+      return 0;
+    }
+    out.printf("differs: %s%n", exit != 0 ? "the re-run exited with " + exit
+        : compared == 0 ? "the original run has no final metrics to compare"
+        : differences.size() + " of " + compared + " final metrics differ (listed above)");
+    return 1;
+  }
+
+  /**
+   * The recorded arguments with {@code --out} pointing at {@code outDir} (in place, so that a run made
+   * with that --out gets the same command line again) and {@code --no-site} added if missing.
+   */
+  static List<String> beside(List<String> args, Path outDir) {
+    List<String> result = new ArrayList<>();
+    boolean out = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--out") && i + 1 < args.size()) {
+        result.addAll(List.of("--out", outDir.toString()));
+        out = true;
+        i++;
+      } else if (arg.startsWith("--out=")) {
+        result.add("--out=" + outDir);
+        out = true;
+      } else {
+        result.add(arg);
+      }
+    }
+    if (!out) {
+      result.addAll(List.of("--out", outDir.toString()));
+    }
+    if (!result.contains("--no-site")) {
+      result.add("--no-site");
+    }
+    return result;
+  }
+
+  /** The recorded argument list; runs from before it was recorded have only the command line, split here. */
+  static List<String> recordedArgs(StoredRun run) {
+    JsonNode args = run.provenance().path("args");
+    if (args.isArray()) {
+      return args.valueStream().map(JsonNode::asString).toList();
+    }
+    String command = StoredRun.text(run.provenance().path("command"), null);
+    List<String> words = command == null ? List.of() : ShellWords.split(command);
+    if (words.size() < 2) {
+      throw new UserError("run " + run.name() + " records no command line (provenance.command), so lab reproduce "
+          + "cannot tell how it was run");
+    }
+    return words.subList(2, words.size()); // ./jbang <script> args...
+  }
+
+  private static void codeChanges(PrintStream out, JsonNode provenance, Path scriptFile, String script,
+      String recordedCommit) {
+    String recordedSha = StoredRun.text(provenance.path("script_sha256"), null);
+    String sha = Provenance.sha256(scriptFile);
+    if (recordedSha != null && !recordedSha.equals(sha)) {
+      out.println("code     " + script + " changed since the run: sha256 " + shortly(recordedSha) + " → " + shortly(sha));
+    }
+    String commit = Provenance.currentGitCommit();
+    if (recordedCommit != null && commit != null && !recordedCommit.equals(commit)) {
+      String stat = Provenance.git("diff", "--shortstat", recordedCommit, commit, "--", "lib", "scripts", "templates");
+      out.println("code     labkit commit " + shortly(recordedCommit) + " → " + shortly(commit) + " ("
+          + (stat == null ? "git cannot compare them here" : stat.isBlank() ? "no change in lib/, scripts/, templates/"
+              : stat.strip() + " in lib/, scripts/, templates/") + ")");
+    }
+    if (provenance.path("git_dirty").asBoolean(false)) {
+      out.println("code     the run was made from a checkout with uncommitted changes (git_dirty): its code is not "
+          + "exactly any commit");
+    }
+  }
+
+  private static Path workingDir(JsonNode provenance) {
+    String dir = StoredRun.text(provenance.path("working_dir"), null);
+    return dir != null && Files.isDirectory(Path.of(dir)) ? Path.of(dir) : Home.dir();
+  }
+
+  /** Runs {@code ./jbang script args}, its output echoed; returns its exit code. */
+  private static int child(Path script, List<String> args, Path dir, String reproduces, PrintStream out) {
+    List<String> command = new ArrayList<>(List.of(Home.dir().resolve("jbang").toString(), script.toString()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().put(Provenance.REPRODUCES_ENV, reproduces);
+    try {
+      Process process = builder.start();
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        lines.lines().forEach(line -> out.println("  | " + line));
+      }
+      return process.waitFor();
+    } catch (IOException e) {
+      throw new UserError("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while the re-run ran", e);
+    }
+  }
+
+  /** The new top-level run (not a sweep's trial) that records it reproduces {@code name}, or null. */
+  private static StoredRun reproduction(Path experimentDir, Set<Path> before, String name) {
+    StoredRun found = null;
+    for (Path folder : RunRefs.children(experimentDir)) {
+      if (before.contains(folder)) {
+        continue;
+      }
+      StoredRun run = StoredRun.tryRead(folder).orElse(null);
+      if (run != null && name.equals(StoredRun.text(run.provenance().path("reproduces"), null)) && run.trial() <= 0) {
+        found = run; // folders sort by start time: the newest wins
+      }
+    }
+    return found;
+  }
+
+  private static String shortly(String sha) {
+    return sha == null ? "?" : sha.substring(0, Math.min(12, sha.length()));
+  }
+}
