@@ -111,7 +111,7 @@ public final class Server implements AutoCloseable {
         return; // "%zz": no page of ours; the static handler answers 404
       }
       if (parts.isEmpty() || parts.equals(List.of("index.html"))) {
-        SiteGenerator.writeIndex(siteDir, RunFolders.read(runsDir, warn));
+        SiteGenerator.writeIndex(siteDir, RunFolders.readOverviews(runsDir, warn));
       } else if (parts.size() >= 2 && parts.getFirst().equals("experiments")
           && (parts.size() == 2 || parts.size() == 3 && parts.get(2).equals("index.html"))) {
         List<Run> runs = RunFolders.readExperiment(runsDir, parts.get(1), warn);

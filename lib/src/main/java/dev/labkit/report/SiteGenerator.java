@@ -8,8 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -39,18 +45,77 @@ public final class SiteGenerator {
   }
 
   /**
-   * Builds the site from scratch: pages of runs that no longer exist are removed.
+   * Builds the site incrementally: only runs whose folder changed since the last build (see
+   * {@link SiteManifest}) are read in full and re-rendered; pages of runs that no longer exist are
+   * removed; the index and the pages of experiments that gained, lost or changed a run are rebuilt.
+   * A site made by another labkit version, or with no manifest, is rebuilt from scratch.
    *
    * @throws UserError if {@code siteDir} holds files labkit did not make (it would delete them)
    */
   public static Path build(Path runsDir, Path siteDir, Consumer<String> warn) {
-    prepare(siteDir);
-    List<Run> runs = RunFolders.read(runsDir, warn);
-    for (Run run : runs) {
-      writeRun(siteDir, RunPage.of(run, warn));
+    String generator = SiteManifest.ofGenerator();
+    SiteManifest before = SiteManifest.read(siteDir);
+    if (before == null || !before.generator().equals(generator) || !Files.exists(siteDir.resolve(MARKER))) {
+      prepare(siteDir);
+      before = new SiteManifest(generator, Map.of());
     }
-    ExperimentPage.byExperiment(runs).forEach((name, ofIt) -> writeExperiment(siteDir, ExperimentPage.of(name, ofIt)));
-    return writeIndex(siteDir, runs);
+    Map<String, String> now = new TreeMap<>();
+    Set<String> changed = new TreeSet<>(); // experiments whose page must be rebuilt
+    List<Run> runs = new ArrayList<>();
+    for (Path folder : RunFolders.folders(runsDir)) {
+      String experiment = folder.getParent().getFileName().toString();
+      String key = SiteManifest.key(experiment, folder.getFileName().toString());
+      now.put(key, SiteManifest.ofFolder(folder));
+      boolean same = now.get(key).equals(before.runs().get(key))
+          && Files.exists(runPage(siteDir, experiment, folder.getFileName().toString()));
+      if (same) {
+        RunFolders.readOverview(folder, warn).ifPresent(runs::add);
+      } else {
+        changed.add(experiment);
+        RunFolders.readRun(folder, warn).ifPresentOrElse(
+            run -> runs.add(writeRun(siteDir, RunPage.of(run, warn)).run().overview()),
+            () -> deleteTree(siteDir, runPage(siteDir, experiment, folder.getFileName().toString()).getParent()));
+      }
+    }
+    removeGone(siteDir, before.runs().keySet(), now.keySet(), changed);
+    Map<String, List<Run>> byExperiment = ExperimentPage.byExperiment(RunFolders.sorted(runs));
+    byExperiment.forEach((name, ofIt) -> {
+      if (changed.contains(name) || !Files.exists(experimentPage(siteDir, name))) {
+        writeExperiment(siteDir, ExperimentPage.of(name, ofIt));
+      }
+    });
+    changed.stream().filter(e -> !byExperiment.containsKey(e))
+        .forEach(e -> deleteTree(siteDir, experimentPage(siteDir, e).getParent()));
+    Path index = writeIndex(siteDir, RunFolders.sorted(runs));
+    new SiteManifest(generator, now).write(siteDir);
+    return index;
+  }
+
+  /** Deletes the pages of runs that were in the last build and are gone now; notes their experiments. */
+  private static void removeGone(Path siteDir, Set<String> before, Set<String> now, Set<String> changed) {
+    for (String key : before) {
+      if (!now.contains(key)) {
+        String[] parts = key.split("/", 2);
+        changed.add(parts[0]);
+        deleteTree(siteDir, runPage(siteDir, parts[0], parts[1]).getParent());
+      }
+    }
+  }
+
+  /** Deletes a folder of the site and what it holds; a path outside {@code site/} is left alone. */
+  static void deleteTree(Path siteDir, Path folder) {
+    Path root = siteDir.toAbsolutePath().normalize();
+    Path target = folder.toAbsolutePath().normalize();
+    if (!target.startsWith(root) || target.equals(root) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(target)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + target, e);
+    }
   }
 
   /** Where the page of a run is in a site: {@code <site>/runs/<experiment>/<run-id>/index.html}. */
@@ -78,13 +143,13 @@ public final class SiteGenerator {
     return index;
   }
 
-  /** Writes one run's page and copies its artifacts next to it; returns the page. */
-  static Path writeRun(Path siteDir, RunPage page) {
+  /** Writes one run's page and copies its artifacts next to it; returns the page's view model. */
+  static RunPage writeRun(Path siteDir, RunPage page) {
     Run run = page.run();
     Path file = runPage(siteDir, run.experiment(), run.runId());
     Artifacts.copy(run.folder(), run.artifacts(), file.getParent());
     write(file, Pages.run(page).getBytes(StandardCharsets.UTF_8));
-    return file;
+    return page;
   }
 
   static void writeAssets(Path siteDir) {
