@@ -71,10 +71,15 @@ final class Curves {
 
   /** Every k-th point and the last, so no line has more than about {@link #MAX_POINTS}. */
   static List<Point> thin(List<Point> points) {
-    if (points.size() <= MAX_POINTS) {
+    return thin(points, MAX_POINTS);
+  }
+
+  /** Every k-th point and the last, so that no more than about {@code max} remain. */
+  static List<Point> thin(List<Point> points, int max) {
+    if (points.size() <= max) {
       return points;
     }
-    int k = (points.size() + MAX_POINTS - 1) / MAX_POINTS;
+    int k = (points.size() + max - 1) / max;
     List<Point> kept = new ArrayList<>();
     for (int i = 0; i < points.size(); i += k) {
       kept.add(points.get(i));

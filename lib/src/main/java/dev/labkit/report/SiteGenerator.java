@@ -37,7 +37,7 @@ public final class SiteGenerator {
   /** Marks a folder as made by labkit, so a rebuild may clear it. */
   static final String MARKER = ".labkit-site";
 
-  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "VENDOR.txt");
+  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "VENDOR.txt");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {
@@ -128,10 +128,14 @@ public final class SiteGenerator {
     return siteDir.resolve("experiments").resolve(experiment).resolve("index.html");
   }
 
-  /** Writes one experiment's page; returns it. */
+  /** The script beside each run page that holds what the compare page shows of it ({@link RunData}). */
+  static final String DATA_JS = "data.js";
+
+  /** Writes one experiment's page and its compare page; returns the experiment page. */
   static Path writeExperiment(Path siteDir, ExperimentPage page) {
     Path file = experimentPage(siteDir, page.name());
     write(file, Pages.experiment(page).getBytes(StandardCharsets.UTF_8));
+    write(file.resolveSibling("compare.html"), Pages.compare(ComparePage.of(page)).getBytes(StandardCharsets.UTF_8));
     return file;
   }
 
@@ -149,6 +153,7 @@ public final class SiteGenerator {
     Path file = runPage(siteDir, run.experiment(), run.runId());
     Artifacts.copy(run.folder(), run.artifacts(), file.getParent());
     write(file, Pages.run(page).getBytes(StandardCharsets.UTF_8));
+    write(file.resolveSibling(DATA_JS), RunData.script(run).getBytes(StandardCharsets.UTF_8));
     return page;
   }
 
