@@ -86,6 +86,21 @@ final class Fixtures {
     return run;
   }
 
+  /** A run in training: run.json says running, {@code steps} whole lines of train/loss, no summary. */
+  static Path trainingRun(Path runs, String experiment, String runId, int steps) {
+    Path run = runs.resolve(experiment).resolve(runId);
+    write(run.resolve("run.json"), """
+        {"schema": 1, "experiment": "%s", "run_id": "%s", "status": "running", "seed": 7,
+         "params": {"seed": 7, "model": "mlp"}, "provenance": {"started": "2026-11-26T22:00:00Z"}}
+        """.formatted(experiment, runId));
+    StringBuilder csv = new StringBuilder("step,name,value,wall_time\n");
+    for (int i = 0; i < steps; i++) {
+      csv.append(i).append(",train/loss,").append(2.0 / (1 + i)).append(',').append(0.2 * i).append('\n');
+    }
+    write(run.resolve("metrics.csv"), csv.toString());
+    return run;
+  }
+
   /**
    * A finished solver run: {@code train/objective} over 60 iterations falling through four decades,
    * {@code train/grad_max} beside it, one final {@code test/accuracy}, and a {@code chart} artifact (a
