@@ -95,9 +95,10 @@
       var vals = runs.map(function (r) { return n in r.metrics ? r.metrics[n] : null; });
       var present = vals.filter(function (v) { return v !== null; });
       var best = lower[n] ? Math.min.apply(null, present) : Math.max.apply(null, present);
+      var tied = present.every(function (v) { return v === present[0]; }); // nothing to mark
       return { key: n, cells: vals.map(function (v) {
         var td = element('td', v === null ? '—' : Number(v.toPrecision(6)), 'num');
-        if (v !== null && v === best && present.length > 1) { td.classList.add('best'); td.title = 'best'; }
+        if (v !== null && v === best && present.length > 1 && !tied) { td.classList.add('best'); td.title = 'best'; }
         return td;
       }) };
     }));

@@ -8,7 +8,7 @@
  * class "show-all" to that table, which the stylesheet uses to show the params that do not vary.
  *
  * An input with data-filter="<selector>" hides the rows the selector finds whose text does not
- * contain every word typed (case-insensitive). A button with data-compare="<table selector>" turns
+ * contain every word typed (case-insensitive), with its section's heading. A button with data-compare="<table selector>" turns
  * on when two or more of the table's input.pick boxes are ticked, and opens its data-href with the
  * ticked runs: compare.html#runs=<id>,<id>.
  */
@@ -64,7 +64,9 @@
     input.addEventListener('input', function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       document.querySelectorAll(selector).forEach(function (row) {
-        var text = row.textContent.toLowerCase();
+        // a row also matches its section's heading: on the index, the experiment's name
+        var section = row.closest('section'), heading = section && section.querySelector('h2');
+        var text = ((heading ? heading.textContent : '') + ' ' + row.textContent).toLowerCase();
         row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
       });
     });
