@@ -2,7 +2,6 @@ package dev.labkit.report;
 
 import dev.labkit.report.Run.Artifact;
 import dev.labkit.report.Run.Point;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,8 +76,7 @@ final class RunData {
 
   /** Every metric logged at two or more steps, as [step, value] pairs (values as floats: shorter text). */
   private static void curves(List<Point> series, ObjectNode out) {
-    Map<String, List<Point>> byName = new TreeMap<>();
-    series.forEach(p -> byName.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p));
+    Map<String, List<Point>> byName = new TreeMap<>(Curves.group(series));
     byName.forEach((name, points) -> {
       if (points.stream().map(Point::step).distinct().count() > 1) {
         ArrayNode line = out.putArray(name);

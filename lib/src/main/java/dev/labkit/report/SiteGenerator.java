@@ -62,21 +62,27 @@ public final class SiteGenerator {
     Map<String, String> now = new TreeMap<>();
     Set<String> changed = new TreeSet<>(); // experiments whose page must be rebuilt
     List<Run> runs = new ArrayList<>();
+    List<Path> stale = new ArrayList<>();
     for (Path folder : RunFolders.folders(runsDir)) {
       String experiment = folder.getParent().getFileName().toString();
-      String key = SiteManifest.key(experiment, folder.getFileName().toString());
+      String runId = folder.getFileName().toString();
+      String key = SiteManifest.key(experiment, runId);
       now.put(key, SiteManifest.ofFolder(folder));
-      boolean same = now.get(key).equals(before.runs().get(key))
-          && Files.exists(runPage(siteDir, experiment, folder.getFileName().toString()));
-      if (same) {
+      if (now.get(key).equals(before.runs().get(key)) && Files.exists(runPage(siteDir, experiment, runId))) {
         RunFolders.readOverview(folder, warn).ifPresent(runs::add);
       } else {
         changed.add(experiment);
-        RunFolders.readRun(folder, warn).ifPresentOrElse(
-            run -> runs.add(writeRun(siteDir, RunPage.of(run, warn)).run().overview()),
-            () -> deleteTree(siteDir, runPage(siteDir, experiment, folder.getFileName().toString()).getParent()));
+        stale.add(folder);
       }
     }
+    // runs are independent: render them on every core (pages are sorted afterwards, so order is moot)
+    Consumer<String> oneAtATime = line -> {
+      synchronized (warn) {
+        warn.accept(line);
+      }
+    };
+    stale.parallelStream().map(folder -> render(siteDir, folder, oneAtATime)).toList()
+        .forEach(run -> run.ifPresent(runs::add));
     removeGone(siteDir, before.runs().keySet(), now.keySet(), changed);
     Map<String, List<Run>> byExperiment = ExperimentPage.byExperiment(RunFolders.sorted(runs));
     byExperiment.forEach((name, ofIt) -> {
@@ -89,6 +95,16 @@ public final class SiteGenerator {
     Path index = writeIndex(siteDir, RunFolders.sorted(runs));
     new SiteManifest(generator, now).write(siteDir);
     return index;
+  }
+
+  /** Reads a run in full and writes its page; a run that cannot be read loses the page it had. */
+  private static java.util.Optional<Run> render(Path siteDir, Path folder, Consumer<String> warn) {
+    java.util.Optional<Run> run = RunFolders.readRun(folder, warn);
+    if (run.isEmpty()) {
+      deleteTree(siteDir, runPage(siteDir, folder.getParent().getFileName().toString(),
+          folder.getFileName().toString()).getParent());
+    }
+    return run.map(r -> writeRun(siteDir, RunPage.of(r, warn)).run().overview());
   }
 
   /** Deletes the pages of runs that were in the last build and are gone now; notes their experiments. */

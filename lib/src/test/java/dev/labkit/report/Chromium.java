@@ -95,9 +95,16 @@ final class Chromium implements AutoCloseable {
 
   /** Opens a URL and waits for its load event. */
   void open(String url) {
+    openUntil(url, "document.readyState === 'complete'", Duration.ofSeconds(20));
+  }
+
+  /** Opens a URL and waits until a condition holds; returns the time from the navigation on. */
+  Duration openUntil(String url, String condition, Duration timeout) {
     events.clear();
+    long start = System.nanoTime();
     send("Page.navigate", obj().put("url", url));
-    waitFor("document.readyState === 'complete'", Duration.ofSeconds(20));
+    waitFor("document.readyState === 'complete' && (" + condition + ")", timeout);
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Evaluates JavaScript in the page (promises awaited) and returns its value as JSON. */
