@@ -138,9 +138,10 @@ class BrowserTest {
     browser.open(fileUrl(PAGES.get("experiment")));
     assertThat(browser.eval("document.querySelector('button[data-compare]').disabled").asBoolean()).isTrue();
 
+    // the button's click navigates: it runs after this evaluation has returned
     browser.eval("(() => { for (const id of ['" + TRIALS[0] + "', '" + TRIALS[1] + "']) {"
         + " document.querySelector('input.pick[value=\"' + id + '\"]').click(); }"
-        + " document.querySelector('button[data-compare]').click(); })()");
+        + " setTimeout(() => document.querySelector('button[data-compare]').click(), 0); })()");
     browser.waitFor("location.pathname.endsWith('/compare.html') && document.readyState === 'complete'"
         + " && document.body.getAttribute('data-compared') === '2'", Duration.ofSeconds(15));
 
@@ -154,6 +155,38 @@ class BrowserTest {
     browser.waitFor("document.querySelectorAll('#compare-curves svg.marks').length === 1", Duration.ofSeconds(15));
     browser.screenshot(SCREENSHOTS.resolve("compare-from-action.png"));
     assertThat(browser.problems).isEmpty();
+  }
+
+  @Test
+  void markup_in_experiment_names_and_params_never_runs_in_any_page_type() throws IOException {
+    String evil = "<img src=x onerror=window.pwned=1>";
+    Path runs = tmp.resolve("evil-runs");
+    for (String id : TRIALS) {
+      // the sweep id goes into run.json as it is: its quotes escaped for JSON
+      Path run = Fixtures.sweepTrial(runs, evil, id, "\\\"onerror=window.pwned=2 x=\\\"", 1, 2, 1.0, 0.8, 0.9);
+      Fixtures.write(run.resolve("run.json"), Files.readString(run.resolve("run.json"))
+          .replace("\"seed\": 42,", "\"seed\": 42, \"</script><script>window.pwned=3</script>\": \"" + id
+              + "<svg onload=window.pwned=4>\","));
+    }
+    Path site = tmp.resolve("evil-site");
+    SiteGenerator.build(runs, site, w -> { });
+    Path experiment = SiteGenerator.experimentPage(site, evil);
+    assertThat(experiment).isRegularFile();
+    assertThat(SiteGenerator.runPage(site, evil, TRIALS[0])).isRegularFile();
+    for (String url : List.of(site.resolve("index.html").toUri().toString(), experiment.toUri().toString(),
+        SiteGenerator.runPage(site, evil, TRIALS[0]).toUri().toString(),
+        experiment.resolveSibling("compare.html").toUri() + "#runs=" + TRIALS[0] + "," + TRIALS[1])) {
+      browser.open(url);
+      browser.waitFor("Array.from(document.querySelectorAll('.chart-view')).every(v => v.querySelector('svg.marks'))",
+          Duration.ofSeconds(20));
+      if (url.contains("#runs=")) {
+        browser.waitFor("document.body.getAttribute('data-compared') === '2'", Duration.ofSeconds(15));
+      }
+      assertThat(browser.eval("typeof window.pwned").asString()).as(url).isEqualTo("undefined");
+    }
+    assertThat(browser.eval("document.querySelector('#compare-params tbody').textContent").asString())
+        .contains("<svg onload=window.pwned=4>");
+    browser.screenshot(SCREENSHOTS.resolve("compare-escaped.png"));
   }
 
   @Test

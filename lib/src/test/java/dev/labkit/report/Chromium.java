@@ -120,13 +120,25 @@ final class Chromium implements AutoCloseable {
   /** Polls a JavaScript condition every 50 ms until it is true; returns how long that took. */
   Duration waitFor(String condition, Duration timeout) {
     long start = System.nanoTime();
-    while (!eval("!!(" + condition + ")").asBoolean()) {
+    while (!holds(condition)) {
       if (System.nanoTime() - start > timeout.toNanos()) {
         throw new AssertionError("not true within " + timeout.toSeconds() + " s: " + condition + "; problems: " + problems);
       }
       sleep(50);
     }
     return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /** Whether a condition holds now; false while the page is between two documents (a navigation). */
+  private boolean holds(String condition) {
+    try {
+      return eval("!!(" + condition + ")").asBoolean();
+    } catch (AssertionError e) {
+      if (String.valueOf(e.getMessage()).contains("navigated") || String.valueOf(e.getMessage()).contains("context")) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** A PNG of the whole page. */
