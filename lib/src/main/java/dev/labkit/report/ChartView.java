@@ -9,10 +9,21 @@ import tools.jackson.databind.JsonNode;
 public record ChartView(String caption, String json) {
 
   static ChartView of(String caption, Chart chart) {
-    return new ChartView(caption, Charts.scriptSafe(chart.json()));
+    return new ChartView(caption, safe(chart.json()));
   }
 
   static ChartView of(String caption, JsonNode spec) {
-    return new ChartView(caption, Charts.scriptSafe(spec));
+    return new ChartView(caption, safe(RunFolders.JSON.writeValueAsString(spec)));
+  }
+
+  /** {@link Charts#scriptSafe(String)}, skipped for the common spec that holds none of its characters. */
+  private static String safe(String json) {
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+        return Charts.scriptSafe(json);
+      }
+    }
+    return json;
   }
 }

@@ -16,18 +16,19 @@ import java.util.TreeMap;
 final class Curves {
   private Curves() {}
 
-  /** Past this many points a line is thinned to every k-th point (and its last): pages stay small. */
-  static final int MAX_POINTS = 1000;
+  /**
+   * Past this many points a line is thinned to every k-th point (and its last): pages stay small. A
+   * chart is about 400 pixels wide, so 500 points is more than one per pixel; a run of 10 metrics
+   * over 1,000 steps then makes a page of about 0.3 MB instead of 0.55 MB (bench/site/README.md).
+   */
+  static final int MAX_POINTS = 500;
 
   /** The y axis turns logarithmic when every value is positive and the largest is this many times the smallest. */
   static final double LOG_RATIO = 100;
 
   static List<ChartView> of(List<Point> points) {
     // metric name → its points, in file order; names sorted so the charts come in a stable order
-    Map<String, List<Point>> byName = new TreeMap<>();
-    for (Point p : points) {
-      byName.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p);
-    }
+    Map<String, List<Point>> byName = new TreeMap<>(group(points));
     Map<String, List<String>> byPrefix = new TreeMap<>();
     byName.forEach((name, pts) -> {
       if (pts.stream().map(Point::step).distinct().count() > 1) {
@@ -37,6 +38,21 @@ final class Curves {
     List<ChartView> charts = new ArrayList<>();
     byPrefix.forEach((prefix, names) -> charts.add(ChartView.of(null, chart(prefix, names, byName))));
     return charts;
+  }
+
+  /** Points by metric name, in file order; a hash map: this runs once per point of every run. */
+  static Map<String, List<Point>> group(List<Point> points) {
+    Map<String, List<Point>> byName = new java.util.HashMap<>();
+    String name = null;
+    List<Point> current = null;
+    for (Point p : points) {
+      if (!p.name().equals(name)) { // lines of one metric often come in runs: skip the lookup then
+        name = p.name();
+        current = byName.computeIfAbsent(name, n -> new ArrayList<>());
+      }
+      current.add(p);
+    }
+    return byName;
   }
 
   /** {@code train/objective} → {@code train}; a name with no slash is its own group. */
@@ -71,10 +87,15 @@ final class Curves {
 
   /** Every k-th point and the last, so no line has more than about {@link #MAX_POINTS}. */
   static List<Point> thin(List<Point> points) {
-    if (points.size() <= MAX_POINTS) {
+    return thin(points, MAX_POINTS);
+  }
+
+  /** Every k-th point and the last, so that no more than about {@code max} remain. */
+  static List<Point> thin(List<Point> points, int max) {
+    if (points.size() <= max) {
       return points;
     }
-    int k = (points.size() + MAX_POINTS - 1) / MAX_POINTS;
+    int k = (points.size() + max - 1) / max;
     List<Point> kept = new ArrayList<>();
     for (int i = 0; i < points.size(); i += k) {
       kept.add(points.get(i));

@@ -18,9 +18,11 @@ import java.util.TreeSet;
  *
  * @param params  every param column, in the order runs first list them
  * @param metrics every final metric, the headline first, the rest by name
+ * @param charts  the comparison charts ({@link ExperimentCharts}): metric against params, per run, parallel axes
  */
 public record ExperimentPage(
-    String name, List<Column> params, List<String> metrics, List<Row> rows, List<SweepView> sweeps) {
+    String name, List<Column> params, List<String> metrics, List<Row> rows, List<SweepView> sweeps,
+    List<ChartView> charts) {
 
   /** A param column; {@code varies} is false when every run has the same value, and the page hides it. */
   public record Column(String key, boolean varies) {}
@@ -43,6 +45,11 @@ public record ExperimentPage(
     return rows.size();
   }
 
+  /** Whether the page draws a chart, and so loads the chart scripts. */
+  public boolean hasCharts() {
+    return !charts.isEmpty() || !sweeps.isEmpty();
+  }
+
   /** How many params are the same in every run (hidden by default). */
   public long constantCount() {
     return params.stream().filter(c -> !c.varies()).count();
@@ -59,7 +66,9 @@ public record ExperimentPage(
     for (Run run : runs) {
       rows.add(row(run, columns, metrics));
     }
-    return new ExperimentPage(name, columns, metrics, rows, SweepView.all(runs));
+    String headline = metrics.isEmpty() ? null : metrics.getFirst();
+    return new ExperimentPage(name, columns, metrics, rows, SweepView.all(runs),
+        ExperimentCharts.of(columns, headline, runs));
   }
 
   static Row row(Run run, List<Column> columns, List<String> metrics) {

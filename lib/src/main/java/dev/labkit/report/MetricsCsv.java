@@ -57,9 +57,13 @@ final class MetricsCsv {
 
   /** The last logged value of each metric name, sorted by name. */
   static List<Logged> lastValues(List<Point> points) {
+    // from the end back: each name's first point met is its last one logged
     TreeMap<String, Logged> last = new TreeMap<>();
-    for (Point p : points) {
-      last.put(p.name(), new Logged(p.name(), p.step(), p.value()));
+    for (int i = points.size() - 1; i >= 0; i--) {
+      Point p = points.get(i);
+      if (!last.containsKey(p.name())) {
+        last.put(p.name(), new Logged(p.name(), p.step(), p.value()));
+      }
     }
     return List.copyOf(last.values());
   }

@@ -29,6 +29,10 @@ final class Pages {
     return render("pages/experiment", Map.of("page", page, "root", ExperimentPage.TO_ROOT));
   }
 
+  static String compare(ComparePage page) {
+    return render("pages/compare", Map.of("page", page, "root", ExperimentPage.TO_ROOT));
+  }
+
   private static String render(String template, Map<String, Object> variables) {
     Context context = new Context(Locale.ROOT);
     context.setVariables(variables);

@@ -36,6 +36,12 @@ public record Run(
     List<Artifact> artifacts,
     Sweep sweep) {
 
+  /** The same run without its metric series: what the index and experiment pages keep of it. */
+  public Run overview() {
+    return new Run(experiment, runId, folder, status, error, started, ended, params, provenance, command, dataset,
+        metrics, headline, lastLogged, List.of(), artifacts, sweep);
+  }
+
   /** A CSS class for the status badge, from a fixed list so no run can inject a class name. */
   public String statusClass() {
     return switch (status) {

@@ -37,14 +37,17 @@ public final class RunFolders {
    */
   public static List<Run> read(Path runsDir, Consumer<String> warn) {
     List<Run> runs = new ArrayList<>();
-    for (Path experiment : children(runsDir)) {
-      for (Path folder : children(experiment)) {
-        readRun(folder, warn).ifPresent(runs::add);
-      }
+    for (Path folder : folders(runsDir)) {
+      readRun(folder, warn).ifPresent(runs::add);
     }
-    runs.sort(Comparator.comparing(Run::experiment)
-        .thenComparing(Comparator.comparing(Run::runId).reversed()));
-    return runs;
+    return sorted(runs);
+  }
+
+  /** Runs sorted as the pages list them: by experiment, then newest first (run ids start with their time). */
+  static List<Run> sorted(List<Run> runs) {
+    List<Run> copy = new ArrayList<>(runs);
+    copy.sort(Comparator.comparing(Run::experiment).thenComparing(Comparator.comparing(Run::runId).reversed()));
+    return copy;
   }
 
   /**
@@ -66,6 +69,27 @@ public final class RunFolders {
 
   /** Reads one run folder; empty (after a warning) when its run.json is missing or damaged. */
   public static Optional<Run> readRun(Path folder, Consumer<String> warn) {
+    return readRun(folder, warn, true);
+  }
+
+  /**
+   * Reads a run without its metrics.csv (no series, no last logged values): all that the index and
+   * experiment pages show, at a fraction of the cost for a run with millions of metric lines.
+   */
+  static Optional<Run> readOverview(Path folder, Consumer<String> warn) {
+    return readRun(folder, warn, false);
+  }
+
+  /** Every run folder, as {@code <runs>/<experiment>/<run-id>}, sorted by experiment then run id. */
+  static List<Path> folders(Path runsDir) {
+    List<Path> folders = new ArrayList<>();
+    for (Path experiment : children(runsDir)) {
+      folders.addAll(children(experiment));
+    }
+    return folders;
+  }
+
+  private static Optional<Run> readRun(Path folder, Consumer<String> warn, boolean withSeries) {
     Path runJson = folder.resolve("run.json");
     if (!Files.isRegularFile(runJson)) {
       warn.accept("warning: skipped " + folder + ": no run.json (not a run folder, or it was deleted)");
@@ -86,7 +110,7 @@ public final class RunFolders {
     JsonNode provenance = run.path("provenance");
     JsonNode summary = readOptional(folder.resolve("summary.json"), warn);
     String started = text(provenance.path("started"));
-    List<Run.Point> series = MetricsCsv.read(folder.resolve("metrics.csv"), warn);
+    List<Run.Point> series = withSeries ? MetricsCsv.read(folder.resolve("metrics.csv"), warn) : List.of();
     return Optional.of(new Run(
         folder.getParent().getFileName().toString(),
         runId,
@@ -108,18 +132,29 @@ public final class RunFolders {
         sweep(run.path("sweep"))));
   }
 
-  /** The runs of one experiment, newest first; the name is matched against folders, never joined. */
+  /**
+   * The runs of one experiment without their metric series ({@link #readOverview}), newest first; the
+   * name is matched against folders, never joined.
+   */
   public static List<Run> readExperiment(Path runsDir, String experiment, Consumer<String> warn) {
     List<Run> runs = new ArrayList<>();
     for (Path e : children(runsDir)) {
       if (e.getFileName().toString().equals(experiment)) {
         for (Path folder : children(e)) {
-          readRun(folder, warn).ifPresent(runs::add);
+          readOverview(folder, warn).ifPresent(runs::add);
         }
       }
     }
-    runs.sort(Comparator.comparing(Run::runId).reversed());
-    return runs;
+    return sorted(runs);
+  }
+
+  /** Every run without its metric series ({@link #readOverview}), sorted as {@link #read} sorts. */
+  static List<Run> readOverviews(Path runsDir, Consumer<String> warn) {
+    List<Run> runs = new ArrayList<>();
+    for (Path folder : folders(runsDir)) {
+      readOverview(folder, warn).ifPresent(runs::add);
+    }
+    return sorted(runs);
   }
 
   private static Run.Sweep sweep(JsonNode sweep) {

@@ -25,6 +25,11 @@ public record RunPage(
     return !curves.isEmpty() || !charts.isEmpty();
   }
 
+  /** Whether an image group has a step slider, and so the page loads gallery.js. */
+  public boolean hasSteppedImages() {
+    return imageGroups.stream().anyMatch(ImageGroup::stepped);
+  }
+
   /** "trial 3 of 16 in sweep 20261126-220000-ab12", or null when the run is not part of a sweep. */
   public String sweepLabel() {
     Run.Sweep sweep = run.sweep();
@@ -55,12 +60,30 @@ public record RunPage(
    */
   public record ConfusionCell(long count, String percent, String style, boolean diagonal) {}
 
-  /** Images shown together, in order; {@code legend} is set when they are diverging heatmaps. */
-  /** @param columns images per row when the run asked for a fixed grid (a 3×3 of examples), else null */
-  public record ImageGroup(String title, List<Image> images, Legend legend, Integer columns) {
+  /**
+   * Images shown together, in order; {@code legend} is set when they are diverging heatmaps.
+   *
+   * @param columns images per row when the run asked for a fixed grid (a 3×3 of examples), else null
+   * @param frames  when the group's images were logged at two or more steps (samples every epoch),
+   *                one frame per step, oldest first, which the page shows one at a time behind a
+   *                slider; {@code images} then holds only the images that have no step
+   */
+  public record ImageGroup(String title, List<Image> images, Legend legend, Integer columns, List<Frame> frames) {
     /** The inline style of a fixed grid: that many columns as wide as their images. */
     public String gridStyle() {
       return columns == null ? null : "grid-template-columns: repeat(" + columns + ", max-content)";
+    }
+
+    /** Whether the page shows a step slider. */
+    public boolean stepped() {
+      return !frames.isEmpty();
+    }
+  }
+
+  /** The images of a group logged at one step. */
+  public record Frame(long step, List<Image> images) {
+    public String label() {
+      return "step " + step;
     }
   }
 
@@ -213,17 +236,30 @@ public record RunPage(
   }
 
   private static ImageGroup imageGroup(String title, List<Artifact> artifacts) {
-    List<Image> images = new ArrayList<>();
     double maxAbs = 0;
     Integer columns = null;
+    java.util.TreeMap<Long, List<Image>> bySteps = new java.util.TreeMap<>();
+    List<Image> unstepped = new ArrayList<>();
+    List<Image> all = new ArrayList<>();
     for (Artifact a : artifacts) {
       columns = columns == null ? a.columns() : columns;
-      images.add(new Image(a.href(), a.title(), a.step() == null ? null : "step " + a.step()));
+      Image image = new Image(a.href(), a.title(), a.step() == null ? null : "step " + a.step());
+      all.add(image);
+      if (a.step() == null) {
+        unstepped.add(image);
+      } else {
+        bySteps.computeIfAbsent(a.step(), s -> new ArrayList<>()).add(image);
+      }
       if (a.maxAbs() != null) {
         maxAbs = Math.max(maxAbs, a.maxAbs());
       }
     }
     Legend legend = maxAbs > 0 ? new Legend(Format.signed(-maxAbs), Format.signed(maxAbs)) : null;
-    return new ImageGroup(title, images, legend, columns);
+    if (bySteps.size() < 2) { // one step or none: a plain gallery
+      return new ImageGroup(title, all, legend, columns, List.of());
+    }
+    List<Frame> frames = new ArrayList<>();
+    bySteps.forEach((step, images) -> frames.add(new Frame(step, images)));
+    return new ImageGroup(title, unstepped, legend, columns, frames);
   }
 }

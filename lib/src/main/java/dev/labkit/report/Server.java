@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  * handler serves it. That handler resolves every path inside {@code siteDir} and refuses the rest:
  * {@code ../}, encoded and double-encoded dots, backslashes, and links that point outside.
  *
+ * <p>The page of a running run polls {@code live.json} beside it once a second (assets/live.js) and
+ * redraws its curves and last values when the run folder changed, so it follows training without a
+ * reload; when the run ends the page reloads once to show its final metrics and artifacts.
+ *
  * <pre>{@code
  * try (Server server = Server.start("127.0.0.1", 0, Home.runs(), Home.site())) {
  *   System.out.println(server.url());   // http://127.0.0.1:41234/
@@ -61,6 +65,8 @@ public final class Server implements AutoCloseable {
       config.jetty.port = port;
       // pages are rendered just before the static handler looks for them
       config.routes.before(renderer::refresh);
+      // what the page of a running run polls for (assets/live.js); answered here, never written to site/
+      config.routes.get("/runs/{experiment}/{run}/live.json", renderer::live);
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = site.toString();
@@ -111,7 +117,7 @@ public final class Server implements AutoCloseable {
         return; // "%zz": no page of ours; the static handler answers 404
       }
       if (parts.isEmpty() || parts.equals(List.of("index.html"))) {
-        SiteGenerator.writeIndex(siteDir, RunFolders.read(runsDir, warn));
+        SiteGenerator.writeIndex(siteDir, RunFolders.readOverviews(runsDir, warn));
       } else if (parts.size() >= 2 && parts.getFirst().equals("experiments")
           && (parts.size() == 2 || parts.size() == 3 && parts.get(2).equals("index.html"))) {
         List<Run> runs = RunFolders.readExperiment(runsDir, parts.get(1), warn);
@@ -124,6 +130,16 @@ public final class Server implements AutoCloseable {
         RunFolders.find(runsDir, parts.get(1), parts.get(2), warn)
             .ifPresent(run -> SiteGenerator.writeRun(siteDir, RunPage.of(run, warn)));
       }
+    }
+
+    /** The live data of a run ({@link LiveData}); 404 for a run that does not exist. */
+    void live(Context ctx) {
+      var run = RunFolders.find(runsDir, ctx.pathParam("experiment"), ctx.pathParam("run"), warn);
+      if (run.isEmpty()) {
+        ctx.status(404).result("no such run");
+        return;
+      }
+      ctx.header("Cache-Control", "no-store").contentType("application/json").result(LiveData.json(run.get()));
     }
 
     /** The decoded, non-empty segments of a request path; "/runs/a%20b/" is [runs, a b]. */

@@ -8,8 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -20,7 +26,7 @@ import java.util.stream.Stream;
  * site/index.html                          every run, grouped by experiment
  * site/experiments/&lt;experiment&gt;/index.html   the runs table and sweeps of one experiment
  * site/runs/&lt;experiment&gt;/&lt;run-id&gt;/index.html  one page per run, its artifacts beside it
- * site/assets/                             report.css, charts.js, tables.js, vega*.min.js
+ * site/assets/                             report.css, charts.js, tables.js, gallery.js, vega*.min.js
  * </pre>
  *
  * The same runs give the same bytes: no build time is written and everything is sorted.
@@ -31,7 +37,7 @@ public final class SiteGenerator {
   /** Marks a folder as made by labkit, so a rebuild may clear it. */
   static final String MARKER = ".labkit-site";
 
-  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "VENDOR.txt");
+  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "VENDOR.txt");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {
@@ -39,18 +45,93 @@ public final class SiteGenerator {
   }
 
   /**
-   * Builds the site from scratch: pages of runs that no longer exist are removed.
+   * Builds the site incrementally: only runs whose folder changed since the last build (see
+   * {@link SiteManifest}) are read in full and re-rendered; pages of runs that no longer exist are
+   * removed; the index and the pages of experiments that gained, lost or changed a run are rebuilt.
+   * A site made by another labkit version, or with no manifest, is rebuilt from scratch.
    *
    * @throws UserError if {@code siteDir} holds files labkit did not make (it would delete them)
    */
   public static Path build(Path runsDir, Path siteDir, Consumer<String> warn) {
-    prepare(siteDir);
-    List<Run> runs = RunFolders.read(runsDir, warn);
-    for (Run run : runs) {
-      writeRun(siteDir, RunPage.of(run, warn));
+    String generator = SiteManifest.ofGenerator();
+    SiteManifest before = SiteManifest.read(siteDir);
+    if (before == null || !before.generator().equals(generator) || !Files.exists(siteDir.resolve(MARKER))) {
+      prepare(siteDir);
+      before = new SiteManifest(generator, Map.of());
     }
-    ExperimentPage.byExperiment(runs).forEach((name, ofIt) -> writeExperiment(siteDir, ExperimentPage.of(name, ofIt)));
-    return writeIndex(siteDir, runs);
+    Map<String, String> now = new TreeMap<>();
+    Set<String> changed = new TreeSet<>(); // experiments whose page must be rebuilt
+    List<Run> runs = new ArrayList<>();
+    List<Path> stale = new ArrayList<>();
+    for (Path folder : RunFolders.folders(runsDir)) {
+      String experiment = folder.getParent().getFileName().toString();
+      String runId = folder.getFileName().toString();
+      String key = SiteManifest.key(experiment, runId);
+      now.put(key, SiteManifest.ofFolder(folder));
+      if (now.get(key).equals(before.runs().get(key)) && Files.exists(runPage(siteDir, experiment, runId))) {
+        RunFolders.readOverview(folder, warn).ifPresent(runs::add);
+      } else {
+        changed.add(experiment);
+        stale.add(folder);
+      }
+    }
+    // runs are independent: render them on every core (pages are sorted afterwards, so order is moot)
+    Consumer<String> oneAtATime = line -> {
+      synchronized (warn) {
+        warn.accept(line);
+      }
+    };
+    stale.parallelStream().map(folder -> render(siteDir, folder, oneAtATime)).toList()
+        .forEach(run -> run.ifPresent(runs::add));
+    removeGone(siteDir, before.runs().keySet(), now.keySet(), changed);
+    Map<String, List<Run>> byExperiment = ExperimentPage.byExperiment(RunFolders.sorted(runs));
+    byExperiment.forEach((name, ofIt) -> {
+      if (changed.contains(name) || !Files.exists(experimentPage(siteDir, name))) {
+        writeExperiment(siteDir, ExperimentPage.of(name, ofIt));
+      }
+    });
+    changed.stream().filter(e -> !byExperiment.containsKey(e))
+        .forEach(e -> deleteTree(siteDir, experimentPage(siteDir, e).getParent()));
+    Path index = writeIndex(siteDir, RunFolders.sorted(runs));
+    new SiteManifest(generator, now).write(siteDir);
+    return index;
+  }
+
+  /** Reads a run in full and writes its page; a run that cannot be read loses the page it had. */
+  private static java.util.Optional<Run> render(Path siteDir, Path folder, Consumer<String> warn) {
+    java.util.Optional<Run> run = RunFolders.readRun(folder, warn);
+    if (run.isEmpty()) {
+      deleteTree(siteDir, runPage(siteDir, folder.getParent().getFileName().toString(),
+          folder.getFileName().toString()).getParent());
+    }
+    return run.map(r -> writeRun(siteDir, RunPage.of(r, warn)).run().overview());
+  }
+
+  /** Deletes the pages of runs that were in the last build and are gone now; notes their experiments. */
+  private static void removeGone(Path siteDir, Set<String> before, Set<String> now, Set<String> changed) {
+    for (String key : before) {
+      if (!now.contains(key)) {
+        String[] parts = key.split("/", 2);
+        changed.add(parts[0]);
+        deleteTree(siteDir, runPage(siteDir, parts[0], parts[1]).getParent());
+      }
+    }
+  }
+
+  /** Deletes a folder of the site and what it holds; a path outside {@code site/} is left alone. */
+  static void deleteTree(Path siteDir, Path folder) {
+    Path root = siteDir.toAbsolutePath().normalize();
+    Path target = folder.toAbsolutePath().normalize();
+    if (!target.startsWith(root) || target.equals(root) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(target)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + target, e);
+    }
   }
 
   /** Where the page of a run is in a site: {@code <site>/runs/<experiment>/<run-id>/index.html}. */
@@ -63,10 +144,14 @@ public final class SiteGenerator {
     return siteDir.resolve("experiments").resolve(experiment).resolve("index.html");
   }
 
-  /** Writes one experiment's page; returns it. */
+  /** The script beside each run page that holds what the compare page shows of it ({@link RunData}). */
+  static final String DATA_JS = "data.js";
+
+  /** Writes one experiment's page and its compare page; returns the experiment page. */
   static Path writeExperiment(Path siteDir, ExperimentPage page) {
     Path file = experimentPage(siteDir, page.name());
     write(file, Pages.experiment(page).getBytes(StandardCharsets.UTF_8));
+    write(file.resolveSibling("compare.html"), Pages.compare(ComparePage.of(page)).getBytes(StandardCharsets.UTF_8));
     return file;
   }
 
@@ -78,13 +163,14 @@ public final class SiteGenerator {
     return index;
   }
 
-  /** Writes one run's page and copies its artifacts next to it; returns the page. */
-  static Path writeRun(Path siteDir, RunPage page) {
+  /** Writes one run's page and copies its artifacts next to it; returns the page's view model. */
+  static RunPage writeRun(Path siteDir, RunPage page) {
     Run run = page.run();
     Path file = runPage(siteDir, run.experiment(), run.runId());
     Artifacts.copy(run.folder(), run.artifacts(), file.getParent());
     write(file, Pages.run(page).getBytes(StandardCharsets.UTF_8));
-    return file;
+    write(file.resolveSibling(DATA_JS), RunData.script(run).getBytes(StandardCharsets.UTF_8));
+    return page;
   }
 
   static void writeAssets(Path siteDir) {

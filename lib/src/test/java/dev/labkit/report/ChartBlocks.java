@@ -25,6 +25,12 @@ final class ChartBlocks {
     return specs;
   }
 
+  /** The line charts of a page (sweeps, curves): specs whose first layer draws lines. */
+  static List<JsonNode> lines(String html) {
+    return of(html).stream().filter(s -> "line".equals(s.path("layer").path(0).path("mark").path("type").asString()))
+        .toList();
+  }
+
   /** The script elements a page may have: the bundled chart and table scripts, and JSON blocks. */
   static boolean isOurs(Html.Element script, String root) {
     String src = script.attributes().get("src");

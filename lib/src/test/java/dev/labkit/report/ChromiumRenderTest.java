@@ -1,7 +1,6 @@
 package dev.labkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens a built run page in headless Chromium from file:// and checks that vega-embed drew its
- * charts. Not the browser test suite (that comes with the site's issue), just proof that the
- * bundled scripts load offline and render. Skipped where there is no /usr/bin/chromium.
+ * charts with nothing but Chromium's own --dump-dom: proof that the bundled scripts load offline and
+ * render, apart from the DevTools driver that {@link BrowserTest} uses. Skipped where there is no
+ * /usr/bin/chromium, except in CI ({@link Chromium#require()}).
  */
 class ChromiumRenderTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -25,8 +25,7 @@ class ChromiumRenderTest {
 
   @Test
   void vega_embed_draws_the_run_pages_charts_as_svg_from_file_urls_with_no_console_messages() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM),
-        "no /usr/bin/chromium here: install Debian's chromium package to check that charts render");
+    Chromium.require();
     Fixtures.solverRun(tmp.resolve("runs"), "solver", RUN, "Learning rate");
     SiteGenerator.build(tmp.resolve("runs"), tmp.resolve("site"), w -> { });
     Path page = SiteGenerator.runPage(tmp.resolve("site"), "solver", RUN);

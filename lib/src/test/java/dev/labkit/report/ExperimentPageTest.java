@@ -56,8 +56,8 @@ class ExperimentPageTest {
         .containsExactly("param const", "param const", "param const", "param");
     assertThat(html.text()).contains("model.c", "show all params (3 are the same in every run)", "test/accuracy",
         "train/accuracy", "0.8450", "finished", "6 runs");
-    assertThat(html.all("input")).singleElement().extracting(i -> i.attributes().get("data-toggles"))
-        .isEqualTo("runs-table");
+    assertThat(html.all("input")).filteredOn(i -> i.attributes().containsKey("data-toggles")).singleElement()
+        .extracting(i -> i.attributes().get("data-toggles")).isEqualTo("runs-table");
     assertThat(html.all("table")).anyMatch(t -> "runs-table".equals(t.attributes().get("id"))
         && t.attributes().get("class").contains("sortable"));
     // the table sorts a metric by its full value, not by the four decimals it prints
@@ -69,7 +69,7 @@ class ExperimentPageTest {
   void a_sweep_charts_test_and_train_accuracy_against_c_on_a_log_axis_with_the_best_trial_ringed() throws IOException {
     sweep(CS);
 
-    List<JsonNode> specs = ChartBlocks.of(page("sweep"));
+    List<JsonNode> specs = ChartBlocks.lines(page("sweep"));
 
     assertThat(specs).hasSize(1);
     JsonNode spec = specs.getFirst();
@@ -166,7 +166,7 @@ class ExperimentPageTest {
   void a_param_spanning_less_than_two_decades_stays_on_a_linear_axis() throws IOException {
     sweep(new double[] {1, 2, 4, 8, 16, 32});
 
-    JsonNode spec = ChartBlocks.of(page("sweep")).getFirst();
+    JsonNode spec = ChartBlocks.lines(page("sweep")).getFirst();
 
     assertThat(spec.path("layer").get(0).path("encoding").path("x").path("scale").path("type").asString())
         .isEqualTo("linear");
@@ -218,7 +218,7 @@ class ExperimentPageTest {
     assertThat(html.all("img")).isEmpty();
     assertThat(html.anyAttributeNamed("on")).isFalse();
     assertThat(html.text()).contains("</script><script>alert(1)</script>", "<img src=x onerror=alert(2)>");
-    assertThat(ChartBlocks.of(page)).hasSize(1);
+    assertThat(ChartBlocks.lines(page)).hasSize(1);
   }
 
   @Test
@@ -231,7 +231,7 @@ class ExperimentPageTest {
     Path page = SiteGenerator.writeExperiment(site(),
         ExperimentPage.of("big", RunFolders.readExperiment(runs(), "big", warnings::add)));
 
-    assertThat(ChartBlocks.of(Files.readString(page))).hasSize(10);
+    assertThat(ChartBlocks.lines(Files.readString(page))).hasSize(10);
     // a sweep of 100 trials keeps its table folded; the page stays readable
     assertThat(Html.parse(Files.readString(page)).all("details")).hasSize(10)
         .allMatch(d -> !d.attributes().containsKey("open"));

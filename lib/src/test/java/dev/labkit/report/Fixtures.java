@@ -86,6 +86,21 @@ final class Fixtures {
     return run;
   }
 
+  /** A run in training: run.json says running, {@code steps} whole lines of train/loss, no summary. */
+  static Path trainingRun(Path runs, String experiment, String runId, int steps) {
+    Path run = runs.resolve(experiment).resolve(runId);
+    write(run.resolve("run.json"), """
+        {"schema": 1, "experiment": "%s", "run_id": "%s", "status": "running", "seed": 7,
+         "params": {"seed": 7, "model": "mlp"}, "provenance": {"started": "2026-11-26T22:00:00Z"}}
+        """.formatted(experiment, runId));
+    StringBuilder csv = new StringBuilder("step,name,value,wall_time\n");
+    for (int i = 0; i < steps; i++) {
+      csv.append(i).append(",train/loss,").append(2.0 / (1 + i)).append(',').append(0.2 * i).append('\n');
+    }
+    write(run.resolve("metrics.csv"), csv.toString());
+    return run;
+  }
+
   /**
    * A finished solver run: {@code train/objective} over 60 iterations falling through four decades,
    * {@code train/grad_max} beside it, one final {@code test/accuracy}, and a {@code chart} artifact (a
@@ -145,6 +160,43 @@ final class Fixtures {
         """.formatted(testAccuracy, trainAccuracy));
     write(run.resolve("metrics.csv"), "step,name,value,wall_time\n0,train/objective,2.3,0.1\n1,train/objective,0.5,0.2\n");
     return run;
+  }
+
+  /**
+   * A GAN-like run: a "Samples" gallery of two images logged at steps 0, 100 and 200 (each step's
+   * images a different picture), a stepless "Real" image in the same group, and a loss curve.
+   */
+  static Path galleryRun(Path runs, String experiment, String runId) {
+    Path run = runs.resolve(experiment).resolve(runId);
+    write(run.resolve("run.json"), """
+        {"schema": 1, "experiment": "%s", "run_id": "%s", "status": "finished", "seed": 3,
+         "params": {"seed": 3, "model": "gan", "optimizer.lr": 0.0002},
+         "provenance": {"started": "2026-11-26T23:00:00Z", "ended": "2026-11-26T23:05:00Z"}}
+        """.formatted(experiment, runId));
+    write(run.resolve("metrics.csv"), "step,name,value,wall_time\n0,train/g_loss,2.0,1\n100,train/g_loss,1.2,2\n200,train/g_loss,0.9,3\n");
+    StringBuilder index = new StringBuilder("[");
+    index.append("{\"name\": \"real\", \"kind\": \"image\", \"title\": \"real\", \"path\": \"artifacts/real.png\","
+        + " \"group\": \"Samples\"}");
+    write(run.resolve("artifacts/real.png"), picture(0));
+    for (int step : new int[] {0, 100, 200}) {
+      for (int k = 0; k < 2; k++) {
+        String path = "artifacts/samples/" + step + "-" + k + ".png";
+        write(run.resolve(path), picture(step + k + 1));
+        index.append(",\n{\"name\": \"sample-%d-%d\", \"kind\": \"image\", \"title\": \"sample %d\", \"path\": \"%s\", \"step\": %d, \"group\": \"Samples\"}"
+            .formatted(step, k, k, path, step));
+      }
+    }
+    write(run.resolve("artifacts.json"), index.append("]").toString());
+    return run;
+  }
+
+  /** A small heatmap PNG that differs with {@code seed}. */
+  static byte[] picture(int seed) {
+    float[] pixels = new float[16 * 16];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (float) Math.sin(i * 0.3 + seed);
+    }
+    return Images.divergingHeatmapPng(pixels, 16, 16, 1, 4);
   }
 
   static String classesJson() {

@@ -157,6 +157,16 @@ class ServerTest {
   }
 
   @Test
+  void folders_are_never_listed() throws Exception {
+    for (String path : List.of("runs/", "runs/logreg-fashion/", "assets/", "runs/logreg-fashion/" + RUN + "/artifacts/",
+        "experiments/")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+      assertThat(response.body()).as(path).doesNotContain("report.css", "weights", "Directory", "index.html");
+    }
+  }
+
+  @Test
   void loopback_hosts_are_recognised() {
     assertThat(Server.isLoopback("127.0.0.1")).isTrue();
     assertThat(Server.isLoopback("localhost")).isTrue();

@@ -1,0 +1,87 @@
+package dev.labkit.report;
+
+import dev.labkit.report.Chart.Axis;
+import dev.labkit.report.Chart.Scale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison charts at the top of an experiment's page, from final values only (never per-step
+ * metrics, so a thousand runs cost a few hundred kilobytes): the headline metric against each param
+ * that varies, the headline of the newest runs as bars, and parallel coordinates of params → metric.
+ */
+final class ExperimentCharts {
+  private ExperimentCharts() {}
+
+  /** Scatter charts are drawn for at most this many varying params; parallel axes for twice as many. */
+  static final int MAX_PARAMS = 4;
+
+  /** The bar chart shows the headline of the newest runs only; the table has them all. */
+  static final int MAX_BARS = 40;
+
+  static List<ChartView> of(List<ExperimentPage.Column> columns, String headline, List<Run> runs) {
+    List<String> varying = columns.stream().filter(ExperimentPage.Column::varies).map(ExperimentPage.Column::key)
+        .filter(k -> !k.equals("seed")).toList();
+    List<Run> scored = runs.stream().filter(r -> headline != null && r.metric(headline) != null).toList();
+    if (scored.size() < 2) {
+      return List.of();
+    }
+    List<ChartView> charts = new ArrayList<>();
+    varying.stream().limit(MAX_PARAMS).forEach(key -> charts.add(ChartView.of(null, scatter(key, headline, scored).spec())));
+    charts.add(ChartView.of(null, bars(headline, scored).spec()));
+    if (!varying.isEmpty()) {
+      charts.add(ChartView.of(null, parallel(varying.stream().limit(2L * MAX_PARAMS).toList(), headline, scored).spec()));
+    }
+    return charts;
+  }
+
+  static ScatterChart scatter(String key, String headline, List<Run> runs) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Double> numbers = new ArrayList<>();
+    boolean numeric = runs.stream().allMatch(r -> r.param(key) != null && r.param(key).number() != null);
+    for (Run run : runs) {
+      Run.Entry e = run.param(key);
+      if (e == null) {
+        continue;
+      }
+      Object x = numeric ? e.number() : e.value();
+      if (numeric) {
+        numbers.add(e.number());
+      }
+      rows.add(Charts.row("run", RunData.label(run), "x", x, "y", run.metric(headline)));
+    }
+    Scale scale = numeric ? ScatterChart.scaleFor(numbers) : Scale.LINEAR;
+    String xTitle = scale == Scale.LOG ? key + " (log scale)" : key;
+    return new ScatterChart(headline + " against " + key, new Axis("x", xTitle, scale), numeric,
+        new Axis("y", headline, Scale.LINEAR), rows);
+  }
+
+  static BarChart bars(String headline, List<Run> runs) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    // runs come newest first; the bars read left to right, oldest to newest
+    runs.stream().limit(MAX_BARS).toList().reversed()
+        .forEach(r -> rows.add(Charts.row("run", RunData.label(r), "value", r.metric(headline))));
+    String title = headline + (runs.size() > MAX_BARS ? " of the newest " + MAX_BARS + " runs" : " per run");
+    return Charts.bars(title).x("run", "run").y("value", headline).data(rows).size(Math.max(240, 16 * rows.size()), 200);
+  }
+
+  static ParallelChart parallel(List<String> keys, String headline, List<Run> runs) {
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    for (Run run : runs) {
+      Map<String, String> byAxis = new LinkedHashMap<>();
+      for (String key : keys) {
+        Run.Entry e = run.param(key);
+        if (e != null) {
+          byAxis.put(key, e.value());
+        }
+      }
+      byAxis.put(headline, String.valueOf(run.metric(headline)));
+      values.put(RunData.label(run), byAxis);
+    }
+    List<String> axes = new ArrayList<>(keys);
+    axes.add(headline);
+    return new ParallelChart("Parameters → " + headline, axes, headline, values);
+  }
+}
