@@ -8,6 +8,8 @@ final class Progress {
   boolean stoppedEarly;
   int divergedAt = -1;
   double lastFinite = Double.NaN;
+  /** The weights and bias a step started from, and those of the best step so far (for restore-best). */
+  double[][] start;
   double[][] best;
   /** The last step whose loss moved by more than tol times the one before. */
   private int lastBigChange;

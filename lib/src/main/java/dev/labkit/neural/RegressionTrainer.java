@@ -114,6 +114,9 @@ public final class RegressionTrainer {
       if (spec.noise().lr() > 0) { // noise on the learning rate: this update uses lr · max(0, 1 + ε)
         rate.jitter(Math.max(0, 1 + spec.noise().type().sample(random.lr(), spec.noise().lr())));
       }
+      if (spec.training().earlyStop() > 0 && spec.training().restoreBest()) {
+        progress.start = new double[][] {w.toDoubleArray(), b.toDoubleArray()}; // the weights this loss is of
+      }
       NDArray dw = Scoped.alias(w.getGradient(), scope);
       NDArray db = Scoped.alias(b.getGradient(), scope);
       optimizer.update("w", w, dw);                     // 4. update: w ← w − lr·(the optimizer's step)
@@ -140,7 +143,7 @@ public final class RegressionTrainer {
       return false;
     }
     if (stopping.observe(step, loss) && spec.training().restoreBest()) {
-      progress.best = new double[][] {w.toDoubleArray(), b.toDoubleArray()};
+      progress.best = progress.start;
     }
     if (!stopping.shouldStop()) {
       return false;
