@@ -18,7 +18,8 @@ import java.util.Locale;
  * zero the gradients), in float64 with DJL's PyTorch engine. It emits events ({@code train/loss} every
  * step, {@code train/lr} when the rate moves, {@code mark/lr_drop} and {@code mark/early_stop}) and never
  * prints or writes files. Every random choice (a normal init, mini-batches, injected noise) comes from the
- * run's seed, each from its own stream, so the same seed gives the same bits.
+ * run's seed, each from its own stream, so the same seed gives the same bits. A new rate is logged (and
+ * marked) at the first step that uses it; {@code train/lr} also holds the old rate at the step before.
  *
  * <pre>{@code RegressionFit fit = RegressionTrainer.fit(linearRegression().lr(0.01), data, 42, events);}</pre>
  */
@@ -92,7 +93,9 @@ public final class RegressionTrainer {
         break;
       }
     }
-    return finish(Math.min(step, spec.steps()));
+    int steps = Math.min(step, spec.steps());
+    events.accept(new Event.Scalar(steps, "train/lr", rate.value())); // the rate's line reaches the end
+    return finish(steps);
   }
 
   /** One step of gradient descent; returns the loss of the weights it started from. */
@@ -133,11 +136,13 @@ public final class RegressionTrainer {
 
   /** Moves the schedule on and checks early stopping; true when training should stop now. */
   private boolean afterStep(int step, double loss) {
+    double before = rate.value();
     boolean dropped = rate.afterStep(step) | rate.afterCheck(loss);
-    if (dropped) {
+    if (dropped) { // the old rate made this step's update, the new one makes the next: drawn as a step down
       progress.lrDrops++;
-      events.accept(new Event.Scalar(step, "train/lr", rate.value()));
-      events.accept(new Event.Scalar(step, "mark/lr_drop", rate.value()));
+      events.accept(new Event.Scalar(step, "train/lr", before));
+      events.accept(new Event.Scalar(step + 1, "train/lr", rate.value()));
+      events.accept(new Event.Scalar(step + 1, "mark/lr_drop", rate.value()));
     }
     if (spec.training().earlyStop() == 0) {
       return false;

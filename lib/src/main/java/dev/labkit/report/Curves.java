@@ -46,15 +46,27 @@ final class Curves {
       }
     });
     List<ChartView> charts = new ArrayList<>();
-    byPrefix.forEach((prefix, names) -> charts.add(ChartView.of(null, marked(chart(prefix, names, byName), marks))));
+    long lastStep = points.stream().mapToLong(Point::step).max().orElse(0);
+    byPrefix.forEach((prefix, names) -> charts.add(ChartView.of(null,
+        marked(chart(prefix, names, byName), marks, lastStep))));
     return charts;
   }
 
-  /** The chart with a labelled rule at the step of each mark. */
-  static LineChart marked(LineChart chart, List<Point> marks) {
+  /** Marks closer than this share of the steps to the last labelled one get a rule but no label. */
+  static final double LABEL_GAP = 0.06;
+
+  /**
+   * The chart with a rule at the step of each mark, labelled; when marks crowd together (a patience
+   * schedule halving the rate every few steps) only the first of each crowd is labelled and the rest are
+   * bare rules, so the labels do not print over each other.
+   */
+  static LineChart marked(LineChart chart, List<Point> marks, long lastStep) {
     LineChart result = chart;
-    for (Point mark : marks) {
-      result = result.event(mark.step(), markLabel(mark.name().substring(MARK.length()), mark.value()));
+    long labelled = Long.MIN_VALUE / 2;
+    for (Point mark : marks.stream().sorted(java.util.Comparator.comparingLong(Point::step)).toList()) {
+      boolean crowded = mark.step() - labelled < LABEL_GAP * Math.max(1, lastStep);
+      result = result.event(mark.step(), crowded ? "" : markLabel(mark.name().substring(MARK.length()), mark.value()));
+      labelled = crowded ? labelled : mark.step();
     }
     return result;
   }

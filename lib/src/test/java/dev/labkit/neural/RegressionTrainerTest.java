@@ -84,7 +84,11 @@ class RegressionTrainerTest {
     assertThat(drops).isNotEmpty();
     assertThat(drops.getFirst().value()).isEqualTo(0.005);
     assertThat(drops.getLast().value()).isEqualTo(1e-5); // the floor
-    assertThat(scalars.stream().filter(s -> s.name().equals("train/lr")).count()).isEqualTo(drops.size() + 1);
+    List<Event.Scalar> rates = scalars.stream().filter(s -> s.name().equals("train/lr")).toList();
+    assertThat(rates.getFirst()).isEqualTo(new Event.Scalar(1, "train/lr", 0.01));
+    assertThat(rates.getLast()).isEqualTo(new Event.Scalar(2000, "train/lr", 1e-5));
+    assertThat(rates).contains(new Event.Scalar(drops.getFirst().step() - 1, "train/lr", 0.01),
+        new Event.Scalar(drops.getFirst().step(), "train/lr", 0.005)); // a step down, not a slope
     assertThat(scalars.stream().filter(s -> s.name().equals("train/loss")).count()).isEqualTo(2000);
   }
 

@@ -29,6 +29,20 @@ class RegressionChartsTest {
   }
 
   @Test
+  void crowded_marks_keep_their_rules_but_only_the_first_of_a_crowd_is_labelled() {
+    List<Point> points = new java.util.ArrayList<>();
+    for (int step = 1; step <= 1000; step++) {
+      points.add(new Point(step, "train/loss", 1.0 / step, 0));
+    }
+    points.add(new Point(300, "mark/lr_drop", 0.005, 0));
+    points.add(new Point(310, "mark/lr_drop", 0.0025, 0));
+    points.add(new Point(900, "mark/early_stop", 0.001, 0));
+    JsonNode rules = RunFolders.JSON.readTree(Curves.of(points).getFirst().json()).get("layer").get(2).get("data")
+        .get("values");
+    assertThat(rules.valueStream().map(v -> v.get("event").asString())).containsExactly("lr → 0.005", "", "early stop");
+  }
+
+  @Test
   void overlaid_losses_have_one_line_per_trial_on_a_log_axis_with_each_trials_marks_on_its_line() throws Exception {
     Path a = trial("a", "step,name,value,wall_time\n1,train/loss,4.0,0\n2,train/loss,2.0,0\n3,train/loss,1.5,0\n"
         + "2,mark/lr_drop,0.005,0\n");
