@@ -58,6 +58,33 @@ public final class Lab {
     return Datasets.csv(file, labelColumn);
   }
 
+  /**
+   * Points around the line y = 3x + 2 with N(0, 1) noise, x ~ N(0, 1), 10,000 of them, generated from the
+   * run's seed; every part is a {@code data.*} param: {@code line().noise(Noise.LAPLACE).noiseScale(2)}.
+   */
+  public static dev.labkit.data.SyntheticLine line() {
+    return Datasets.line();
+  }
+
+  /** The 10,000 points of data/linreg/linreg_data.csv that ../shared/PEERS.md's regression table was computed on. */
+  public static dev.labkit.data.CsvRegressionSpec lineReference() {
+    return Datasets.lineReference();
+  }
+
+  /** A CSV file with a header row for regression: the target column holds real numbers, the rest are features. */
+  public static dev.labkit.data.CsvRegressionSpec csvRegression(java.nio.file.Path file, String targetColumn) {
+    return Datasets.csvRegression(file, targetColumn);
+  }
+
+  /**
+   * Linear regression fitted by gradient descent with DJL: MSE, plain SGD at lr 0.01, 2,000 full-batch steps
+   * from W = b = 0; {@code .loss(...)}, {@code .lr(...)}, {@code .training(t -> ...)}, {@code .init(...)},
+   * {@code .noise(...)} change it.
+   */
+  public static dev.labkit.model.LinearRegressionGd linearRegression() {
+    return dev.labkit.model.LinearRegressionGd.defaults();
+  }
+
   /** An RBF-kernel SVM, C = 1, gamma "scale" (1 / (features · variance)), as scikit-learn's {@code SVC()}. */
   public static dev.labkit.model.Svm svm() {
     return dev.labkit.model.Svm.defaults();

@@ -33,6 +33,9 @@ public final class Fitting {
       case Knn knn -> announce(events, spec, train, () -> KnnModel.fit(knn, train));
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
+      case dev.labkit.model.LinearRegressionGd regression -> throw new dev.labkit.UserError(regression.name()
+          + " is a regression model (real-valued targets) and cannot classify; choose a classifier "
+          + "such as logistic-regression");
     };
   }
 

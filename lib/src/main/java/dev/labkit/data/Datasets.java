@@ -90,9 +90,30 @@ public final class Datasets {
     return new CsvDataSpec(file, labelColumn, 0.2, "");
   }
 
+  /**
+   * Points around the line y = 3x + 2 with Gaussian noise of standard deviation 1, x ~ N(0, 1), 10,000 of
+   * them, generated from the run's seed: the regression lab's data (the same recipe as ../shared/PEERS.md's file).
+   */
+  public static SyntheticLine line() {
+    return new SyntheticLine(3, 2, 10_000, SyntheticLine.XDist.NORMAL, 0, 1, -1, 1, Noise.GAUSSIAN, 1);
+  }
+
+  /** A CSV table with a header row for regression: {@code targetColumn} holds real numbers, the rest are features. */
+  public static CsvRegressionSpec csvRegression(Path file, String targetColumn) {
+    return new CsvRegressionSpec(file, targetColumn);
+  }
+
+  /**
+   * The reference data of the regression lab, shipped in {@code data/linreg/linreg_data.csv}: the same
+   * 10,000 points (x, y) of y = 3x + 2 + N(0, 1) that the numbers in ../shared/PEERS.md were computed on.
+   */
+  public static CsvRegressionSpec lineReference() {
+    return csvRegression(dev.labkit.Home.data().resolve("linreg").resolve("linreg_data.csv"), "y");
+  }
+
   /** The names {@link #parse} accepts, as its error lists them. */
   public static final List<String> CHOICES = List.of("fashion-mnist", "mnist", "mnist-sample", "cifar10",
-      "csv:<path>,label=<column>");
+      "csv:<path>,label=<column>", "line", "line-reference", "csv:<path>,target=<column>");
 
   /**
    * A data spec chosen by text, as typed after {@code --set data=}: {@code fashion-mnist}, {@code mnist},
@@ -109,11 +130,13 @@ public final class Datasets {
       case "mnist" -> mnist();
       case "mnist-sample" -> mnistSample();
       case "cifar10" -> cifar10();
+      case "line" -> line();
+      case "line-reference" -> lineReference();
       default -> throw new UserError("unknown dataset '" + value + "'; choose one of " + String.join(", ", CHOICES));
     };
   }
 
-  private static CsvDataSpec parseCsv(String rest) {
+  private static DataSpec<?> parseCsv(String rest) {
     String[] items = rest.split(",");
     String file = items[0].trim();
     String label = null;
@@ -126,6 +149,9 @@ public final class Datasets {
       }
       if (pair.length != 2) {
         throw new UserError("csv data: '" + items[i] + "' is not key=value; write csv:<path>,label=<column>");
+      }
+      if (pair[0].trim().equals("target")) { // real-valued targets: a regression dataset
+        return csvRegression(Path.of(file), pair[1].trim());
       }
       if (pair[0].trim().equals("label")) {
         label = pair[1].trim();

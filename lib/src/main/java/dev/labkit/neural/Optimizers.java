@@ -3,24 +3,21 @@ package dev.labkit.neural;
 import ai.djl.training.optimizer.Optimizer;
 
 /**
- * DJL optimizers built from a {@link Training}, with PyTorch's defaults where DJL's differ (RMSProp's
- * decay ρ = 0.99 rather than MXNet's 0.9), so results compare with a PyTorch notebook's. The learning
- * rate comes from {@code rate} at every update, so schedules and learning-rate noise act at once.
+ * The optimizer a {@link Training} asks for, as a DJL {@link Optimizer} that follows PyTorch's update
+ * formulas and defaults exactly (SGD with optional momentum, Adam, RMSprop with α = 0.99, Adagrad), in
+ * the parameters' own precision. The learning rate comes from {@code rate} at every update, so schedules
+ * and learning-rate noise act at once. Why these are written by hand rather than taken from DJL:
+ * {@link TorchOptimizer}.
+ *
+ * <pre>{@code
+ * Optimizer optimizer = Optimizers.build(training, rate);
+ * optimizer.update("w", w, w.getGradient());   // w ← w − lr · (PyTorch's step for this optimizer)
+ * }</pre>
  */
 public final class Optimizers {
   private Optimizers() {}
 
   public static Optimizer build(Training training, LearningRate rate) {
-    float decay = (float) training.weightDecay();
-    return switch (training.optimizer()) {
-      case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) training.momentum())
-          .optWeightDecays(decay).build();
-      case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optBeta1(0.9f).optBeta2(0.999f).optEpsilon(1e-8f)
-          .optWeightDecays(decay).build();
-      case RMSPROP -> Optimizer.rmsprop().optLearningRateTracker(rate).optRho(0.99f).optEpsilon(1e-8f)
-          .optMomentum((float) training.momentum()).optWeightDecays(decay).build();
-      case ADAGRAD -> Optimizer.adagrad().optLearningRateTracker(rate).optEpsilon(1e-10f).optWeightDecays(decay)
-          .build();
-    };
+    return new TorchOptimizer(training, rate);
   }
 }

@@ -43,6 +43,16 @@ public final class Charts {
     return RocChart.of(title);
   }
 
+  /** Many runs' curves overlaid, one line per run, each run's marks (lr drops, early stops) on its own line. */
+  public static CurvesChart curves(String title) {
+    return CurvesChart.of(title);
+  }
+
+  /** A scatter of data points with fitted lines y = w·x + b over it. */
+  public static FitChart fit(String title) {
+    return FitChart.of(title);
+  }
+
   /** A data row from alternating names and values: {@code row("step", 3, "value", 0.61)}. */
   public static Map<String, Object> row(Object... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {

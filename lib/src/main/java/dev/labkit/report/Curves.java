@@ -11,7 +11,10 @@ import java.util.TreeMap;
 /**
  * The curves every run gets for free from its metrics.csv: each metric logged at more than one step
  * is a line, and metrics that share a prefix ({@code train/objective}, {@code train/grad_max}) share a
- * chart, so a solver's loss curve appears with no extra code.
+ * chart, so a solver's loss curve appears with no extra code. A learning rate ({@code train/lr}) gets a
+ * chart of its own, as its numbers are nothing like a loss's. Scalars named {@code mark/<kind>} are not
+ * curves but moments: each is drawn on every curve of the run as a labelled vertical rule at its step
+ * ({@code mark/lr_drop} at 0.005 reads "lr → 0.005", {@code mark/early_stop} reads "early stop").
  */
 final class Curves {
   private Curves() {}
@@ -26,9 +29,18 @@ final class Curves {
   /** The y axis turns logarithmic when every value is positive and the largest is this many times the smallest. */
   static final double LOG_RATIO = 100;
 
+  /** The prefix of scalars that mark a moment of the run rather than a value to draw. */
+  static final String MARK = "mark/";
+
   static List<ChartView> of(List<Point> points) {
     // metric name → its points, in file order; names sorted so the charts come in a stable order
     Map<String, List<Point>> byName = new TreeMap<>(group(points));
+    List<Point> marks = new ArrayList<>();
+    for (String name : List.copyOf(byName.keySet())) { // marks are drawn as rules on the curves, not as curves
+      if (name.startsWith(MARK)) {
+        marks.addAll(byName.remove(name));
+      }
+    }
     Map<String, List<String>> byPrefix = new TreeMap<>();
     byName.forEach((name, pts) -> {
       if (pts.stream().map(Point::step).distinct().count() > 1) {
@@ -36,7 +48,9 @@ final class Curves {
       }
     });
     List<ChartView> charts = new ArrayList<>();
-    byPrefix.forEach((prefix, names) -> charts.add(ChartView.of(null, chart(prefix, names, byName))));
+    long lastStep = points.stream().mapToLong(Point::step).max().orElse(0);
+    byPrefix.forEach((prefix, names) -> charts.add(ChartView.of(null,
+        marked(chart(prefix, names, byName), marks, lastStep))));
     return charts;
   }
 
@@ -55,8 +69,38 @@ final class Curves {
     return byName;
   }
 
-  /** {@code train/objective} → {@code train}; a name with no slash is its own group. */
+  /** Marks closer than this share of the steps to the last labelled one get a rule but no label. */
+  static final double LABEL_GAP = 0.06;
+
+  /**
+   * The chart with a rule at the step of each mark, labelled; when marks crowd together (a patience
+   * schedule halving the rate every few steps) only the first of each crowd is labelled and the rest are
+   * bare rules, so the labels do not print over each other.
+   */
+  static LineChart marked(LineChart chart, List<Point> marks, long lastStep) {
+    LineChart result = chart;
+    long labelled = Long.MIN_VALUE / 2;
+    for (Point mark : marks.stream().sorted(java.util.Comparator.comparingLong(Point::step)).toList()) {
+      boolean crowded = mark.step() - labelled < LABEL_GAP * Math.max(1, lastStep);
+      result = result.event(mark.step(), crowded ? "" : markLabel(mark.name().substring(MARK.length()), mark.value()));
+      labelled = crowded ? labelled : mark.step();
+    }
+    return result;
+  }
+
+  /** What a mark's rule says: "lr → 0.005" for a learning-rate drop, else its kind in words. */
+  static String markLabel(String kind, double value) {
+    return switch (kind) {
+      case "lr_drop" -> "lr → " + dev.labkit.Params.show(value);
+      default -> kind.replace('_', ' ');
+    };
+  }
+
+  /** {@code train/objective} → {@code train}; a name with no slash is its own group; a learning rate is alone. */
   static String prefix(String name) {
+    if (name.endsWith("/lr")) {
+      return name;
+    }
     int slash = name.lastIndexOf('/');
     return slash < 0 ? name : name.substring(0, slash);
   }

@@ -138,9 +138,10 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     };
   }
 
+  /** Drops the sweep of {@code key}; a new dataset ({@code data}) also drops the sweeps of the old one's params. */
   private Experiment unsweep(String key) {
     List<Sweep> rest = new ArrayList<>(sweeps);
-    rest.removeIf(sweep -> sweep.key().equals(key));
+    rest.removeIf(sweep -> sweep.key().equals(key) || key.equals("data") && sweep.key().startsWith("data."));
     return new Experiment(name, data, model, compared, rest, validation, evaluations, seed);
   }
 

@@ -21,14 +21,17 @@ import tools.jackson.databind.JsonNode;
 final class SweepSummary {
   /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
-      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss");
+      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss",
+      "w", "b", "final_loss", "mse", "mae", "steps", "steps_to_converge", "stopped_early", "lr_drops");
 
   private final RunStore store;
   private final List<String> keys;
+  private final LabOptions options;
 
-  private SweepSummary(RunStore store, List<String> keys) {
+  private SweepSummary(RunStore store, List<String> keys, LabOptions options) {
     this.store = store;
     this.keys = keys;
+    this.options = options;
   }
 
   /** Starts the summary run; {@code resumed} is the summary folder of the sweep being resumed, else null. */
@@ -45,7 +48,7 @@ final class SweepSummary {
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), "running", null, exp.seed(), info,
         params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke()));
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
-    return new SweepSummary(store, info.keys());
+    return new SweepSummary(store, info.keys(), options);
   }
 
   Path folder() {
@@ -63,6 +66,9 @@ final class SweepSummary {
       store.accept(new Event.Table("trials", "table", marks.isEmpty() ? "Trials"
           : "Trials (vs best: ▲ better, ● no significant difference, ▼ worse; corrected resampled t-test on "
               + "cross-validated accuracy, α = " + FoldMarks.ALPHA + ")", table(outcomes, columns, marks)));
+      if (RegressionSummary.applies(outcomes)) {
+        RegressionSummary.charts(store, outcomes, options);
+      }
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (best != null) {
         metrics.putAll(best.metrics());

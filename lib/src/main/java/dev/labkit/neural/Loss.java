@@ -1,0 +1,130 @@
+package dev.labkit.neural;
+
+import ai.djl.ndarray.NDArray;
+import dev.labkit.Params;
+import dev.labkit.UserError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+
+/**
+ * A regression loss: how far predictions are from targets, as one number to make smaller. Written on
+ * the residual r = prediction − target, averaged over the examples:
+ * <ul>
+ *   <li>{@code mse}: mean(r²), large errors count quadratically;
+ *   <li>{@code mae}: mean(|r|), every error counts linearly, so outliers pull less (its gradient is
+ *       sign(r), with sign(0) = 0);
+ *   <li>{@code huber}: mean(½r² where |r| ≤ δ, else δ·(|r| − ½δ)): MSE near the fit, MAE far from it;
+ *   <li>{@code hybrid}: α·MSE + (1 − α)·MAE;
+ *   <li>a function of your own over (prediction, target), given in the script.
+ * </ul>
+ * DJL's autograd differentiates whichever it is, so the training loop never needs a hand-written gradient.
+ *
+ * <pre>{@code
+ * Loss.huber(1.0).apply(prediction, target)       // a scalar NDArray
+ * Loss.custom("log-cosh", (p, t) -> p.sub(t).cosh().log().mean())
+ * }</pre>
+ */
+public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom custom) {
+  /** The losses labkit knows by name; {@code custom} is one given as a function in the script. */
+  public enum Kind { MSE, MAE, HUBER, HYBRID, CUSTOM }
+
+  /** A loss of your own: a name for the report and a function (prediction, target) → scalar NDArray. */
+  public record Custom(String name, BinaryOperator<NDArray> function) {}
+
+  public Loss {
+    if (kind == null) {
+      throw new UserError("loss must be one of mse, mae, huber, hybrid, got nothing");
+    }
+    if (!(huberDelta > 0) || Double.isInfinite(huberDelta)) {
+      throw new UserError("huber_delta must be > 0, got " + Params.show(huberDelta)
+          + " (where Huber turns from squared to absolute error; try 1)");
+    }
+    if (!(hybridAlpha >= 0 && hybridAlpha <= 1)) {
+      throw new UserError("hybrid_alpha must be in [0, 1], got " + Params.show(hybridAlpha)
+          + " (the MSE share of the hybrid loss; 0.5 is half MSE, half MAE)");
+    }
+    if (kind == Kind.CUSTOM && custom == null) {
+      throw new UserError("loss custom needs a function: give it in the script with .loss(\"name\", (p, t) -> …)");
+    }
+  }
+
+  public static Loss mse() {
+    return new Loss(Kind.MSE, 1, 0.5, null);
+  }
+
+  public static Loss custom(String name, BinaryOperator<NDArray> function) {
+    return new Loss(Kind.CUSTOM, 1, 0.5, new Custom(name, function));
+  }
+
+  public Loss kind(Kind value) {
+    return new Loss(value, huberDelta, hybridAlpha, value == Kind.CUSTOM ? custom : null);
+  }
+
+  public Loss huberDelta(double value) {
+    return new Loss(kind, value, hybridAlpha, custom);
+  }
+
+  public Loss hybridAlpha(double value) {
+    return new Loss(kind, huberDelta, value, custom);
+  }
+
+  /** The loss of {@code prediction} against {@code target} (same shape), as a scalar NDArray. */
+  public NDArray apply(NDArray prediction, NDArray target) {
+    if (kind == Kind.CUSTOM) {
+      return custom.function().apply(prediction, target);
+    }
+    NDArray r = prediction.sub(target);
+    return switch (kind) {
+      case MSE -> r.square().mean();
+      case MAE -> r.abs().mean();
+      case HUBER -> {
+        // with q = min(|r|, δ): ½q² + δ·(|r| − q) is ½r² inside δ and δ·(|r| − ½δ) outside, in one expression
+        NDArray abs = r.abs();
+        NDArray q = abs.clip(0, huberDelta);
+        yield q.square().mul(0.5).add(abs.sub(q).mul(huberDelta)).mean();
+      }
+      case HYBRID -> r.square().mean().mul(hybridAlpha).add(r.abs().mean().mul(1 - hybridAlpha));
+      case CUSTOM -> throw new IllegalStateException("handled above");
+    };
+  }
+
+  /** The name shown in params and reports: {@code mse}, …, or {@code custom:<name>}. */
+  public String label() {
+    return kind == Kind.CUSTOM ? "custom:" + custom.name() : Params.name(kind);
+  }
+
+  public Map<String, Object> params() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("loss", label());
+    params.put("huber_delta", huberDelta);
+    params.put("hybrid_alpha", hybridAlpha);
+    return params;
+  }
+
+  public static boolean has(String key) {
+    return key.equals("loss") || key.equals("huber_delta") || key.equals("hybrid_alpha");
+  }
+
+  /** One key from its text form; {@code loss=custom:<name>} only names the script's own function again. */
+  public Loss with(String key, String value) {
+    return switch (key) {
+      case "loss" -> value.trim().equals(label()) ? this : kind(parseKind(value));
+      case "huber_delta" -> huberDelta(Params.parseDouble(key, value));
+      case "hybrid_alpha" -> hybridAlpha(Params.parseDouble(key, value));
+      default -> throw Params.unknownKey(key, params());
+    };
+  }
+
+  private static Kind parseKind(String value) {
+    if (value.trim().equalsIgnoreCase("custom") || value.trim().startsWith("custom:")) {
+      throw new UserError("loss must be one of mse, mae, huber, hybrid, got '" + value
+          + "' (a custom loss is a function given in the script)");
+    }
+    try {
+      return Params.parseEnum("loss", value, Kind.class);
+    } catch (UserError e) {
+      throw new UserError("loss must be one of mse, mae, huber, hybrid, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.labkit.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * PyTorch's update rules ({@code torch.optim.SGD}, {@code Adam}, {@code RMSprop}, {@code Adagrad}, with
+ * their defaults) written with NDArray operations, as a DJL {@link Optimizer}. We write them ourselves
+ * because DJL 0.36's PyTorch engine has no RMSProp or Adagrad at all ("Not implemented"), its Adam adds
+ * ε before the bias correction rather than after, its SGD momentum buffer holds lr·g rather than g (the
+ * two differ as soon as the learning rate moves), and it passes the learning rate as a float. Here every
+ * number stays in the parameter's own type (float64 parameters get float64 arithmetic) and the learning
+ * rate is read from {@link LearningRate#current()} at each update, so schedules and jitter act at once.
+ * docs/architecture.md lists the formulas.
+ */
+final class TorchOptimizer extends Optimizer {
+  /** PyTorch's defaults: Adam's β₁, β₂ and ε, RMSprop's α and ε, Adagrad's ε. */
+  static final double BETA1 = 0.9;
+  static final double BETA2 = 0.999;
+  static final double ADAM_EPS = 1e-8;
+  static final double RMS_ALPHA = 0.99;
+  static final double RMS_EPS = 1e-8;
+  static final double ADAGRAD_EPS = 1e-10;
+
+  private final Training training;
+  private final LearningRate rate;
+  /** Per parameter: how many updates it has had, and the optimizer's running state (momentum, moments). */
+  private final Map<String, Integer> steps = new HashMap<>();
+  private final Map<String, NDArray[]> states = new HashMap<>();
+
+  TorchOptimizer(Training training, LearningRate rate) {
+    super(new Builder());
+    this.training = training;
+    this.rate = rate;
+  }
+
+  /**
+   * Changes {@code weight} in place by one step against {@code grad}. The temporaries live in a manager
+   * of their own, closed at the end, so a long run does not pile them up.
+   */
+  @Override
+  public void update(String parameterId, NDArray weight, NDArray grad) {
+    int t = steps.merge(parameterId, 1, Integer::sum);
+    double lr = rate.current();
+    try (NDManager scope = weight.getManager().newSubManager()) {
+      NDArray g = Scoped.alias(grad, scope);
+      if (training.weightDecay() > 0) {
+        g = g.add(Scoped.alias(weight, scope).mul(training.weightDecay())); // L2 weight decay: g + λ·w
+      }
+      NDArray[] kept = states.computeIfAbsent(parameterId, id -> newState(weight));
+      NDArray[] state = {Scoped.alias(kept[0], scope), Scoped.alias(kept[1], scope)};
+      weight.subi(step(g, state, t, lr));
+    }
+  }
+
+  /** The amount to subtract from the weight; updates the state in place. */
+  private NDArray step(NDArray g, NDArray[] state, int t, double lr) {
+    double momentum = training.momentum();
+    return switch (training.optimizer()) {
+      case SGD -> momentum == 0 ? g.mul(lr) : state[0].muli(momentum).addi(g).mul(lr); // buf = μ·buf + g
+      case ADAM -> {
+        state[0].muli(BETA1).addi(g.mul(1 - BETA1));          // m = β₁·m + (1 − β₁)·g
+        state[1].muli(BETA2).addi(g.square().mul(1 - BETA2)); // v = β₂·v + (1 − β₂)·g²
+        double correction1 = 1 - Math.pow(BETA1, t);
+        double correction2 = Math.sqrt(1 - Math.pow(BETA2, t));
+        NDArray denominator = state[1].sqrt().div(correction2).add(ADAM_EPS); // √v̂ + ε
+        yield state[0].div(denominator).mul(lr / correction1);                // lr · m̂ / (√v̂ + ε)
+      }
+      case RMSPROP -> {
+        state[0].muli(RMS_ALPHA).addi(g.square().mul(1 - RMS_ALPHA)); // v = α·v + (1 − α)·g²
+        NDArray scaled = g.div(state[0].sqrt().add(RMS_EPS));          // g / (√v + ε)
+        yield momentum == 0 ? scaled.mul(lr) : state[1].muli(momentum).addi(scaled).mul(lr);
+      }
+      case ADAGRAD -> {
+        state[0].addi(g.square());                               // sum of every g² so far
+        yield g.div(state[0].sqrt().add(ADAGRAD_EPS)).mul(lr);   // lr · g / (√sum + ε)
+      }
+    };
+  }
+
+  /** Zeroed buffers, in the weight's manager so they live as long as it: momentum, or Adam's m and v. */
+  private static NDArray[] newState(NDArray weight) {
+    return new NDArray[] {weight.zerosLike(), weight.zerosLike()};
+  }
+
+  /** DJL's base class wants a builder; weight decay, clipping and rescaling are left at "none". */
+  private static final class Builder extends OptimizerBuilder<Builder> {
+    @Override
+    protected Builder self() {
+      return this;
+    }
+  }
+}

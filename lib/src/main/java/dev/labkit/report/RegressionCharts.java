@@ -1,0 +1,90 @@
+package dev.labkit.report;
+
+import dev.labkit.report.Run.Point;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The charts of a regression sweep's summary: every trial's loss curve overlaid with its marks, and every
+ * trial's fitted line over the data. Built from the trials' run folders (their metrics.csv) and the data.
+ *
+ * <pre>{@code
+ * CurvesChart losses = RegressionCharts.losses(List.of(new Trial("lr=0.01", folder, 2.98, 2.0)), true, warn);
+ * }</pre>
+ */
+public final class RegressionCharts {
+  /** Points kept per curve: every k-th step (and every mark's step), so a page of 30 trials stays small. */
+  static final int POINTS_PER_CURVE = 400;
+
+  private RegressionCharts() {}
+
+  /** One trial: its label in legends, its run folder, and its fitted line (w, b; NaN when it has none). */
+  public record Trial(String label, Path folder, double w, double b) {}
+
+  /** Every trial's {@code train/loss} curve, marks on it; a log y axis when {@code logY}. */
+  public static CurvesChart losses(List<Trial> trials, boolean logY, Consumer<String> warn) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Map<String, Object>> markers = new ArrayList<>();
+    for (Trial trial : trials) {
+      List<Point> points = MetricsCsv.read(trial.folder().resolve("metrics.csv"), warn);
+      List<Point> loss = points.stream().filter(p -> p.name().equals("train/loss")).toList();
+      if (loss.isEmpty()) {
+        continue;
+      }
+      List<Point> marks = points.stream().filter(p -> p.name().startsWith(Curves.MARK)).toList();
+      Set<Long> markSteps = marks.stream().map(Point::step).collect(Collectors.toSet());
+      Map<Long, Double> byStep = new LinkedHashMap<>();
+      int every = Math.max(1, loss.size() / POINTS_PER_CURVE);
+      for (int i = 0; i < loss.size(); i++) {
+        Point p = loss.get(i);
+        byStep.put(p.step(), p.value());
+        if (i % every == 0 || i == loss.size() - 1 || markSteps.contains(p.step())) {
+          rows.add(Charts.row("step", p.step(), "series", trial.label(), "value", p.value()));
+        }
+      }
+      for (Point mark : marks) {
+        markers.add(Charts.row("step", mark.step(), "series", trial.label(),
+            "value", byStep.getOrDefault(mark.step(), loss.getLast().value()),
+            "mark", Curves.markLabel(mark.name().substring(Curves.MARK.length()), mark.value())));
+      }
+    }
+    return Charts.curves("Training loss of every trial").yTitle("train/loss").logY(logY).data(rows).markers(markers);
+  }
+
+  /**
+   * The data as a scatter of at most {@code maxPoints} points per data set (evenly spaced through it), and
+   * one line per trial with a finite fit, across the x range of the data. {@code data} maps a data set's
+   * label to its {x, y} columns.
+   */
+  public static FitChart lines(String xName, String yName, Map<String, double[][]> data, List<Trial> trials,
+      int maxPoints) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (var entry : data.entrySet()) {
+      double[] xs = entry.getValue()[0];
+      double[] ys = entry.getValue()[1];
+      int step = Math.max(1, xs.length / maxPoints);
+      for (int i = 0; i < xs.length; i += step) {
+        points.add(Charts.row("x", xs[i], "y", ys[i], "data", entry.getKey()));
+      }
+      for (double x : xs) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
+    Map<String, double[]> fits = new LinkedHashMap<>();
+    for (Trial trial : trials) {
+      if (Double.isFinite(trial.w()) && Double.isFinite(trial.b())) {
+        fits.put(trial.label(), new double[] {trial.w(), trial.b()});
+      }
+    }
+    return Charts.fit("Fitted lines over the data").axes(xName, yName).points(points).lines(fits, lo, hi);
+  }
+}

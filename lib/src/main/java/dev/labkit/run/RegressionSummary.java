@@ -1,0 +1,88 @@
+package dev.labkit.run;
+
+import dev.labkit.cli.LabOptions;
+import dev.labkit.data.DataSpec;
+import dev.labkit.data.LoadOptions;
+import dev.labkit.data.RegressionData;
+import dev.labkit.data.RegressionDataSpec;
+import dev.labkit.model.LinearRegressionGd;
+import dev.labkit.report.RegressionCharts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a sweep of regression trials adds to its summary: the loss curves of every trial overlaid (log
+ * scale, each trial's learning-rate drops and early stop marked on its own curve) and every trial's fitted
+ * line over the data (a subsample scatter; one grey shade per data set when the trials used several, as
+ * when the noise of the data is swept). The trials table itself is the summary's usual one.
+ */
+final class RegressionSummary {
+  /** Data points drawn under the fitted lines, per data set. */
+  static final int SCATTER_POINTS = 400;
+
+  private RegressionSummary() {}
+
+  static boolean applies(List<SweepRunner.Outcome> outcomes) {
+    return !outcomes.isEmpty()
+        && outcomes.stream().allMatch(o -> o.trial().experiment().model() instanceof LinearRegressionGd);
+  }
+
+  static void charts(RunStore store, List<SweepRunner.Outcome> outcomes, LabOptions options) {
+    List<RegressionCharts.Trial> trials = new ArrayList<>();
+    for (SweepRunner.Outcome outcome : outcomes) {
+      Map<String, Double> m = outcome.metrics();
+      trials.add(new RegressionCharts.Trial(label(outcome.trial()), outcome.folder(),
+          m.getOrDefault("w", Double.NaN), m.getOrDefault("b", Double.NaN)));
+    }
+    store.accept(new Event.Table("loss-curves", "chart", "Training loss of every trial",
+        RegressionCharts.losses(trials, true, line -> { }).spec()));
+    Map<String, double[][]> data = data(outcomes, options);
+    if (data != null) {
+      store.accept(new Event.Table("fitted-lines", "chart", "Fitted lines over the data",
+          RegressionCharts.lines("x", "y", data, trials, SCATTER_POINTS).spec()));
+    }
+  }
+
+  /** "loss=mse lr=0.001 schedule=patience": the trial's swept values, without their data./model. prefix. */
+  static String label(Trial trial) {
+    List<String> parts = new ArrayList<>();
+    trial.assignment().forEach((key, value) -> parts.add(key.substring(key.indexOf('.') + 1) + "=" + value));
+    return parts.isEmpty() ? "fit" : String.join(" ", parts);
+  }
+
+  /**
+   * The (x, y) columns of each distinct data set the trials used, generated or read again with the trials'
+   * seed (cheap for a line); null when the data has more than one feature, so no line can be drawn.
+   */
+  private static Map<String, double[][]> data(List<SweepRunner.Outcome> outcomes, LabOptions options) {
+    Map<String, double[][]> columns = new LinkedHashMap<>();
+    Map<DataSpec<?>, String> seen = new LinkedHashMap<>();
+    for (SweepRunner.Outcome outcome : outcomes) {
+      Experiment exp = outcome.trial().experiment();
+      if (!(exp.data() instanceof RegressionDataSpec<?> spec) || seen.containsKey(spec)) {
+        continue;
+      }
+      RegressionData data = spec.loadRegression(new LoadOptions(options.smoke(), exp.seed(), line -> { }));
+      if (data.featureCount() != 1) {
+        return null;
+      }
+      String label = dataLabel(outcome.trial());
+      seen.put(spec, label);
+      columns.put(label, new double[][] {data.features(), data.targets()});
+    }
+    return columns.isEmpty() ? null : columns;
+  }
+
+  /** The trial's swept data values ("noise=laplace noise_scale=2"), or "data" when no data key was swept. */
+  private static String dataLabel(Trial trial) {
+    List<String> parts = new ArrayList<>();
+    trial.assignment().forEach((key, value) -> {
+      if (key.startsWith("data")) {
+        parts.add(key.substring(key.indexOf('.') + 1) + "=" + value);
+      }
+    });
+    return parts.isEmpty() ? "data" : String.join(" ", parts);
+  }
+}

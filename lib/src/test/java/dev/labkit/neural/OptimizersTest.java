@@ -1,0 +1,175 @@
+package dev.labkit.neural;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static dev.labkit.neural.Training.Optimizer.ADAGRAD;
+import static dev.labkit.neural.Training.Optimizer.ADAM;
+import static dev.labkit.neural.Training.Optimizer.RMSPROP;
+
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each optimizer makes the update PyTorch's {@code torch.optim} documents, computed here by hand in plain
+ * double arithmetic for two steps with different gradients (so the running state matters), on float64
+ * parameters: w = [1, −2], gradients [0.5, −0.25] then [−0.3, 0.8].
+ */
+class OptimizersTest {
+  static final double[] W0 = {1.0, -2.0};
+  static final double[] G1 = {0.5, -0.25};
+  static final double[] G2 = {-0.3, 0.8};
+  static NDManager manager;
+
+  @BeforeAll
+  static void open() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterAll
+  static void close() {
+    manager.close();
+  }
+
+  /** Runs two updates of {@code training}'s optimizer; {@code lrs} are the rates of the two steps. */
+  static double[] twoSteps(Training training, double... lrs) {
+    LearningRate rate = LearningRate.start(training, 10);
+    Optimizer optimizer = Optimizers.build(training, rate);
+    NDArray w = manager.create(W0.clone());
+    rate.jitter(lrs[0] / training.lr());
+    optimizer.update("w", w, manager.create(G1));
+    rate.jitter(lrs[1] / training.lr());
+    optimizer.update("w", w, manager.create(G2));
+    assertThat(w.getDataType()).isEqualTo(DataType.FLOAT64);
+    return w.toDoubleArray();
+  }
+
+  static void assertClose(double[] actual, double[] expected) {
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).as("w[%d]", i).isCloseTo(expected[i], within(1e-15 * Math.max(1, Math.abs(expected[i]))));
+    }
+  }
+
+  @Test
+  void sgd_subtracts_lr_times_the_gradient() {
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      expected[i] = W0[i] - 0.1 * G1[i] - 0.1 * G2[i];
+    }
+    assertClose(twoSteps(Training.defaults().lr(0.1), 0.1, 0.1), expected);
+  }
+
+  @Test
+  void sgd_momentum_keeps_the_gradients_in_its_buffer_and_applies_the_current_lr_as_pytorch_does() {
+    // PyTorch: buf = μ·buf + g; w -= lr·buf. DJL keeps lr·g in the buffer, which differs once lr moves (0.1 → 0.05).
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double buf = G1[i];
+      double w = W0[i] - 0.1 * buf;
+      buf = 0.9 * buf + G2[i];
+      expected[i] = w - 0.05 * buf;
+    }
+    assertClose(twoSteps(Training.defaults().lr(0.1).momentum(0.9), 0.1, 0.05), expected);
+  }
+
+  @Test
+  void adam_bias_corrects_both_moments_and_adds_epsilon_after_the_correction() {
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double m = 0;
+      double v = 0;
+      double w = W0[i];
+      double[] g = {G1[i], G2[i]};
+      for (int t = 1; t <= 2; t++) {
+        m = 0.9 * m + 0.1 * g[t - 1];
+        v = 0.999 * v + 0.001 * g[t - 1] * g[t - 1];
+        double mHat = m / (1 - Math.pow(0.9, t));
+        double vHat = v / (1 - Math.pow(0.999, t));
+        w -= 0.01 * mHat / (Math.sqrt(vHat) + 1e-8);
+      }
+      expected[i] = w;
+    }
+    assertClose(twoSteps(Training.defaults().optimizer(ADAM).lr(0.01), 0.01, 0.01), expected);
+  }
+
+  @Test
+  void rmsprop_divides_by_the_root_of_a_running_mean_of_squares_with_alpha_0_99() {
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double v = 0;
+      double w = W0[i];
+      for (double g : new double[] {G1[i], G2[i]}) {
+        v = 0.99 * v + 0.01 * g * g;
+        w -= 0.01 * g / (Math.sqrt(v) + 1e-8);
+      }
+      expected[i] = w;
+    }
+    assertClose(twoSteps(Training.defaults().optimizer(RMSPROP).lr(0.01), 0.01, 0.01), expected);
+  }
+
+  @Test
+  void rmsprop_with_momentum_accumulates_the_scaled_step() {
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double v = 0;
+      double buf = 0;
+      double w = W0[i];
+      for (double g : new double[] {G1[i], G2[i]}) {
+        v = 0.99 * v + 0.01 * g * g;
+        buf = 0.5 * buf + g / (Math.sqrt(v) + 1e-8);
+        w -= 0.01 * buf;
+      }
+      expected[i] = w;
+    }
+    assertClose(twoSteps(Training.defaults().optimizer(RMSPROP).lr(0.01).momentum(0.5), 0.01, 0.01), expected);
+  }
+
+  @Test
+  void adagrad_divides_by_the_root_of_the_sum_of_every_squared_gradient() {
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double sum = 0;
+      double w = W0[i];
+      for (double g : new double[] {G1[i], G2[i]}) {
+        sum += g * g;
+        w -= 0.1 * g / (Math.sqrt(sum) + 1e-10);
+      }
+      expected[i] = w;
+    }
+    assertClose(twoSteps(Training.defaults().optimizer(ADAGRAD).lr(0.1), 0.1, 0.1), expected);
+  }
+
+  @Test
+  void weight_decay_adds_lambda_times_the_weight_to_the_gradient() {
+    double[] expected = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double w = W0[i] - 0.1 * (G1[i] + 0.01 * W0[i]);
+      expected[i] = w - 0.1 * (G2[i] + 0.01 * w);
+    }
+    assertClose(twoSteps(Training.defaults().lr(0.1).weightDecay(0.01), 0.1, 0.1), expected);
+  }
+
+  @Test
+  void float32_parameters_stay_float32() {
+    Training training = Training.defaults().optimizer(ADAM);
+    Optimizer optimizer = Optimizers.build(training, LearningRate.start(training, 10));
+    NDArray w = manager.create(new float[] {1f, 2f});
+    optimizer.update("w", w, manager.create(new float[] {0.5f, 0.5f}));
+    assertThat(w.getDataType()).isEqualTo(DataType.FLOAT32);
+    assertThat(w.toFloatArray()[0]).isCloseTo(0.99f, within(1e-6f)); // Adam's first step is lr·sign(g)
+  }
+
+  @Test
+  void djls_own_rmsprop_is_not_implemented_on_the_pytorch_engine_which_is_why_we_write_the_rules() {
+    Optimizer djl = Optimizer.rmsprop().optLearningRateTracker(Tracker.fixed(0.01f)).build();
+    assertThatThrownBy(() -> djl.update("w", manager.create(new double[] {1}), manager.create(new double[] {1})))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}
