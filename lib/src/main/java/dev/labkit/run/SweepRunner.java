@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,14 +50,7 @@ final class SweepRunner {
       if (options.parallel() > 1 && !todo.isEmpty()) {
         failures = TrialWorkers.run(trials, todo, summaryInfo, options, exp.name(), out, outcomes);
       } else {
-        DataCache cache = new DataCache(options);
-        for (int number : todo) {
-          Trial trial = trials.get(number - 1);
-          out.printf(Locale.ROOT, "trial %d/%d  %s%n", number, trials.size(), trial.assignment());
-          RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweepId, number, trials.size(), keys);
-          Runner.Result result = RunOne.run(trial, info, options, out, cache);
-          outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
-        }
+        failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes);
       }
     } catch (RuntimeException | Error e) {
       summary.finish(inOrder(outcomes), "failed", "trial " + firstMissing(outcomes, trials.size()) + " failed: "
@@ -72,6 +66,33 @@ final class SweepRunner {
     }
     Map<String, Double> best = summary.finish(inOrder(outcomes), "finished", null, out);
     return new Runner.Result(0, summary.folder(), best, null);
+  }
+
+  /**
+   * Runs the trials one after another in this JVM. A trial that fails for a reason of its own (it
+   * diverged, its settings are refused) is recorded as failed and the sweep goes on; when the first two
+   * trials fail with the same message, every trial would, so the sweep stops there.
+   */
+  private static Map<Integer, String> runInTurn(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
+      LabOptions options, PrintStream out, Map<Integer, Outcome> outcomes) {
+    DataCache cache = new DataCache(options);
+    Map<Integer, String> failures = new TreeMap<>();
+    for (int number : todo) {
+      Trial trial = trials.get(number - 1);
+      out.printf(Locale.ROOT, "trial %d/%d  %s%n", number, trials.size(), trial.assignment());
+      RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweep.id(), number, trials.size(), sweep.keys());
+      try {
+        Runner.Result result = RunOne.run(trial, info, options, out, cache);
+        outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
+      } catch (UserError e) {
+        failures.put(number, e.getMessage());
+        out.printf(Locale.ROOT, "trial %d/%d failed: %s%n", number, trials.size(), e.getMessage());
+        if (outcomes.isEmpty() && failures.size() >= 2 && failures.values().stream().distinct().count() == 1) {
+          throw e;
+        }
+      }
+    }
+    return failures;
   }
 
   private static List<Outcome> inOrder(Map<Integer, Outcome> outcomes) {

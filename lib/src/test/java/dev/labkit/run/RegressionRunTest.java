@@ -82,6 +82,27 @@ class RegressionRunTest {
   }
 
   @Test
+  void a_diverging_trial_fails_alone_and_the_rest_of_its_sweep_still_runs() throws Exception {
+    Runner.Result result = run(line().sweep("model.lr", 10, 0.01), LabOptions.of(out).noSite(true));
+    assertThat(result.exitCode()).isEqualTo(1);
+    JsonNode summary = json(result.folder().resolve("run.json"));
+    assertThat(summary.get("status").asString()).isEqualTo("failed");
+    assertThat(summary.get("error").asString()).startsWith("1 of 2 trials failed; trial 1: diverged at step");
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("trial 2/2");
+    JsonNode table = json(result.folder().resolve("artifacts/trials.json"));
+    assertThat(table.get("rows")).hasSize(1);
+  }
+
+  @Test
+  void a_sweep_whose_first_two_trials_fail_alike_stops_there() {
+    Experiment missingData = new ExperimentStart("missing").data(Datasets.fashionMnist().path(out.resolve("nowhere")))
+        .model(LogisticRegression.defaults()).sweep("model.c", 0.1, 1, 10);
+    assertThatThrownBy(() -> run(missingData, LabOptions.of(out).noSite(true))).isInstanceOf(UserError.class)
+        .hasMessageContaining("nowhere");
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("trial 2/3").doesNotContain("trial 3/3");
+  }
+
+  @Test
   void bad_settings_on_the_command_line_are_one_line_errors_naming_the_key() {
     assertThatThrownBy(() -> run(line(), LabOptions.of(out).set("model.lr=0"))).hasMessageStartingWith(
         "model.lr must be > 0, got 0");
