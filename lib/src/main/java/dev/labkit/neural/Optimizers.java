@@ -17,10 +17,9 @@ public final class Optimizers {
           .optWeightDecays(decay).build();
       case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optBeta1(0.9f).optBeta2(0.999f).optEpsilon(1e-8f)
           .optWeightDecays(decay).build();
-      case RMSPROP -> Optimizer.rmsprop().optLearningRateTracker(rate).optRho(0.99f).optEpsilon(1e-8f)
-          .optMomentum((float) training.momentum()).optWeightDecays(decay).build();
-      case ADAGRAD -> Optimizer.adagrad().optLearningRateTracker(rate).optEpsilon(1e-10f).optWeightDecays(decay)
-          .build();
+      // DJL's PyTorch engine has no native RMSProp or Adagrad update: TorchUpdates writes PyTorch's
+      case RMSPROP -> new TorchUpdates.RmsProp(rate, 0.99f, 1e-8f, (float) training.momentum(), decay);
+      case ADAGRAD -> new TorchUpdates.Adagrad(rate, 1e-10f, decay);
     };
   }
 }
