@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 final class SweepSummary {
   /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
-      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss");
+      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss",
+      "overfit_epoch");
 
   private final RunStore store;
   private final List<String> keys;
