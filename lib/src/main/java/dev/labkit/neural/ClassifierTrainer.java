@@ -3,10 +3,9 @@ package dev.labkit.neural;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -34,8 +33,8 @@ import java.util.SplittableRandom;
  *
  * Speed comes from three habits (measured in bench/README.md): the dataset lives in native memory as one
  * array and each batch is one native gather; every step's temporary arrays belong to a sub-manager closed
- * at the end of the step; and the loss is not read back to Java at every step (that would wait for the
- * native side each time) but stored natively and read once per epoch.
+ * at the end of the step; and the loss is not read back to Java at every step (that would make Java wait
+ * for the native side each time) but kept and read once per epoch.
  */
 public final class ClassifierTrainer {
   /** Rows per forward pass when measuring a whole set (validation, prediction): bounded memory. */
@@ -123,42 +122,45 @@ public final class ClassifierTrainer {
   }
 
   /**
-   * One pass over the training set in a new random order. Each step's loss and number of correct
-   * predictions are written into native arrays (no wait for the native side), read back once at the end.
+   * One pass over the training set in a new random order. Each step's loss and scores are kept as they are
+   * (moved into the epoch's manager, which costs no native call) and read back together at the end of the
+   * epoch: reading a loss at every step would make Java wait for the native side every time.
    */
   private Scores trainEpoch(Tensors train, int epoch) {
-    int steps = (train.size() + spec.batch() - 1) / spec.batch();
     this.epoch = epoch;
+    int stepsBefore = stepsDone;
     try (NDManager epochScope = manager.newSubManager()) {
       NDArray order = epochScope.create(permutation(train.size()));
-      NDArray losses = epochScope.zeros(new Shape(steps), DataType.FLOAT32);
-      NDArray correct = epochScope.zeros(new Shape(steps), DataType.INT64);
-      for (int s = 0; s < steps; s++) {
-        int from = s * spec.batch();
-        int to = Math.min(train.size(), from + spec.batch());
-        step(train, order, from, to, losses, correct, s);
+      NDList losses = new NDList();
+      NDList logits = new NDList();
+      for (int from = 0; from < train.size(); from += spec.batch()) {
+        step(train, order, from, Math.min(train.size(), from + spec.batch()), epochScope, losses, logits);
       }
-      float[] stepLoss = losses.toFloatArray();
-      long[] stepCorrect = correct.toLongArray();
-      return Scores.ofEpoch(stepLoss, stepCorrect, spec.batch(), train.size(), epoch, stepsDone - steps);
+      float[] stepLoss = NDArrays.stack(losses).toFloatArray();
+      // the epoch's predictions against the labels in the order they were seen
+      NDArray labels = train.y().get(epochScope, new NDIndex("{}", order));
+      long correct = NDArrays.concat(logits).argMax(1).eq(labels).sum().getLong();
+      return Scores.ofEpoch(stepLoss, correct, spec.batch(), train.size(), epoch, stepsBefore);
     }
   }
 
-  /** One update on the rows {@code order[from, to)} of the training set. */
-  private void step(Tensors train, NDArray order, int from, int to, NDArray losses, NDArray correct, int s) {
+  /** One update on the rows {@code order[from, to)} of the training set; keeps its loss and logits. */
+  private void step(Tensors train, NDArray order, int from, int to, NDManager epochScope, NDList losses,
+      NDList logits) {
     try (NDManager scope = manager.newSubManager()) {
       // the batch: a slice of this epoch's permutation, then one native gather of those rows
       NDArray rows = order.get(scope, new NDIndex(from + ":" + to));
       NDArray x = train.x().get(scope, new NDIndex("{}", rows));
       NDArray y = train.y().get(scope, new NDIndex("{}", rows));
-      NDArray logits;
+      NDArray scores;
       NDArray loss;
       try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
         // forward: one score (logit) per class for every example; dropout is on while training
-        logits = net.forward(store, new NDList(x), true).singletonOrThrow();
-        // loss: the batch's mean cross-entropy, -log softmax(logits)[true class]
-        loss = crossEntropy(logits, y);
-        // backward: autograd fills each parameter's gradient with d loss / d parameter
+        scores = net.forward(store, new NDList(x), true).singletonOrThrow();
+        // loss: the batch's mean cross-entropy, -log softmax(scores)[true class]
+        loss = crossEntropy(scores, y);
+        // backward: autograd fills each parameter's gradient with d loss / d parameter (and frees the
+        // intermediate results it saved, so keeping the loss and scores below keeps no batch alive)
         tape.backward(loss);
       }
       // update: each parameter takes a step against its gradient, sized by the optimizer and the current
@@ -173,9 +175,11 @@ public final class ClassifierTrainer {
       if (rate.afterStep(stepsDone)) {
         events.accept(new Event.Scalar(epoch, "mark/lr_drop", rate.value())); // the step and cosine schedules
       }
-      // bookkeeping for the epoch's means, kept native: no read-back, so no wait here
-      losses.set(new NDIndex(s), loss);
-      correct.set(new NDIndex(s), logits.argMax(1).eq(y).sum());
+      // keep the loss and scores for the epoch's means: they outlive this step's manager
+      loss.attach(epochScope);
+      scores.attach(epochScope);
+      losses.add(loss);
+      logits.add(scores);
     }
   }
 
@@ -239,15 +243,13 @@ public final class ClassifierTrainer {
      * The epoch's means from each step's loss and correct count (the last batch may be smaller). A loss
      * that is NaN or infinite means training diverged: stop, saying at which step and what to change.
      */
-    static Scores ofEpoch(float[] stepLoss, long[] stepCorrect, int batch, int n, int epoch, int firstStep) {
+    static Scores ofEpoch(float[] stepLoss, long correct, int batch, int n, int epoch, int firstStep) {
       double sum = 0;
-      long correct = 0;
       for (int s = 0; s < stepLoss.length; s++) {
         if (!Float.isFinite(stepLoss[s])) {
           throw diverged(stepLoss, s, epoch, firstStep);
         }
         sum += stepLoss[s] * (double) Math.min(batch, n - s * batch);
-        correct += stepCorrect[s];
       }
       return new Scores(sum / n, correct / (double) n);
     }
