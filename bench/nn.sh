@@ -31,8 +31,8 @@ log=$(mktemp)
   echo
   echo "### PyTorch: seconds per epoch (median of $epochs epochs, the first left out), batch 128, Adam"
   echo
-  echo "| model | threads | PyTorch s/epoch |"
-  echo "|---|---|---|"
+  echo "| model | threads | PyTorch s/epoch | PyTorch CPU s/epoch (main thread) |"
+  echo "|---|---|---|---|"
   # OMP_NUM_THREADS=1: libtorch's own pool is set by set_num_threads; no second pool beside it
   OMP_NUM_THREADS=1 "$py" bench/torch_softmax.py "$epochs" $threads
   echo
