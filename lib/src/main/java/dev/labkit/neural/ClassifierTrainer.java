@@ -50,7 +50,7 @@ public final class ClassifierTrainer {
   private final Optimizer optimizer;
   private final SplittableRandom random;
   private int stepsDone;
-  private int epoch;
+  private int currentEpoch; // for marks made inside a step
 
   private ClassifierTrainer(NeuralNet spec, int features, int classes, int stepsPerEpoch, long seed,
       EventSink events, NDManager manager) {
@@ -127,7 +127,7 @@ public final class ClassifierTrainer {
    * epoch: reading a loss at every step would make Java wait for the native side every time.
    */
   private Scores trainEpoch(Tensors train, int epoch) {
-    this.epoch = epoch;
+    this.currentEpoch = epoch;
     int stepsBefore = stepsDone;
     try (NDManager epochScope = manager.newSubManager()) {
       NDArray order = epochScope.create(permutation(train.size()));
@@ -173,7 +173,7 @@ public final class ClassifierTrainer {
       }
       stepsDone++;
       if (rate.afterStep(stepsDone)) {
-        events.accept(new Event.Scalar(epoch, "mark/lr_drop", rate.value())); // the step and cosine schedules
+        events.accept(new Event.Scalar(currentEpoch, "mark/lr_drop", rate.value())); // the step and cosine schedules
       }
       // keep the loss and scores for the epoch's means: they outlive this step's manager
       loss.attach(epochScope);
@@ -233,7 +233,7 @@ public final class ClassifierTrainer {
 
   private void restore(List<float[]> values) {
     for (int i = 0; i < parameters.size(); i++) {
-      parameters.get(i).getArray().set(values.get(i));
+      Networks.copyInto(parameters.get(i), values.get(i));
     }
   }
 

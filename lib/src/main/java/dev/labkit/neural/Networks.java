@@ -1,6 +1,8 @@
 package dev.labkit.neural;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -40,6 +42,17 @@ public final class Networks {
   /** Creates the parameters of {@code net} in {@code manager}, drawn from libtorch's (seeded) generator. */
   public static void initialize(Block net, NDManager manager, int features) {
     net.initialize(manager, DataType.FLOAT32, new Shape(1, features));
+  }
+
+  /**
+   * Overwrites a parameter's values in place (restoring the best epoch, loading a trained network). An
+   * indexed copy, because DJL's {@code set(float[])} makes libtorch print a deprecation warning.
+   */
+  static void copyInto(Parameter parameter, float[] values) {
+    NDArray target = parameter.getArray();
+    try (NDArray source = target.getManager().create(values, target.getShape())) {
+      target.set(new NDIndex("..."), source);
+    }
   }
 
   /**

@@ -82,7 +82,7 @@ public final class NeuralClassifier implements LinearWeights, Measured {
     Networks.initialize(net, manager, features);
     List<Parameter> slots = net.getParameters().values();
     for (int i = 0; i < slots.size(); i++) {
-      slots.get(i).getArray().set(parameters.get(i));
+      Networks.copyInto(slots.get(i), parameters.get(i));
     }
     return net;
   }
