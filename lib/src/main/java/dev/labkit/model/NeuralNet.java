@@ -26,8 +26,9 @@ import java.util.Map;
  * @param dropout         share of each hidden layer's outputs zeroed while training, in [0, 1)
  * @param epochs          passes over the training set, ≥ 1
  * @param batch           examples per update, ≥ 1 (and at most the training set, checked when fitting)
- * @param threads         libtorch's intra-op threads, ≥ 1: a small model is fastest on one thread, because
- *                        splitting its small matrix products costs more than it saves (bench/README.md)
+ * @param threads         libtorch's intra-op threads, ≥ 1. One by default: on 2 cores a second thread made an
+ *                        epoch 1.4× faster when the machine was idle and up to 23× slower when it was busy, and a
+ *                        fixed count keeps runs bit-identical (bench/README.md)
  * @param overfitPatience flag overfitting after this many epochs in which the validation loss and
  *                        accuracy both failed to beat their best while the training loss kept falling; 0 = off
  * @param training        optimizer, learning rate, schedule and early stopping

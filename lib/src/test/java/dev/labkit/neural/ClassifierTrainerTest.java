@@ -97,6 +97,14 @@ class ClassifierTrainerTest {
     assertThat(b).isEqualTo(a);
   }
 
+  @Test
+  void two_libtorch_threads_are_deterministic_too() {
+    NeuralNet spec = NeuralNet.mlp(32).epochs(2).threads(2);
+    double[] a = fit(spec, SPLIT.train(), null, 7).predictProba(DATA.test());
+    double[] b = fit(spec, SPLIT.train(), null, 7).predictProba(DATA.test());
+    assertThat(b).isEqualTo(a);
+  }
+
   static List<Event.Scalar> scalarsOf(List<Event> events) {
     return events.stream().filter(Event.Scalar.class::isInstance).map(Event.Scalar.class::cast).toList();
   }
