@@ -116,6 +116,23 @@ public final class Lab {
   }
 
   /**
+   * Softmax regression trained by labkit's hand-written mini-batch loop (DJL): one linear layer and a
+   * softmax, cross-entropy, Adam at lr 1e-3, 10 epochs of batch 128, as the PyTorch notebook's
+   * {@code nn.Linear(784, 10)}. Per epoch it logs training and validation loss and accuracy.
+   */
+  public static dev.labkit.model.NeuralNet softmaxRegression() {
+    return dev.labkit.model.NeuralNet.softmaxRegression();
+  }
+
+  /**
+   * A multi-layer perceptron with these hidden widths ({@code mlp(256, 128)}), ReLU and no dropout, trained
+   * by the same loop as {@link #softmaxRegression()}: {@code mlp(256).dropout(0.2).activation(TANH)}.
+   */
+  public static dev.labkit.model.NeuralNet mlp(int... hidden) {
+    return dev.labkit.model.NeuralNet.mlp(hidden);
+  }
+
+  /**
    * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale, for sweeping scale
    * parameters: {@code .sweep("model.c", logGrid(0.01, 10, 8))}.
    */

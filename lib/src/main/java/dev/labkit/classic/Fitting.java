@@ -6,8 +6,10 @@ import dev.labkit.model.GaussianNaiveBayes;
 import dev.labkit.model.Knn;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.ModelSpec;
+import dev.labkit.model.NeuralNet;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
+import dev.labkit.neural.ClassifierTrainer;
 import dev.labkit.run.Event;
 import dev.labkit.run.EventSink;
 import java.util.Locale;
@@ -26,6 +28,16 @@ public final class Fitting {
 
   /** Fits {@code spec} on {@code train}; {@code seed} drives every random choice (a forest's trees). */
   public static Classifier fit(ModelSpec<?> spec, Dataset train, long seed, EventSink events) {
+    return fit(spec, train, null, seed, false, events);
+  }
+
+  /**
+   * Fits {@code spec} on {@code train}. A trainer that measures itself as it goes (a network, per epoch)
+   * also watches {@code validation} (null when the run holds none out); {@code smoke} shortens its
+   * training to a few epochs, as {@code --smoke} asks.
+   */
+  public static Classifier fit(ModelSpec<?> spec, Dataset train, Dataset validation, long seed, boolean smoke,
+      EventSink events) {
     return switch (spec) {
       case LogisticRegression lr -> fitLogistic(lr, train, events);
       case Svm svm -> announce(events, spec, train, () -> SvmModel.fit(svm, train));
@@ -33,6 +45,7 @@ public final class Fitting {
       case Knn knn -> announce(events, spec, train, () -> KnnModel.fit(knn, train));
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
+      case NeuralNet net -> ClassifierTrainer.fit(smoke ? net.smoke() : net, train, validation, seed, events);
       case dev.labkit.model.LinearRegressionGd regression -> throw new dev.labkit.UserError(regression.name()
           + " is a regression model (real-valued targets) and cannot classify; choose a classifier "
           + "such as logistic-regression");

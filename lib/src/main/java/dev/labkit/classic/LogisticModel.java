@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  *                    converge)
  */
 public record LogisticModel(double[][] weights, double[] intercepts, int iterations, int passes,
-    boolean converged, String stop, double objective, boolean oneVsRest) implements Classifier {
+    boolean converged, String stop, double objective, boolean oneVsRest) implements LinearWeights {
 
   @Override
   public int numClasses() {

@@ -69,9 +69,8 @@ public final class RegressionTrainer {
     }
     // a line fit's arrays are small: one libtorch thread is fastest, and two threads spinning on a busy
     // two-core machine made a 2,000-step run take 5 to 30 s instead of 0.3 s (measured here)
-    Engine.getInstance(); // loads libtorch, which must happen before the thread count is set
-    ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    try (NDManager manager = NDManager.newBaseManager()) {
+    Torch.threads(1);
+    try (NDManager manager = Torch.manager()) {
       return new RegressionTrainer(spec, data, seed, events, manager).train();
     }
   }

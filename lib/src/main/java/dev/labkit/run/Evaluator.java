@@ -1,7 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.classic.Classifier;
-import dev.labkit.classic.LogisticModel;
+import dev.labkit.classic.LinearWeights;
 import dev.labkit.data.Dataset;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
@@ -69,16 +69,18 @@ final class Evaluator {
   }
 
   private static void weightHeatmaps(Classifier model, Dataset test, EventSink events, Map<String, Double> metrics) {
-    if (!(model instanceof LogisticModel linear)) {
-      throw new dev.labkit.UserError("weightHeatmaps() needs a linear model such as logisticRegression()");
+    if (!(model instanceof LinearWeights linear)) {
+      throw new dev.labkit.UserError("weightHeatmaps() needs a linear model such as logisticRegression() or "
+          + "softmaxRegression()");
     }
     metrics.put("weights/max_abs", linear.maxAbsWeight());
     int height = test.shape().height();
     int width = test.shape().width();
     int channels = test.shape().channels(); // stored channel-last: pixel p, channel ch at p·channels + ch
+    double[][] weights = linear.weights();
     double[][] perPixel = new double[linear.numClasses()][height * width];
     for (int c = 0; c < perPixel.length; c++) {
-      double[] w = linear.weights()[c];
+      double[] w = weights[c];
       for (int p = 0; p < height * width; p++) { // a colour image's three weights per pixel are averaged
         double sum = 0;
         for (int ch = 0; ch < channels; ch++) {

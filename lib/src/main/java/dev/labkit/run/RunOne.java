@@ -42,13 +42,14 @@ final class RunOne {
           splits.test().size(), splits.train().shape(), splits.train().numClasses())));
       events.accept(new Event.Phase("fit", exp.model().name() + " " + exp.model().params()));
       long t0 = System.nanoTime();
-      Classifier model = Fitting.fit(exp.model(), splits.train(), exp.seed(), events);
+      Classifier model = Fitting.fit(exp.model(), splits.train(), splits.validation(), exp.seed(), options.smoke(),
+          events);
       metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
       fitFacts(model, metrics);
       events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))));
       events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
           splits.test().size())));
-      long lastStep = metrics.getOrDefault("iterations", 0.0).longValue();
+      long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
       Evaluator.evaluate(exp, model, splits, options.smoke(), events, metrics, lastStep);
       if (model instanceof dev.labkit.classic.Measured measured) {
         metrics.put("model_bytes", (double) measured.memoryBytes());
@@ -84,6 +85,9 @@ final class RunOne {
       metrics.put("converged", lr.converged() ? 1.0 : 0.0);
       metrics.put("objective", lr.objective());
       metrics.put("sparsity", lr.sparsity());
+    }
+    if (model instanceof dev.labkit.neural.NeuralClassifier net) {
+      metrics.putAll(net.facts());
     }
   }
 }

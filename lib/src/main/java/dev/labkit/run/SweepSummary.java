@@ -22,7 +22,8 @@ final class SweepSummary {
   /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
       "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss",
-      "w", "b", "final_loss", "mse", "mae", "steps", "steps_to_converge", "stopped_early", "lr_drops");
+      "w", "b", "final_loss", "mse", "mae", "steps", "steps_to_converge", "stopped_early", "lr_drops",
+      "overfit_epoch");
 
   private final RunStore store;
   private final List<String> keys;
