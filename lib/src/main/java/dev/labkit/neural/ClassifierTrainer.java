@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * <pre>
  * for each epoch:
  *     shuffle the training set (a seeded permutation)
- *     for each batch:  forward → cross-entropy loss → backward → optimizer update (which zeroes the gradients)
+ *     for each batch:  forward → cross-entropy loss → backward → optimizer update → zero the gradients
  *     measure the validation set; move the learning rate schedule; early stopping; overfitting flag
  * </pre>
  *
@@ -164,11 +164,12 @@ public final class ClassifierTrainer {
         tape.backward(loss);
       }
       // update: each parameter takes a step against its gradient, sized by the optimizer and the current
-      // learning rate; DJL's PyTorch optimizers then zero that gradient (PyTorch's optimizer.zero_grad()),
-      // since autograd adds to whatever a gradient already holds
+      // learning rate; then zero the gradient (PyTorch's optimizer.zero_grad()), since autograd adds each
+      // backward's gradient to whatever the gradient already holds
       for (Parameter parameter : parameters) {
         try (NDArray gradient = parameter.getArray().getGradient()) {
           optimizer.update(parameter.getId(), parameter.getArray(), gradient);
+          gradient.subi(gradient);
         }
       }
       stepsDone++;

@@ -2,6 +2,9 @@ package dev.labkit.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,6 +48,10 @@ final class TorchOptimizer extends Optimizer {
   public void update(String parameterId, NDArray weight, NDArray grad) {
     int t = steps.merge(parameterId, 1, Integer::sum);
     double lr = rate.current();
+    if (training.optimizer() == Training.Optimizer.ADAM && weight.getDataType() == DataType.FLOAT32) {
+      fusedAdam(parameterId, weight, grad, t, lr);
+      return;
+    }
     try (NDManager scope = weight.getManager().newSubManager()) {
       NDArray g = Scoped.alias(grad, scope);
       if (training.weightDecay() > 0) {
@@ -54,6 +61,20 @@ final class TorchOptimizer extends Optimizer {
       NDArray[] state = {Scoped.alias(kept[0], scope), Scoped.alias(kept[1], scope)};
       weight.subi(step(g, state, t, lr));
     }
+  }
+
+  /**
+   * Adam on float32 parameters in one call of libtorch's fused kernel (a dozen NDArray calls a step
+   * made softmax regression twice as slow). The kernel computes w ← w − a·m / (√v + e); with
+   * a = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) and e = ε·√(1 − β₂ᵗ) that is exactly PyTorch's lr·m̂ / (√v̂ + ε).
+   */
+  private void fusedAdam(String parameterId, NDArray weight, NDArray grad, int t, double lr) {
+    NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(weight));
+    double correction1 = 1 - Math.pow(BETA1, t);
+    double correction2 = Math.sqrt(1 - Math.pow(BETA2, t));
+    JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) grad, (PtNDArray) state[0], (PtNDArray) state[1],
+        (float) lr, (float) (lr * correction2 / correction1), (float) training.weightDecay(), 1f, -1f,
+        (float) BETA1, (float) BETA2, (float) (ADAM_EPS * correction2), false);
   }
 
   /** The amount to subtract from the weight; updates the state in place. */

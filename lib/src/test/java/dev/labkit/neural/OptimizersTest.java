@@ -167,6 +167,26 @@ class OptimizersTest {
   }
 
   @Test
+  void adam_on_float32_parameters_uses_libtorchs_fused_kernel_with_the_same_formula() {
+    for (double decay : new double[] {0, 0.1}) {
+      Training training = Training.defaults().optimizer(ADAM).lr(0.01).weightDecay(decay);
+      double[] exact = twoSteps(training, 0.01, 0.005);
+      LearningRate rate = LearningRate.start(training, 10);
+      Optimizer optimizer = Optimizers.build(training, rate);
+      NDArray w = manager.create(new float[] {1f, -2f});
+      float[][] grads = {{0.5f, -0.25f}, {-0.3f, 0.8f}};
+      for (int step = 0; step < 2; step++) {
+        rate.jitter(step == 0 ? 1 : 0.5);
+        optimizer.update("w", w, manager.create(grads[step]));
+      }
+      float[] fused = w.toFloatArray();
+      for (int i = 0; i < 2; i++) {
+        assertThat((double) fused[i]).as("w[%d] with weight decay %s", i, decay).isCloseTo(exact[i], within(1e-6));
+      }
+    }
+  }
+
+  @Test
   void djls_own_rmsprop_is_not_implemented_on_the_pytorch_engine_which_is_why_we_write_the_rules() {
     Optimizer djl = Optimizer.rmsprop().optLearningRateTracker(Tracker.fixed(0.01f)).build();
     assertThatThrownBy(() -> djl.update("w", manager.create(new double[] {1}), manager.create(new double[] {1})))
