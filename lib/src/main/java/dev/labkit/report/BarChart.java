@@ -33,6 +33,12 @@ public record BarChart(
         height);
   }
 
+  /** The y axis on a log scale: for values that span decades, such as seconds from 0.001 to 100. */
+  public BarChart logY() {
+    return new BarChart(this.title, x, xTitle, new Axis(y.field(), y.title(), Scale.LOG), group, groupTitle, rows,
+        width, height);
+  }
+
   /** Bars of one x category side by side, one per value of {@code field}, coloured. */
   public BarChart group(String field, String title) {
     Charts.require(field, "the group field");

@@ -93,4 +93,22 @@ final class RunCharts {
     return Charts.bars("Accuracy per " + key).x(key, key).y("accuracy", "accuracy").group("split", "split")
         .data(rows);
   }
+
+  /**
+   * Fit and predict seconds per value of {@code key} (per model in a comparison), side by side on a log
+   * axis, since they span decades (a tree predicts in milliseconds, an SVM in a minute).
+   */
+  static Chart times(String key, List<SweepRunner.Outcome> outcomes) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SweepRunner.Outcome outcome : outcomes) {
+      for (String phase : List.of("fit", "predict")) {
+        Double seconds = outcome.metrics().get(phase + "_seconds");
+        if (seconds != null && seconds > 0) {
+          rows.add(Charts.row(key, outcome.trial().assignment().get(key), "phase", phase, "seconds", seconds));
+        }
+      }
+    }
+    return Charts.bars("Fit and predict time per " + key).x(key, key).y("seconds", "seconds (log scale)")
+        .logY().group("phase", "phase").data(rows);
+  }
 }

@@ -97,6 +97,10 @@ final class SweepSummary {
     if (groupKey != null && keys.size() == 1) { // a comparison: bars per model (or per value)
       store.accept(new Event.Table("accuracy-per-" + groupKey, "chart", "Accuracy per " + groupKey,
           RunCharts.bars(groupKey, outcomes).spec()));
+      if (outcomes.stream().anyMatch(o -> o.metrics().containsKey("predict_seconds"))) {
+        store.accept(new Event.Table("time-per-" + groupKey, "chart", "Fit and predict time per " + groupKey,
+            RunCharts.times(groupKey, outcomes).spec()));
+      }
     }
     for (String key : keys) {
       boolean numeric = outcomes.stream().allMatch(o -> isNumber(o.trial().assignment().get(key)));

@@ -204,6 +204,11 @@ class RunnerTest {
     assertThat(marks.getFirst()).startsWith("▼");
     assertThat(json(result.folder().resolve("artifacts/best-trial.json")).toString()).isNotEmpty();
     assertThat(result.metrics().get("cv/accuracy_mean")).isGreaterThan(0.8);
+    JsonNode times = json(result.folder().resolve("artifacts/time-per-model.json"));
+    assertThat(times.get("encoding").get("y").get("scale").get("type").asString()).isEqualTo("log");
+    List<String> bars = times.get("data").get("values").valueStream()
+        .map(row -> row.get("model").asString() + " " + row.get("phase").asString()).toList();
+    assertThat(bars).contains("decision-tree fit", "decision-tree predict", "logistic-regression predict");
   }
 
   @Test
