@@ -209,14 +209,27 @@ public final class Lab {
   /**
    * Runs several experiments of one script in order, each with its own runs (and sweep summary), for a
    * lab that asks several questions of the same data; returns the worst exit code. Each
-   * {@code --set} applies to every experiment, so it must name a key they all have.
+   * {@code --set} applies to every experiment, so it must name a key they all have; {@code --experiment NAME}
+   * runs one of them alone, and every run records that option in the command that re-runs it.
    *
    * <pre>{@code return runAll(lab, losses, noise, injection);}</pre>
    */
   public static int runAll(LabOptions options, dev.labkit.run.Experiment... experiments) {
+    List<String> names = java.util.Arrays.stream(experiments).map(dev.labkit.run.Experiment::name).toList();
+    if (options.experiment() != null && !names.contains(options.experiment())) {
+      throw new UserError("--experiment " + options.experiment() + ": this script has no such experiment; it runs "
+          + String.join(", ", names));
+    }
     int worst = 0;
-    for (dev.labkit.run.Experiment each : experiments) {
-      worst = Math.max(worst, each.run(options));
+    try {
+      for (dev.labkit.run.Experiment each : experiments) {
+        if (options.experiment() == null || options.experiment().equals(each.name())) {
+          options.runningOneOfSeveral(each.name());
+          worst = Math.max(worst, each.run(options));
+        }
+      }
+    } finally {
+      options.runningOneOfSeveral(null);
     }
     return worst;
   }

@@ -48,6 +48,13 @@ public final class LabOptions {
   String resume;
 
   /** Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY attaches this run to the sweep. */
+  @Option(names = "--experiment", paramLabel = "NAME",
+      description = "Run only the experiment of this name, in a script that runs several (linreg, softmax).")
+  String experiment;
+
+  /** Set while a script that runs several experiments runs one of them: its name joins the re-run commands. */
+  String running;
+
   @Option(names = "--trial-of", hidden = true)
   String trialOf;
 
@@ -158,12 +165,40 @@ public final class LabOptions {
    * its own {@code --set key=value}.
    */
   public List<String> commandLine() {
-    return without(commandLine, SWEEP_OPTIONS);
+    return naming(without(commandLine, SWEEP_OPTIONS));
   }
 
   /** The arguments that re-run the whole sweep: as typed, less {@code --resume} and the worker option. */
   public List<String> sweepCommandLine() {
-    return without(commandLine, Set.of("--resume", "--trial-of"));
+    return naming(without(commandLine, Set.of("--resume", "--trial-of")));
+  }
+
+  /** {@code args}, and {@code --experiment NAME} when this is one of several experiments and they lack it. */
+  private List<String> naming(List<String> args) {
+    if (running == null || args.stream().anyMatch(a -> a.equals("--experiment") || a.startsWith("--experiment="))) {
+      return args;
+    }
+    List<String> named = new ArrayList<>(args);
+    named.addAll(List.of("--experiment", running));
+    return named;
+  }
+
+  public LabOptions experiment(String name) {
+    experiment = name;
+    return this;
+  }
+
+  /** The experiment asked for with {@code --experiment}, or null for all of them. */
+  public String experiment() {
+    return experiment;
+  }
+
+  /**
+   * Says that the script runs several experiments and that {@code name} is running now (null when they
+   * are done), so that every run records the command that re-runs its own experiment only.
+   */
+  public void runningOneOfSeveral(String name) {
+    running = name;
   }
 
   /** {@code args} without the given options (each takes a value: {@code --opt v} or {@code --opt=v}). */

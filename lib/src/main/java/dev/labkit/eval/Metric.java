@@ -25,6 +25,16 @@ public enum Metric {
   private final String key;
   private final boolean higherIsBetter;
 
+  /**
+   * Whether a smaller value of the run-folder metric {@code name} is better: losses, errors, objectives,
+   * MSE and MAE, FID; anything else (accuracy, F1, AUC) is better larger.
+   */
+  public static boolean lowerIsBetter(String name) {
+    String m = name.toLowerCase(Locale.ROOT);
+    return m.contains("loss") || m.contains("error") || m.contains("objective") || m.endsWith("mse")
+        || m.endsWith("mae") || m.endsWith("fid") || m.contains("perplexity");
+  }
+
   Metric(String key, boolean higherIsBetter) {
     this.key = key;
     this.higherIsBetter = higherIsBetter;

@@ -108,9 +108,7 @@ public record SweepView(
    * A metric is best by the direction its name implies; ties go to the earlier trial.
    */
   static boolean lowerIsBetter(String metric) {
-    String m = metric.toLowerCase(java.util.Locale.ROOT);
-    return m.contains("loss") || m.contains("error") || m.contains("objective") || m.endsWith("mse")
-        || m.endsWith("mae") || m.contains("perplexity");
+    return dev.labkit.eval.Metric.lowerIsBetter(metric);
   }
 
   static Run best(List<Run> trials, String headline) {

@@ -28,6 +28,10 @@ public final class Runner {
   public record Result(int exitCode, Path folder, Map<String, Double> metrics, Path page) {}
 
   public static Result execute(Experiment experiment, LabOptions options, PrintStream out) {
+    if (options.experiment() != null && !options.experiment().equals(experiment.name())) {
+      throw new UserError("--experiment " + options.experiment() + ": this script runs experiment "
+          + experiment.name() + " only");
+    }
     Experiment exp = configure(experiment, options);
     List<Trial> trials = CliSweeps.trials(exp, options);
     Result result = trials.size() == 1

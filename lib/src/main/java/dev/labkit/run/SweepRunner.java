@@ -108,12 +108,17 @@ final class SweepRunner {
     return trials;
   }
 
-  /** The trial with the highest selection metric: val/accuracy when there is a validation set. */
+  /**
+   * The trial with the best selection metric: the highest accuracy, or the lowest value of a metric
+   * that is better small (a regression's MSE, a GAN's FID).
+   */
   static Outcome best(List<Outcome> outcomes, String metric) {
+    boolean lower = dev.labkit.eval.Metric.lowerIsBetter(metric);
     Outcome best = null;
     for (Outcome outcome : outcomes) {
       Double value = outcome.metrics().get(metric);
-      if (value != null && (best == null || value > best.metrics().get(metric))) {
+      if (value != null && !value.isNaN() && (best == null
+          || (lower ? value < best.metrics().get(metric) : value > best.metrics().get(metric)))) {
         best = outcome;
       }
     }
@@ -122,10 +127,11 @@ final class SweepRunner {
 
   /**
    * The metric trials are compared by: cross-validated accuracy when the trials have it, else
-   * accuracy on the held-out validation set, else (optimistically) test accuracy.
+   * accuracy on the held-out validation set, else (optimistically) test accuracy; for models that
+   * do not classify, the MSE of a regression or the FID of a GAN.
    */
   static String selectionMetric(List<Outcome> outcomes) {
-    for (String metric : List.of("cv/accuracy_mean", "val/accuracy")) {
+    for (String metric : List.of("cv/accuracy_mean", "val/accuracy", "test/accuracy", "mse", "fid")) {
       if (outcomes.stream().anyMatch(o -> o.metrics().containsKey(metric))) {
         return metric;
       }

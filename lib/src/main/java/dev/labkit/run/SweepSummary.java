@@ -77,13 +77,16 @@ final class SweepSummary {
         store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + metric
             + (metric.startsWith("test") ? " (no validation set: optimistic; add .validation(0.1))" : ""),
             table(List.of(best), columns, Map.of())));
-        charts(outcomes, best);
+        if (metric.contains("accuracy")) { // the accuracy charts; a regression's and a GAN's are their own
+          charts(outcomes, best);
+        }
         copyImages(outcomes, metric);
         out.printf(Locale.ROOT, "best     %s  %s %.4f%s%n", best.trial().assignment(), metric,
-            best.metrics().get(metric), metric.equals("test/accuracy") ? ""
-                : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().getOrDefault("test/accuracy", Double.NaN)));
+            best.metrics().get(metric), metric.equals("test/accuracy") || !best.metrics().containsKey("test/accuracy")
+                ? "" : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().get("test/accuracy")));
       }
-      store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
+      store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy"
+          : metrics.containsKey(metric) ? metric : null));
       store.end(status, error);
       return metrics;
     } finally {
