@@ -10,8 +10,6 @@ import dev.labkit.neural.RegressionFit;
 import dev.labkit.neural.RegressionTrainer;
 import dev.labkit.report.RegressionCharts;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,16 +30,7 @@ final class RegressionRun {
   static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out) {
     Experiment exp = trial.experiment();
     LinearRegressionGd spec = (LinearRegressionGd) exp.model();
-    Instant start = Instant.now();
-    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
-        exp.seed(), sweep, exp.params(), null,
-        Provenance.capture(options.script(), RunOne.rerunArgs(options, trial), start.toString(), options.smoke()));
-    RunStore store = RunStore.create(options.runsDir(), record);
-    EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    try {
-      events.accept(new Event.Phase("run", exp.name() + (trial.assignment().isEmpty() ? "" : " " + trial.assignment())
-          + " → " + store.folder()));
+    return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
       RegressionData data = load(exp, options, events);
       store.dataset(new RunRecord.DatasetInfo(exp.data().name(),
           new RunRecord.Part(data.id(), data.size(), data.sha256()), null, List.of(data.featureCount()), List.of()));
@@ -64,17 +53,7 @@ final class RegressionRun {
             + "finite loss %.6g); lower the learning rate (model.lr = %s)", fit.divergedAt(), fit.lastFiniteLoss(),
             dev.labkit.Params.show(spec.training().lr())));
       }
-      store.end("finished", null);
-    } catch (UserError e) {
-      store.end("failed", e.getMessage());
-      throw e;
-    } catch (RuntimeException | Error e) {
-      store.end("failed", e.toString());
-      throw e;
-    } finally {
-      store.close();
-    }
-    return new Runner.Result(0, store.folder(), metrics, null);
+    });
   }
 
   private static RegressionData load(Experiment exp, LabOptions options, EventSink events) {

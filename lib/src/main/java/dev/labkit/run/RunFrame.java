@@ -1,0 +1,62 @@
+package dev.labkit.run;
+
+import dev.labkit.UserError;
+import dev.labkit.cli.LabOptions;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every kind of run shares, whatever it trains: the run record and its folder, events to the
+ * console and to the folder, and an end that never loses what was written: {@code finished}, or
+ * {@code failed} with its one-line reason (Ctrl-C and kill are marked {@code interrupted} by the
+ * {@link RunStore}'s shutdown hook). A classifier ({@link RunOne}), a regression ({@link RegressionRun})
+ * and a GAN differ only in the body they hand in.
+ */
+final class RunFrame {
+  private RunFrame() {}
+
+  /** What a run does between the creation of its folder and its end; it puts its final numbers in {@code metrics}. */
+  interface Body {
+    void run(RunStore store, EventSink events, Map<String, Double> metrics);
+  }
+
+  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out, Body body) {
+    Experiment exp = trial.experiment();
+    Instant start = Instant.now();
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
+        exp.seed(), sweep, exp.params(), null,
+        Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke()));
+    RunStore store = RunStore.create(options.runsDir(), record);
+    EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    try {
+      events.accept(new Event.Phase("run", exp.name() + (trial.assignment().isEmpty() ? "" : " " + trial.assignment())
+          + " → " + store.folder()));
+      body.run(store, events, metrics);
+      store.end("finished", null);
+    } catch (UserError e) {
+      store.end("failed", e.getMessage());
+      throw e;
+    } catch (RuntimeException | Error e) {
+      store.end("failed", e.toString());
+      throw e;
+    } finally {
+      store.close();
+    }
+    return new Runner.Result(0, store.folder(), metrics, null);
+  }
+
+  /** The command line that re-runs this trial alone: the script's own arguments plus its assignment. */
+  static List<String> rerunArgs(LabOptions options, Trial trial) {
+    List<String> args = new ArrayList<>(options.commandLine());
+    trial.assignment().forEach((key, value) -> {
+      args.add("--set");
+      args.add(key + "=" + value);
+    });
+    return args;
+  }
+}
