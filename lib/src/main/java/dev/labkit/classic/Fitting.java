@@ -33,6 +33,8 @@ public final class Fitting {
       case Knn knn -> announce(events, spec, train, () -> KnnModel.fit(knn, train));
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
+      case dev.labkit.model.Gan gan -> throw new dev.labkit.UserError(gan.name()
+          + " is a generative model, not a classifier: run it in an experiment (the GAN run path), not through Fitting");
     };
   }
 
