@@ -19,6 +19,9 @@ final class RunOne {
 
   static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
       DataCache cache) {
+    if (trial.experiment().model() instanceof dev.labkit.model.Gan) {
+      return GanRun.run(trial, sweep, options, out, cache);
+    }
     Experiment exp = trial.experiment();
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
@@ -65,7 +68,7 @@ final class RunOne {
   }
 
   /** The command line that re-runs this trial alone: the script's own arguments plus its assignment. */
-  private static List<String> rerunArgs(LabOptions options, Trial trial) {
+  static List<String> rerunArgs(LabOptions options, Trial trial) {
     List<String> args = new ArrayList<>(options.commandLine());
     trial.assignment().forEach((key, value) -> {
       args.add("--set");

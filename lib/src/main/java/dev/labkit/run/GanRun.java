@@ -1,0 +1,123 @@
+package dev.labkit.run;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.labkit.Home;
+import dev.labkit.UserError;
+import dev.labkit.cli.LabOptions;
+import dev.labkit.data.Dataset;
+import dev.labkit.data.Shape;
+import dev.labkit.data.TrainTest;
+import dev.labkit.gan.GanTrainer;
+import dev.labkit.gan.GanViews;
+import dev.labkit.gan.Generator;
+import dev.labkit.gan.ReferenceClassifier;
+import dev.labkit.model.Gan;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One GAN run, start to end: load the data (pixels to [-1, 1]), get the reference classifier, train G
+ * and D with a sample grid and FID every {@code sample_every} steps, then measure the samples (class
+ * histogram, FID, precision/recall), draw interpolations, and for a conditional GAN train a classifier
+ * on its samples and test it on real images. {@link RunOne} hands every {@link Gan} here.
+ */
+final class GanRun {
+  private GanRun() {}
+
+  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
+      DataCache cache) {
+    Experiment exp = trial.experiment();
+    Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
+    Instant start = Instant.now();
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
+        exp.seed(), sweep, exp.params(), null,
+        Provenance.capture(options.script(), RunOne.rerunArgs(options, trial), start.toString(), options.smoke()));
+    RunStore store = RunStore.create(options.runsDir(), record);
+    EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    try {
+      events.accept(new Event.Phase("run", exp.name() + (trial.assignment().isEmpty() ? "" : " " + trial.assignment())
+          + " → " + store.folder()));
+      TrainTest data = cache.load(exp.data(), exp.seed(), events);
+      store.dataset(DataCache.info(exp.data().name(), data));
+      data = symmetric(exp, data);
+      check(spec, data.train());
+      train(spec, data, exp.seed(), options.smoke(), events, metrics);
+      events.accept(new Event.Summary(metrics, "fid"));
+      store.end("finished", null);
+    } catch (UserError e) {
+      store.end("failed", e.getMessage());
+      throw e;
+    } catch (RuntimeException | Error e) {
+      store.end("failed", e.toString());
+      throw e;
+    } finally {
+      store.close();
+    }
+    return new Runner.Result(0, store.folder(), metrics, null);
+  }
+
+  private static void train(Gan spec, TrainTest data, long seed, boolean smoke, EventSink events,
+      Map<String, Double> metrics) {
+    Engine.getInstance(); // starts libtorch, so its thread count can be set
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(spec.threads());
+    try (ReferenceClassifier reference = ReferenceClassifier.forData(data.train(), Home.cache().resolve("gan-reference"),
+        smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
+        NDManager manager = NDManager.newBaseManager()) {
+      metrics.put("reference_accuracy", reference.accuracy(data.test()));
+      events.accept(new Event.Phase("judge", String.format(Locale.ROOT, "reference classifier: %.4f test accuracy",
+          metrics.get("reference_accuracy"))));
+      GanViews views = new GanViews(spec, data.test(), reference, events, seed);
+      events.accept(new Event.Phase("train", spec.name() + " " + spec.params()));
+      long t0 = System.nanoTime();
+      Generator g = GanTrainer.train(spec, data.train(), seed, manager, events, views::atSample);
+      metrics.put("train_seconds", (System.nanoTime() - t0) / 1e9);
+      events.accept(new Event.Phase("measure", "class histogram, FID, precision/recall on " + spec.samples()
+          + " samples"));
+      views.finish(g, metrics);
+      if (spec.conditional()) {
+        Tstr.run(g, data, smoke, seed, events, metrics);
+      }
+    }
+  }
+
+  /** The data with pixels in [-1, 1], what G's tanh produces: unit-scaled data is mapped by 2x − 1. */
+  static TrainTest symmetric(Experiment exp, TrainTest data) {
+    Object scale = exp.data().params().get("scale");
+    if ("symmetric".equals(scale)) {
+      return data;
+    }
+    if (!"unit".equals(scale)) {
+      throw new UserError("a GAN needs pixels in [-1, 1] to match its tanh output: set data.scale=symmetric"
+          + " (or unit), got " + scale);
+    }
+    return new TrainTest(shift(data.train()), shift(data.test()));
+  }
+
+  private static Dataset shift(Dataset d) {
+    float[] x = d.features().clone();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 2 * x[i] - 1;
+    }
+    return new Dataset(d.id(), d.sha256(), d.shape(), d.classNames(), x, d.labels());
+  }
+
+  /** Refuses what the networks cannot take, with the fix. */
+  static void check(Gan spec, Dataset train) {
+    Shape shape = train.shape();
+    if (spec.architecture().equals("dcgan") && !(shape.height() == 28 && shape.width() == 28
+        && shape.channels() == 1)) {
+      throw new UserError("the DCGAN is built for 28×28×1 images, got " + shape + " (" + train.id()
+          + "); use an MNIST-like dataset, or the MLP GAN (model.architecture=mlp), which takes any shape");
+    }
+    if (spec.conditional() && train.numClasses() < 2) {
+      throw new UserError("a conditional GAN needs labelled data with 2 or more classes, but " + train.id() + " has "
+          + train.numClasses() + "; use data with labels, or set model.conditional=false");
+    }
+  }
+}
