@@ -6,7 +6,6 @@ import dev.labkit.Home;
 import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Dataset;
-import dev.labkit.data.Shape;
 import dev.labkit.data.TrainTest;
 import dev.labkit.gan.GanTrainer;
 import dev.labkit.gan.GanViews;
@@ -46,7 +45,7 @@ final class GanRun {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
       data = symmetric(exp, data);
-      check(spec, data.train());
+      GanChecks.check(spec, data.train());
       train(spec, data, exp.seed(), options.smoke(), events, metrics);
       events.accept(new Event.Summary(metrics, "fid"));
       store.end("finished", null);
@@ -105,19 +104,5 @@ final class GanRun {
       x[i] = 2 * x[i] - 1;
     }
     return new Dataset(d.id(), d.sha256(), d.shape(), d.classNames(), x, d.labels());
-  }
-
-  /** Refuses what the networks cannot take, with the fix. */
-  static void check(Gan spec, Dataset train) {
-    Shape shape = train.shape();
-    if (spec.architecture().equals("dcgan") && !(shape.height() == 28 && shape.width() == 28
-        && shape.channels() == 1)) {
-      throw new UserError("the DCGAN is built for 28×28×1 images, got " + shape + " (" + train.id()
-          + "); use an MNIST-like dataset, or the MLP GAN (model.architecture=mlp), which takes any shape");
-    }
-    if (spec.conditional() && train.numClasses() < 2) {
-      throw new UserError("a conditional GAN needs labelled data with 2 or more classes, but " + train.id() + " has "
-          + train.numClasses() + "; use data with labels, or set model.conditional=false");
-    }
   }
 }
