@@ -1,5 +1,6 @@
 package dev.labkit.gan;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -8,7 +9,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -90,9 +90,31 @@ public final class Networks {
         .optPadding(new Shape(1, 1)).build();
   }
 
+  /**
+   * A transposed convolution (k4, s2, p1: doubles height and width), built from an ordinary one because
+   * DJL's PyTorch engine does not implement {@code deconvolution}. A transposed convolution with stride 2
+   * is exactly a stride-1 convolution over the input with a zero between neighbouring pixels, padded by
+   * k − 1 − p = 2: (2H − 1) + 4 − 4 + 1 = 2H. The learned kernel is the transposed one's, flipped, so the
+   * function class and parameter count are the same; it costs about 4× the multiply-adds (most are with
+   * the inserted zeros).
+   */
   private static Block deconv(int filters) {
-    return Conv2dTranspose.builder().setFilters(filters).setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-        .optPadding(new Shape(1, 1)).build();
+    return new SequentialBlock()
+        .add(new LambdaBlock(list -> new NDList(stuffZeros(list.singletonOrThrow())), "zero-stuff"))
+        .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(4, 4)).optPadding(new Shape(2, 2)).build());
+  }
+
+  /** {@code N×C×H×W} → {@code N×C×(2H−1)×(2W−1)}: the input at even positions, zeros between. */
+  static NDArray stuffZeros(NDArray x) {
+    Shape s = x.getShape();
+    long n = s.get(0);
+    long c = s.get(1);
+    long h = s.get(2);
+    long w = s.get(3);
+    NDArray cols = x.expandDims(4).concat(x.zerosLike().expandDims(4), 4).reshape(n, c, h, 2 * w)
+        .get(":, :, :, 0:" + (2 * w - 1));
+    return cols.expandDims(3).concat(cols.zerosLike().expandDims(3), 3).reshape(n, c, 2 * h, 2 * w - 1)
+        .get(":, :, 0:" + (2 * h - 1) + ", :");
   }
 
   private static Block reshape(Shape shape) {
