@@ -164,7 +164,9 @@ public final class GanTraining {
    *  G's gradient strong while D still rejects its images (minimising log(1 − D(G(z))) would not). */
   private NDArray generatorStep(Batch fakes, GradientCollector tape) {
     NDArray fake = classes > 0 ? fakes.images().concat(fakes.oneHot(), 1) : fakes.images();
-    d.freezeParameters(true); // D's weights take no gradient, so nothing piles up in D while G learns
+    // D's weights take no gradient, so nothing piles up in D while G learns (batch norm's running
+    // statistics never take one: they are left out, or unfreezing would make them ask for one)
+    d.freezeParameters(true, GanTraining::learned);
     try {
       NDArray logits = d.forward(store, new NDList(fake), true).singletonOrThrow();
       NDArray loss = bce(logits, 1);
@@ -172,7 +174,7 @@ public final class GanTraining {
       update(g, adamG);
       return loss;
     } finally {
-      d.freezeParameters(false);
+      d.freezeParameters(false, GanTraining::learned);
     }
   }
 
@@ -198,6 +200,11 @@ public final class GanTraining {
         grad.subi(grad);
       }
     }
+  }
+
+  /** Weights, biases, batch norm's scale and shift: what an optimizer changes (not running statistics). */
+  private static boolean learned(Parameter p) {
+    return p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
   }
 
   private static double mean(NDArray logits) {

@@ -176,10 +176,10 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v);
   }
 
-  /** The run's smoke version: at most 40 steps, a grid every 20, 500 scored samples, batch ≤ 64. */
+  /** The run's smoke version: at most 20 steps, a grid every 10, 500 scored samples, batch ≤ 32. */
   public Gan smoke() {
-    return steps(Math.min(steps, 40)).sampleEvery(Math.min(sampleEvery, 20)).samples(Math.min(samples, 500))
-        .batch(Math.min(batch, 64));
+    return steps(Math.min(steps, 20)).sampleEvery(Math.min(sampleEvery, 10)).samples(Math.min(samples, 500))
+        .batch(Math.min(batch, 32));
   }
 
   @Override

@@ -104,9 +104,29 @@ class GanTrainingTest {
     assertThat(trainAndSample(conditional, 3)).isEqualTo(trainAndSample(conditional, 3));
   }
 
+  @Test
+  void a_dcgan_with_batch_norm_in_d_trains_steps_in_a_row_and_is_deterministic() {
+    Gan dcgan = Gan.dcgan().batch(4).steps(3);
+    assertThat(trainAndSample(dcgan, 3, digits())).isEqualTo(trainAndSample(dcgan, 3, digits()));
+  }
+
+  /** Eight random 28×28 images in [-1, 1]. */
+  static Dataset digits() {
+    Random random = new Random(2);
+    float[] x = new float[8 * 784];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() * 2 - 1;
+    }
+    return new Dataset("digits/train", "0", new Shape(28, 28, 1), List.of("a", "b"), x, new int[8]);
+  }
+
   static float[] trainAndSample(Gan spec, long seed) {
+    return trainAndSample(spec, seed, toy());
+  }
+
+  static float[] trainAndSample(Gan spec, long seed, Dataset data) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      GanTraining training = new GanTraining(spec, toy(), seed, manager);
+      GanTraining training = new GanTraining(spec, data, seed, manager);
       for (int i = 0; i < spec.steps(); i++) {
         training.step(i % 2 == 0);
       }
