@@ -29,19 +29,31 @@ public final class GanTrainer {
     void sample(long step, Generator generator);
   }
 
+  /**
+   * The trained generator, D's and G's losses averaged over the logged steps of the last tenth of
+   * training (a single step's loss is too noisy to compare runs by), and the mean time of a step.
+   */
+  public record Result(Generator generator, double finalDLoss, double finalGLoss, double msPerStep) {}
+
   /** Trains on {@code train} (pixels in [-1, 1]); every array lives in {@code manager}, which the caller closes. */
-  public static Generator train(Gan spec, Dataset train, long seed, NDManager manager, EventSink events,
+  public static Result train(Gan spec, Dataset train, long seed, NDManager manager, EventSink events,
       SampleHook hook) {
     GanTraining training = new GanTraining(spec, train, seed, manager);
     hook.sample(0, training.generator());
     int logEvery = Math.max(1, spec.steps() / 500);
     int progressEvery = Math.max(1, spec.steps() / 10);
     long started = System.nanoTime();
+    double[] tail = new double[3]; // sums of D loss, G loss, and their count over the last tenth
     for (int step = 1; step <= spec.steps(); step++) {
       boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
       GanTraining.Losses losses = training.step(log);
       if (log) {
         emit(events, step, losses);
+        if (step > spec.steps() - progressEvery) {
+          tail[0] += losses.dLoss();
+          tail[1] += losses.gLoss();
+          tail[2]++;
+        }
       }
       if (step % progressEvery == 0 || step == spec.steps()) {
         double ms = (System.nanoTime() - started) / 1e6 / step;
@@ -51,11 +63,13 @@ public final class GanTrainer {
             losses == null ? Double.NaN : losses.dReal(), losses == null ? Double.NaN : losses.dFake(), ms)));
       }
       if (step % spec.sampleEvery() == 0 || step == spec.steps()) {
+        long before = System.nanoTime();
         hook.sample(step, training.generator());
+        started += System.nanoTime() - before; // step times leave out the sampling and measuring
       }
     }
-    events.accept(new Event.Scalar(spec.steps(), "ms_per_step", (System.nanoTime() - started) / 1e6 / spec.steps()));
-    return training.generator();
+    double ms = (System.nanoTime() - started) / 1e6 / spec.steps();
+    return new Result(training.generator(), tail[0] / tail[2], tail[1] / tail[2], ms);
   }
 
   private static void emit(EventSink events, long step, GanTraining.Losses losses) {

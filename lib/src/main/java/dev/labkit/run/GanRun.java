@@ -74,8 +74,12 @@ final class GanRun {
       GanViews views = new GanViews(spec, data.test(), reference, events, seed);
       events.accept(new Event.Phase("train", spec.name() + " " + spec.params()));
       long t0 = System.nanoTime();
-      Generator g = GanTrainer.train(spec, data.train(), seed, manager, events, views::atSample);
+      GanTrainer.Result result = GanTrainer.train(spec, data.train(), seed, manager, events, views::atSample);
+      Generator g = result.generator();
       metrics.put("train_seconds", (System.nanoTime() - t0) / 1e9);
+      metrics.put("ms_per_step", result.msPerStep());
+      metrics.put("final/d_loss", result.finalDLoss());
+      metrics.put("final/g_loss", result.finalGLoss());
       events.accept(new Event.Phase("measure", "class histogram, FID, precision/recall on " + spec.samples()
           + " samples"));
       views.finish(g, metrics);

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 final class SweepSummary {
   /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
-      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss");
+      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss",
+      "final/d_loss", "final/g_loss", "fid", "kl_uniform", "precision", "recall", "tstr/accuracy");
 
   private final RunStore store;
   private final List<String> keys;
@@ -60,6 +61,7 @@ final class SweepSummary {
       store.accept(new Event.Table("trials", "table", marks.isEmpty() ? "Trials"
           : "Trials (vs best: ▲ better, ● no significant difference, ▼ worse; corrected resampled t-test on "
               + "cross-validated accuracy, α = " + FoldMarks.ALPHA + ")", table(outcomes, columns, marks)));
+      GanSweepCharts.emit(store, keys, outcomes);
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (best != null) {
         metrics.putAll(best.metrics());

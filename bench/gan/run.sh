@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# ms per D+G step at batch 128: labkit (DJL 0.36 + PyTorch 2.7.1) against PyTorch 1.13 (Debian python3-torch),
+# the same models and algorithm, in the same session, each at 1 and 2 intra-op threads, `uptime` beside each line.
+# usage: bench/gan/run.sh [steps reps]     (default 50 steps x 5 reps)   needs: python3-torch, dataset-fashion-mnist
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+steps=${1:-50}
+reps=${2:-5}
+./mvnw -q -B -o test-compile -pl lib
+./mvnw -q -B -o dependency:build-classpath -pl lib -Dmdep.outputFile=target/gan-bench-cp.txt >/dev/null
+source .mvn/select-jdk.sh
+cp="lib/target/classes:lib/target/test-classes:$(cat target/gan-bench-cp.txt)"
+for model in ${MODELS:-mlp dcgan}; do
+  for threads in 1 2; do
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
+      dev.labkit.gan.GanStepBench "$model" "$threads" "$steps" "$reps" 2>/dev/null | sed 's/^/labkit /'
+    echo "load: $(uptime | sed 's/.*load average: //')"
+    OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads /usr/bin/python3 bench/gan/torch_gan_step.py "$model" "$threads" "$steps" "$reps"
+  done
+done
