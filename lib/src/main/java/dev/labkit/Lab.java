@@ -229,11 +229,14 @@ public final class Lab {
     return cmd.execute(args);
   }
 
-  /** The script file of a command: scripts/<class name>.java in the checkout, or $LABKIT_SCRIPT. */
+  /** The script file of a command: scripts/<class name>.java (or its kebab-case form) in the checkout, or $LABKIT_SCRIPT. */
   private static Path scriptOf(Object command) {
-    Path conventional = Home.dir().resolve("scripts").resolve(command.getClass().getSimpleName() + ".java");
-    if (Files.isRegularFile(conventional)) {
-      return conventional;
+    String name = command.getClass().getSimpleName();
+    for (String file : List.of(name, name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT))) {
+      Path conventional = Home.dir().resolve("scripts").resolve(file + ".java"); // class ganSweep: gan-sweep.java
+      if (Files.isRegularFile(conventional)) {
+        return conventional;
+      }
     }
     String env = System.getenv("LABKIT_SCRIPT");
     return env == null || env.isBlank() ? null : Path.of(env).toAbsolutePath();
