@@ -58,7 +58,7 @@ public final class GanViews {
     Shape shape = test.shape();
     float[] grid = g.sample(fixedNoise, fixedLabels);
     byte[] png = SampleGrid.png(grid, shape.height(), shape.width(), shape.channels(), columns, -1, 1, 2);
-    events.accept(new Event.Image(String.format(Locale.ROOT, "samples/step-%06d", step), "step " + step,
+    events.accept(new Event.Image(String.format(Locale.ROOT, "samples/step-%06d", step), "fixed noise",
         SAMPLES_GROUP, step, png, Map.of("slider", "step")));
     Sampled early = sample(g, realFeaturesEarly.length / ReferenceClassifier.FEATURES, seed + step);
     events.accept(new Event.Scalar(step, "fid", Fid.between(realFeaturesEarly, early.features(),

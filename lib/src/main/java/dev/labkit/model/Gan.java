@@ -101,79 +101,98 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
   }
 
   public Gan architecture(String v) {
-    return new Gan(v, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(v, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1,
+        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan conditional(boolean v) {
-    return new Gan(architecture, v, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, v, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1,
+        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan latent(int v) {
-    return new Gan(architecture, conditional, v, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, v, generator, discriminator, slope, dropout, batchNorm, lr, dLr,
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan generator(Integer... v) {
-    return new Gan(architecture, conditional, latent, List.of(v), discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, List.of(v), discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan discriminator(Integer... v) {
-    return new Gan(architecture, conditional, latent, generator, List.of(v), slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, List.of(v), slope, dropout, batchNorm, lr, dLr,
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan slope(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, v, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, v, dropout, batchNorm, lr, dLr,
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan dropout(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, v, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, v, batchNorm, lr, dLr,
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan batchNorm(boolean v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, v, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, v, lr, dLr,
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan lr(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, v, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, v,
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan dLr(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, v, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        v, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan beta1(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, v, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, v, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan beta2(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, v, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, v, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan batch(int v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, v, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, v, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan steps(int v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, v, dSteps, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, v, dSteps, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan dSteps(int v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, v, labelSmoothing, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, v, labelSmoothing, sampleEvery, samples, threads);
   }
 
   public Gan labelSmoothing(double v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, v, sampleEvery, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, dSteps, v, sampleEvery, samples, threads);
   }
 
   public Gan sampleEvery(int v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, v, samples, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, v, samples, threads);
   }
 
   public Gan samples(int v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, v, threads);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, v, threads);
   }
 
   public Gan threads(int v) {
-    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v);
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v);
   }
 
   /** The run's smoke version: at most 20 steps, a grid every 10, 500 scored samples, batch ≤ 32. */
