@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
  * steps of 128 images. The page shows D's and G's losses and D(x), D(G(z)) over training, the same 64
  * noise vectors drawn every 500 steps, linear and spherical walks between noise vectors, the classes a
  * reference classifier sees in 10,000 samples (with a mode-collapse verdict), and the domain FID falling
- * as the images improve. Other data: {@code --set data=mnist}; a collapsing run: {@code --set model.d_lr=2e-3}.
+ * as the images improve. Other data: {@code --set data=mnist}; a collapsing run:
+ * {@code --set model.lr=2e-3} (G learning 10× faster than D).
  */
 @Command(name = "gan", mixinStandardHelpOptions = true,
     description = "An MLP GAN on Fashion-MNIST, with gallery, interpolation, class histogram and domain FID.")

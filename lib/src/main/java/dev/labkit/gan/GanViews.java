@@ -85,8 +85,15 @@ public final class GanViews {
   public void finish(Generator g, Map<String, Double> metrics) {
     int d = ReferenceClassifier.FEATURES;
     Sampled s = sample(g, spec.samples(), seed ^ 0xF1D);
-    ClassHistogram histogram = ClassHistogram.of(reference.predict(s.images()), test.classNames());
-    histogram(histogram, metrics);
+    int[] predicted = reference.predict(s.images());
+    histogram(ClassHistogram.of(predicted, test.classNames()), metrics);
+    if (s.labels() != null) { // conditional: does G draw the class it was asked for?
+      int agree = 0;
+      for (int i = 0; i < predicted.length; i++) {
+        agree += predicted[i] == s.labels()[i] ? 1 : 0;
+      }
+      metrics.put("label_agreement", (double) agree / predicted.length);
+    }
     metrics.put("fid", Fid.between(realFeatures, s.features(), d));
     int n = Math.min(PR_SAMPLES, Math.min(spec.samples(), test.size()));
     PrecisionRecall pr = PrecisionRecall.of(java.util.Arrays.copyOf(realFeatures, n * d),
@@ -99,7 +106,11 @@ public final class GanViews {
                 + test.size() + " real test images; lower is better, 0 is identical statistics"),
             List.of("precision (k = 3)", round(pr.precision()), "share of samples inside the real images' manifold"),
             List.of("recall (k = 3)", round(pr.recall()), "share of real images inside the samples' manifold"
-                + " (low: G misses part of the data)")))));
+                + " (low: G misses part of the data)"),
+            List.of("label agreement", metrics.containsKey("label_agreement") ? round(metrics.get("label_agreement"))
+                : "—", "conditional GAN: share of samples the reference classifier puts in the class G was asked"
+                + " for (its own test accuracy: " + round(metrics.getOrDefault("reference_accuracy", Double.NaN))
+                + ")")))));
     interpolations(g);
   }
 

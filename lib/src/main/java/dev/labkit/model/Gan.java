@@ -16,7 +16,7 @@ import java.util.Map;
  * <pre>{@code
  * gan()                                   // MLP: G 100→256→512→1024→784, D 784→1024→512→256→1
  * gan().steps(5000).generator(128, 256)   // longer, with a smaller generator
- * gan().dLr(2e-3)                         // D learns 10× faster than G: a recipe for mode collapse
+ * gan().lr(2e-3)                          // G learns 10× faster than D: it collapses onto one image
  * dcgan()                                 // transposed convolutions, 28×28×1
  * cgan()                                  // conditional: the class label goes into G and D
  * }</pre>
