@@ -7,9 +7,9 @@ cd "$(dirname "$0")/../.."
 steps=${1:-50}
 reps=${2:-5}
 ./mvnw -q -B -o test-compile -pl lib
-./mvnw -q -B -o dependency:build-classpath -pl lib -Dmdep.outputFile=target/gan-bench-cp.txt >/dev/null
-source .mvn/select-jdk.sh
-cp="lib/target/classes:lib/target/test-classes:$(cat target/gan-bench-cp.txt)"
+./mvnw -q -B -o dependency:build-classpath -pl lib -Dmdep.outputFile="$PWD/lib/target/gan-bench-cp.txt" >/dev/null
+source .mvn/select-jdk.sh && labkit_select_jdk
+cp="lib/target/classes:lib/target/test-classes:$(cat lib/target/gan-bench-cp.txt)"
 for model in ${MODELS:-mlp dcgan}; do
   for threads in 1 2; do
     echo "load: $(uptime | sed 's/.*load average: //')"

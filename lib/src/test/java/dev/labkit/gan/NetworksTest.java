@@ -14,12 +14,28 @@ import org.junit.jupiter.api.Test;
 
 class NetworksTest {
   @Test
-  void zero_stuffing_puts_the_input_at_even_positions_and_zeros_between() {
+  void four_phases_interleave_into_an_image_twice_as_high_and_wide() {
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
-      NDArray y = Networks.stuffZeros(x);
-      assertThat(y.getShape()).isEqualTo(new Shape(1, 1, 3, 3));
-      assertThat(y.toFloatArray()).containsExactly(1, 0, 2, 0, 0, 0, 3, 0, 4);
+      Shape one = new Shape(1, 1, 1, 2);
+      NDArray y = Networks.interleave(m.create(new float[] {1, 2}, one), m.create(new float[] {3, 4}, one),
+          m.create(new float[] {5, 6}, one), m.create(new float[] {7, 8}, one));
+      assertThat(y.getShape()).isEqualTo(new Shape(1, 1, 2, 4));
+      assertThat(y.toFloatArray()).containsExactly(1, 3, 2, 4, 5, 7, 6, 8);
+    }
+  }
+
+  @Test
+  void the_transposed_convolution_with_all_ones_weights_counts_the_inputs_each_output_sees() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block deconv = Networks.deconv(1);
+      deconv.initialize(m, DataType.FLOAT32, new Shape(1, 1, 2, 2));
+      deconv.getParameters().forEach(p -> p.getValue().getArray().muli(0)
+          .addi(p.getValue().getType() == ai.djl.nn.Parameter.Type.WEIGHT ? 1 : 0));
+      NDArray y = deconv.forward(new ParameterStore(m, false), new NDList(m.ones(new Shape(1, 1, 2, 2))), false)
+          .singletonOrThrow();
+      // ConvTranspose2d(k4, s2, p1) of a 2×2 of ones with a kernel of ones: per axis, outputs 0..3 see 1, 2, 2, 1 inputs
+      assertThat(y.getShape()).isEqualTo(new Shape(1, 1, 4, 4));
+      assertThat(y.toFloatArray()).containsExactly(1, 2, 2, 1, 2, 4, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1);
     }
   }
 
@@ -35,9 +51,10 @@ class NetworksTest {
       assertThat(images.getShape()).isEqualTo(new Shape(3, 784));
       assertThat(images.abs().max().getFloat()).isLessThanOrEqualTo(1f);
       assertThat(d.forward(ps, new NDList(images), true).singletonOrThrow().getShape()).isEqualTo(new Shape(3, 1));
-      // ConvT(128→64, k4) and ConvT(64→1, k4) hold as many weights as PyTorch's: 128·64·16 and 64·16
+      // ConvT(128→64, k4) and ConvT(64→1, k4) hold as many weights as PyTorch's, 128·64·16 and 64·16 (and a bias
+      // per phase: 4 · 64 and 4, where PyTorch has one per channel)
       assertThat(g.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum())
-          .isEqualTo(100 * 6272 + 6272 + 4 * 6272 + 128 * 64 * 16 + 64 + 4 * 64 + 64 * 16 + 1);
+          .isEqualTo(100 * 6272 + 6272 + 4 * 6272 + 128 * 64 * 16 + 4 * 64 + 4 * 64 + 64 * 16 + 4);
     }
   }
 }
