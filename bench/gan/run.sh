@@ -15,7 +15,12 @@ for model in ${MODELS:-mlp dcgan}; do
     echo "load: $(uptime | sed 's/.*load average: //')"
     "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
       dev.labkit.gan.GanStepBench "$model" "$threads" "$steps" "$reps" 2>/dev/null | sed 's/^/labkit /'
+  done
+  # PyTorch: torch threads / BLAS (OpenBLAS) threads; 2 / 2 oversubscribes the 2 cores (5-10x slower), so it is left out
+  for pair in 1/1 1/2 2/1; do
     echo "load: $(uptime | sed 's/.*load average: //')"
-    OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads /usr/bin/python3 bench/gan/torch_gan_step.py "$model" "$threads" "$steps" "$reps"
+    t=${pair%/*} b=${pair#*/}
+    OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$b /usr/bin/python3 bench/gan/torch_gan_step.py "$model" "$t" "$steps" "$reps" \
+      | sed "s|threads $t|threads $t / BLAS $b|"
   done
 done
