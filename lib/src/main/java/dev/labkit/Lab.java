@@ -133,6 +133,24 @@ public final class Lab {
   }
 
   /**
+   * The MLP GAN: G 100→256→512→1024→784 (LeakyReLU 0.2, tanh), D 784→1024→512→256→1 (LeakyReLU 0.2,
+   * dropout 0.3, logits), two Adams at 2e-4 (0.5, 0.999), batch 128, 3,000 steps; see {@link dev.labkit.model.Gan}.
+   */
+  public static dev.labkit.model.Gan gan() {
+    return dev.labkit.model.Gan.defaults();
+  }
+
+  /** The DCGAN for 28×28×1 images: transposed convolutions with batch norm in G, strided convolutions in D. */
+  public static dev.labkit.model.Gan dcgan() {
+    return dev.labkit.model.Gan.dcgan();
+  }
+
+  /** The conditional MLP GAN: the class label (one-hot) goes into G and D, so samples come with labels. */
+  public static dev.labkit.model.Gan cgan() {
+    return dev.labkit.model.Gan.cgan();
+  }
+
+  /**
    * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale, for sweeping scale
    * parameters: {@code .sweep("model.c", logGrid(0.01, 10, 8))}.
    */
@@ -268,11 +286,14 @@ public final class Lab {
     return cmd.execute(args);
   }
 
-  /** The script file of a command: scripts/<class name>.java in the checkout, or $LABKIT_SCRIPT. */
+  /** The script file of a command: scripts/<class name>.java (or its kebab-case form) in the checkout, or $LABKIT_SCRIPT. */
   private static Path scriptOf(Object command) {
-    Path conventional = Home.dir().resolve("scripts").resolve(command.getClass().getSimpleName() + ".java");
-    if (Files.isRegularFile(conventional)) {
-      return conventional;
+    String name = command.getClass().getSimpleName();
+    for (String file : List.of(name, name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT))) {
+      Path conventional = Home.dir().resolve("scripts").resolve(file + ".java"); // class ganSweep: gan-sweep.java
+      if (Files.isRegularFile(conventional)) {
+        return conventional;
+      }
     }
     String env = System.getenv("LABKIT_SCRIPT");
     return env == null || env.isBlank() ? null : Path.of(env).toAbsolutePath();

@@ -49,6 +49,8 @@ public final class Fitting {
       case dev.labkit.model.LinearRegressionGd regression -> throw new dev.labkit.UserError(regression.name()
           + " is a regression model (real-valued targets) and cannot classify; choose a classifier "
           + "such as logistic-regression");
+      case dev.labkit.model.Gan gan -> throw new dev.labkit.UserError(gan.name()
+          + " is a generative model, not a classifier: run it in an experiment (the GAN run path), not through Fitting");
     };
   }
 

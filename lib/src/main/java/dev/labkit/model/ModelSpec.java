@@ -8,7 +8,7 @@ import dev.labkit.Spec;
  * holding {@link #name()}.
  */
 public sealed interface ModelSpec<S extends ModelSpec<S>> extends Spec<S> permits LogisticRegression, Svm, RandomForest,
-    Knn, DecisionTree, GaussianNaiveBayes, LinearRegressionGd, NeuralNet {
+    Knn, DecisionTree, GaussianNaiveBayes, LinearRegressionGd, NeuralNet, Gan {
   /** Short name shown in params and reports, e.g. {@code logistic-regression}. */
   String name();
 }

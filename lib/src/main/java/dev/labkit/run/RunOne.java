@@ -17,6 +17,9 @@ final class RunOne {
     if (trial.experiment().model() instanceof dev.labkit.model.LinearRegressionGd) {
       return RegressionRun.run(trial, sweep, options, out);
     }
+    if (trial.experiment().model() instanceof dev.labkit.model.Gan) {
+      return GanRun.run(trial, sweep, options, out, cache);
+    }
     Experiment exp = trial.experiment();
     return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);

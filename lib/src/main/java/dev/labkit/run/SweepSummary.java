@@ -23,7 +23,8 @@ final class SweepSummary {
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
       "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss",
       "w", "b", "final_loss", "mse", "mae", "steps", "steps_to_converge", "stopped_early", "lr_drops",
-      "overfit_epoch");
+      "overfit_epoch", "final/d_loss", "final/g_loss", "fid", "kl_uniform", "precision", "recall",
+      "tstr/accuracy");
 
   private final RunStore store;
   private final List<String> keys;
@@ -70,6 +71,7 @@ final class SweepSummary {
       if (RegressionSummary.applies(outcomes)) {
         RegressionSummary.charts(store, outcomes, options);
       }
+      GanSweepCharts.emit(store, keys, outcomes);
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (best != null) {
         metrics.putAll(best.metrics());

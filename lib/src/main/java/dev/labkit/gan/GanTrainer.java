@@ -1,0 +1,85 @@
+package dev.labkit.gan;
+
+import ai.djl.ndarray.NDManager;
+import dev.labkit.UserError;
+import dev.labkit.data.Dataset;
+import dev.labkit.model.Gan;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import java.util.Locale;
+
+/**
+ * Trains a GAN for {@code steps} steps and reports as it goes: {@code train/d_loss}, {@code train/g_loss},
+ * {@code train/d_real} (D's mean probability that real images are real) and {@code train/d_fake} (the same
+ * for G's images) about 500 times over the run, a progress line every tenth of it, and at step 0, every
+ * {@code sample_every} steps and at the end a call to the caller's {@link SampleHook} (sample grids,
+ * FID). It writes no file and prints nothing: everything goes out as events.
+ *
+ * <p>How to read the numbers: in a healthy game D(x) stays above D(G(z)) but neither goes to 1 or 0,
+ * and both losses wander around a level instead of one of them going to 0. A D loss near 0 with D(G(z))
+ * near 0 means D has won and G learns nothing; the losses alone say little about image quality, which
+ * is why the run also measures FID and the class histogram.
+ */
+public final class GanTrainer {
+  private GanTrainer() {}
+
+  /** Called with G at the sample steps: step 0, every {@code sample_every} steps, and the last step. */
+  @FunctionalInterface
+  public interface SampleHook {
+    void sample(long step, Generator generator);
+  }
+
+  /**
+   * The trained generator, D's and G's losses averaged over the logged steps of the last tenth of
+   * training (a single step's loss is too noisy to compare runs by), and the mean time of a step.
+   */
+  public record Result(Generator generator, double finalDLoss, double finalGLoss, double msPerStep) {}
+
+  /** Trains on {@code train} (pixels in [-1, 1]); every array lives in {@code manager}, which the caller closes. */
+  public static Result train(Gan spec, Dataset train, long seed, NDManager manager, EventSink events,
+      SampleHook hook) {
+    GanTraining training = new GanTraining(spec, train, seed, manager);
+    hook.sample(0, training.generator());
+    int logEvery = Math.max(1, spec.steps() / 500);
+    int progressEvery = Math.max(1, spec.steps() / 10);
+    long started = System.nanoTime();
+    double[] tail = new double[3]; // sums of D loss, G loss, and their count over the last tenth
+    for (int step = 1; step <= spec.steps(); step++) {
+      boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
+      GanTraining.Losses losses = training.step(log);
+      if (log) {
+        emit(events, step, losses);
+        if (step > spec.steps() - progressEvery) {
+          tail[0] += losses.dLoss();
+          tail[1] += losses.gLoss();
+          tail[2]++;
+        }
+      }
+      if (step % progressEvery == 0 || step == spec.steps()) {
+        double ms = (System.nanoTime() - started) / 1e6 / step;
+        events.accept(new Event.Phase("train", String.format(Locale.ROOT,
+            "step %d/%d  D loss %.3f  G loss %.3f  D(x) %.2f  D(G(z)) %.2f  %.1f ms/step", step, spec.steps(),
+            losses == null ? Double.NaN : losses.dLoss(), losses == null ? Double.NaN : losses.gLoss(),
+            losses == null ? Double.NaN : losses.dReal(), losses == null ? Double.NaN : losses.dFake(), ms)));
+      }
+      if (step % spec.sampleEvery() == 0 || step == spec.steps()) {
+        long before = System.nanoTime();
+        hook.sample(step, training.generator());
+        started += System.nanoTime() - before; // step times leave out the sampling and measuring
+      }
+    }
+    double ms = (System.nanoTime() - started) / 1e6 / spec.steps();
+    return new Result(training.generator(), tail[0] / tail[2], tail[1] / tail[2], ms);
+  }
+
+  private static void emit(EventSink events, long step, GanTraining.Losses losses) {
+    if (!Double.isFinite(losses.dLoss()) || !Double.isFinite(losses.gLoss())) {
+      throw new UserError("the GAN diverged at step " + step + " (a loss is " + losses.dLoss() + " / "
+          + losses.gLoss() + "); lower lr and d_lr, e.g. --set model.lr=1e-4 --set model.d_lr=1e-4");
+    }
+    events.accept(new Event.Scalar(step, "train/d_loss", losses.dLoss()));
+    events.accept(new Event.Scalar(step, "train/g_loss", losses.gLoss()));
+    events.accept(new Event.Scalar(step, "train/d_real", losses.dReal()));
+    events.accept(new Event.Scalar(step, "train/d_fake", losses.dFake()));
+  }
+}

@@ -1,0 +1,213 @@
+package dev.labkit.gan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import dev.labkit.data.Dataset;
+import dev.labkit.model.Gan;
+import java.util.SplittableRandom;
+
+/**
+ * The adversarial game, one step at a time. D learns to score real images high and G's images low;
+ * G learns to make D score its images high. Each network has its own Adam optimizer, and each step
+ * updates only its own network: D's parameters are frozen while G learns through them.
+ *
+ * <p>All arrays of a step live in a sub-manager closed at the step's end; the dataset is one array on
+ * the native side and a batch is one gather from it. Losses are read back only when asked for.
+ */
+public final class GanTraining {
+  /** What a step measured: the two losses, and D's mean probability of "real" on real and on fake images. */
+  public record Losses(double dLoss, double gLoss, double dReal, double dFake) {}
+
+  private final Gan spec;
+  private final NDManager manager;
+  private final NDArray images;   // the whole training set, n × pixels, in [-1, 1]
+  private final NDArray oneHot;   // its labels one-hot (n × classes), or null when unconditional
+  private final int size;
+  private final int classes;
+  private final Block g;
+  private final Block d;
+  private final Optimizer adamG;
+  private final Optimizer adamD;
+  private final ParameterStore store;
+  private final SplittableRandom random; // batches and noise: Java's, so measuring never moves them
+
+  /** Builds both networks from {@code seed} (libtorch's seed draws the initial weights and dropout masks). */
+  public GanTraining(Gan spec, Dataset train, long seed, NDManager manager) {
+    this.spec = spec;
+    this.manager = manager;
+    this.size = train.size();
+    this.classes = spec.conditional() ? train.numClasses() : 0;
+    int pixels = train.featureCount();
+    this.images = manager.create(train.features(), new Shape(size, pixels));
+    this.oneHot = classes == 0 ? null : Generator.oneHot(manager, train.labels(), classes);
+    this.random = new SplittableRandom(seed);
+    Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+    this.g = Networks.generator(spec, pixels);
+    this.d = Networks.discriminator(spec);
+    g.initialize(manager, DataType.FLOAT32, new Shape(1, spec.latent() + classes));
+    d.initialize(manager, DataType.FLOAT32, new Shape(1, pixels + classes));
+    this.adamG = adam(spec.lr(), spec);
+    this.adamD = adam(spec.dLr(), spec);
+    this.store = new ParameterStore(manager, false);
+  }
+
+  /** Two separate optimizers, so neither shares the other's moment estimates or step count. */
+  private static Optimizer adam(double lr, Gan spec) {
+    return Adam.builder().optLearningRateTracker(Tracker.fixed((float) lr)).optBeta1((float) spec.beta1())
+        .optBeta2((float) spec.beta2()).optEpsilon(1e-8f).build();
+  }
+
+  public Generator generator() {
+    return new Generator(g, manager, spec.latent(), (int) images.getShape().get(1), classes);
+  }
+
+  Block discriminatorBlock() {
+    return d;
+  }
+
+  /**
+   * One training step: {@code d_steps} updates of D, then one of G. Returns the losses of the step's
+   * last D update and of its G update when {@code measure} is true, else null (reading a number back
+   * waits for the native side, so the loop asks only when it logs).
+   */
+  public Losses step(boolean measure) {
+    try (NDManager sub = manager.newSubManager()) {
+      for (int k = 1; k < spec.dSteps(); k++) {
+        Batch fakes = fakes(sub);
+        discriminatorStep(sub, fakes.images().stopGradient(), fakes.oneHot());
+      }
+      try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
+        // 1. G draws a batch from fresh noise; the tape records how, so G can learn from it in step 3.
+        Batch fakes = fakes(sub);
+        // 2. D learns on real images and on the fakes cut loose from G (stopGradient): no G gradient here.
+        NDArray[] dOut = discriminatorStep(sub, fakes.images().stopGradient(), fakes.oneHot(), tape);
+        // 3. G learns through a frozen D: the gradient flows back through D into G, but only G moves.
+        NDArray gLoss = generatorStep(fakes, tape);
+        return measure ? new Losses(dOut[0].getFloat(), gLoss.getFloat(), mean(dOut[1]), mean(dOut[2])) : null;
+      }
+    }
+  }
+
+  /** D's update alone, on fresh fakes: what a test checks leaves G untouched. */
+  void discriminatorOnly() {
+    try (NDManager sub = manager.newSubManager()) {
+      Batch fakes = fakes(sub);
+      discriminatorStep(sub, fakes.images().stopGradient(), fakes.oneHot());
+    }
+  }
+
+  /** G's update alone: what a test checks leaves D untouched, with no gradient left in D. */
+  void generatorOnly() {
+    try (NDManager sub = manager.newSubManager(); GradientCollector tape = Engine.getInstance().newGradientCollector()) {
+      generatorStep(fakes(sub), tape);
+    }
+  }
+
+  private record Batch(NDArray images, NDArray oneHot) {}
+
+  /** G's images from a batch of fresh noise (and random classes, when conditional). */
+  private Batch fakes(NDManager sub) {
+    int n = spec.batch();
+    int[] labels = null;
+    if (classes > 0) {
+      labels = new int[n];
+      for (int i = 0; i < n; i++) {
+        labels[i] = random.nextInt(classes);
+      }
+    }
+    NDArray input = generator().input(sub, Generator.noise(random, n, spec.latent()), n, labels);
+    NDArray fake = g.forward(store, new NDList(input), true).singletonOrThrow();
+    return new Batch(fake, labels == null ? null : Generator.oneHot(sub, labels, classes));
+  }
+
+  private NDArray[] discriminatorStep(NDManager sub, NDArray fake, NDArray fakeOneHot) {
+    try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
+      return discriminatorStep(sub, fake, fakeOneHot, tape);
+    }
+  }
+
+  /** D's update: BCE(D(real), 1 − smoothing) + BCE(D(fake), 0). Returns {loss, D(real) logits, D(fake) logits}. */
+  private NDArray[] discriminatorStep(NDManager sub, NDArray fake, NDArray fakeOneHot, GradientCollector tape) {
+    int[] rows = new int[spec.batch()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = random.nextInt(size); // sampling with replacement: every step is an independent draw
+    }
+    NDArray index = sub.create(rows);
+    NDArray real = images.get(sub, new NDIndex("{}", index)); // one native gather
+    if (classes > 0) {
+      real = real.concat(oneHot.get(sub, new NDIndex("{}", index)), 1);
+      fake = fake.concat(fakeOneHot, 1);
+    }
+    NDArray realLogits = d.forward(store, new NDList(real), true).singletonOrThrow();
+    NDArray fakeLogits = d.forward(store, new NDList(fake), true).singletonOrThrow();
+    NDArray loss = bce(realLogits, 1 - (float) spec.labelSmoothing()).add(bce(fakeLogits, 0));
+    tape.backward(loss);
+    update(d, adamD);
+    return new NDArray[] {loss, realLogits, fakeLogits};
+  }
+
+  /** G's update, non-saturating: minimise BCE(D(G(z)), 1), i.e. maximise log D(G(z)), which keeps
+   *  G's gradient strong while D still rejects its images (minimising log(1 − D(G(z))) would not). */
+  private NDArray generatorStep(Batch fakes, GradientCollector tape) {
+    NDArray fake = classes > 0 ? fakes.images().concat(fakes.oneHot(), 1) : fakes.images();
+    // D's weights take no gradient, so nothing piles up in D while G learns (batch norm's running
+    // statistics never take one: they are left out, or unfreezing would make them ask for one)
+    d.freezeParameters(true, GanTraining::learned);
+    try {
+      NDArray logits = d.forward(store, new NDList(fake), true).singletonOrThrow();
+      NDArray loss = bce(logits, 1);
+      tape.backward(loss);
+      update(g, adamG);
+      return loss;
+    } finally {
+      d.freezeParameters(false, GanTraining::learned);
+    }
+  }
+
+  /**
+   * Binary cross-entropy on logits x against target t, averaged: softplus(x) − t·x, written as
+   * max(x, 0) + log(1 + e^−|x|) − t·x so that no exp overflows however sure D is.
+   */
+  static NDArray bce(NDArray logits, float target) {
+    NDArray softplus = Activation.relu(logits).add(logits.abs().neg().exp().add(1).log());
+    return softplus.sub(logits.mul(target)).mean();
+  }
+
+  /** Applies one Adam update to every trainable parameter of {@code block}, then zeroes its gradient:
+   *  DJL, like PyTorch, adds each backward pass's gradient to the last one. */
+  private static void update(Block block, Optimizer adam) {
+    for (Pair<String, Parameter> entry : block.getParameters()) {
+      NDArray weight = entry.getValue().getArray();
+      if (!weight.hasGradient()) {
+        continue; // batch norm's running statistics are parameters without gradients
+      }
+      try (NDArray grad = weight.getGradient()) {
+        adam.update(entry.getValue().getId(), weight, grad);
+        grad.subi(grad);
+      }
+    }
+  }
+
+  /** Weights, biases, batch norm's scale and shift: what an optimizer changes (not running statistics). */
+  private static boolean learned(Parameter p) {
+    return p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
+  }
+
+  private static double mean(NDArray logits) {
+    return Activation.sigmoid(logits).mean().getFloat();
+  }
+}

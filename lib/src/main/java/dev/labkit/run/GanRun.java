@@ -1,0 +1,91 @@
+package dev.labkit.run;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.labkit.Home;
+import dev.labkit.UserError;
+import dev.labkit.cli.LabOptions;
+import dev.labkit.data.Dataset;
+import dev.labkit.data.TrainTest;
+import dev.labkit.gan.GanTrainer;
+import dev.labkit.gan.GanViews;
+import dev.labkit.gan.Generator;
+import dev.labkit.gan.ReferenceClassifier;
+import dev.labkit.model.Gan;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One GAN run, start to end: load the data (pixels to [-1, 1]), get the reference classifier, train G
+ * and D with a sample grid and FID every {@code sample_every} steps, then measure the samples (class
+ * histogram, FID, precision/recall), draw interpolations, and for a conditional GAN train a classifier
+ * on its samples and test it on real images. {@link RunOne} hands every {@link Gan} here.
+ */
+final class GanRun {
+  private GanRun() {}
+
+  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
+      DataCache cache) {
+    Experiment exp = trial.experiment();
+    Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
+    return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
+      TrainTest data = cache.load(exp.data(), exp.seed(), events);
+      store.dataset(DataCache.info(exp.data().name(), data));
+      data = symmetric(exp, data);
+      GanChecks.check(spec, data.train());
+      train(spec, data, exp.seed(), options.smoke(), events, metrics);
+      events.accept(new Event.Summary(metrics, "fid"));
+    });
+  }
+
+  private static void train(Gan spec, TrainTest data, long seed, boolean smoke, EventSink events,
+      Map<String, Double> metrics) {
+    Engine.getInstance(); // starts libtorch, so its thread count can be set
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(spec.threads());
+    try (ReferenceClassifier reference = ReferenceClassifier.forData(data.train(), Home.cache().resolve("gan-reference"),
+        smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
+        NDManager manager = NDManager.newBaseManager()) {
+      metrics.put("reference_accuracy", reference.accuracy(data.test()));
+      events.accept(new Event.Phase("judge", String.format(Locale.ROOT, "reference classifier: %.4f test accuracy",
+          metrics.get("reference_accuracy"))));
+      GanViews views = new GanViews(spec, data.test(), reference, events, seed);
+      events.accept(new Event.Phase("train", spec.name() + " " + spec.params()));
+      long t0 = System.nanoTime();
+      GanTrainer.Result result = GanTrainer.train(spec, data.train(), seed, manager, events, views::atSample);
+      Generator g = result.generator();
+      metrics.put("train_seconds", (System.nanoTime() - t0) / 1e9);
+      metrics.put("ms_per_step", result.msPerStep());
+      metrics.put("final/d_loss", result.finalDLoss());
+      metrics.put("final/g_loss", result.finalGLoss());
+      events.accept(new Event.Phase("measure", "class histogram, FID, precision/recall on " + spec.samples()
+          + " samples"));
+      views.finish(g, metrics);
+      if (spec.conditional()) {
+        Tstr.run(g, data, smoke, seed, events, metrics);
+      }
+    }
+  }
+
+  /** The data with pixels in [-1, 1], what G's tanh produces: unit-scaled data is mapped by 2x − 1. */
+  static TrainTest symmetric(Experiment exp, TrainTest data) {
+    Object scale = exp.data().params().get("scale");
+    if ("symmetric".equals(scale)) {
+      return data;
+    }
+    if (!"unit".equals(scale)) {
+      throw new UserError("a GAN needs pixels in [-1, 1] to match its tanh output: set data.scale=symmetric"
+          + " (or unit), got " + scale);
+    }
+    return new TrainTest(shift(data.train()), shift(data.test()));
+  }
+
+  private static Dataset shift(Dataset d) {
+    float[] x = d.features().clone();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 2 * x[i] - 1;
+    }
+    return new Dataset(d.id(), d.sha256(), d.shape(), d.classNames(), x, d.labels());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.labkit.run;
+
+import dev.labkit.report.Charts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GAN sweep's summary charts: for each swept key, the final D and G losses and the domain FID of
+ * each trial. Side by side they make the lab report's point: the losses of a GAN barely move between
+ * settings that give very different images, while FID follows the images.
+ */
+final class GanSweepCharts {
+  private GanSweepCharts() {}
+
+  /** Emits the charts when the trials are GAN runs (they report {@code fid}); does nothing otherwise. */
+  static void emit(EventSink store, List<String> keys, List<SweepRunner.Outcome> outcomes) {
+    if (outcomes.isEmpty() || outcomes.stream().anyMatch(o -> !o.metrics().containsKey("fid"))) {
+      return;
+    }
+    for (String key : keys) {
+      List<Map<String, Object>> losses = new ArrayList<>();
+      List<Map<String, Object>> fid = new ArrayList<>();
+      for (SweepRunner.Outcome o : outcomes) {
+        String value = o.trial().assignment().get(key);
+        losses.add(Charts.row(key, value, "loss", "D", "value", o.metrics().get("final/d_loss")));
+        losses.add(Charts.row(key, value, "loss", "G", "value", o.metrics().get("final/g_loss")));
+        fid.add(Charts.row(key, value, "fid", o.metrics().get("fid")));
+      }
+      store.accept(new Event.Table("gan-losses-against-" + key, "chart", "Final losses against " + key,
+          Charts.bars("Final D and G loss (mean of the last tenth) against " + key).x(key, key)
+              .y("value", "loss").group("loss", "network").data(losses).spec()));
+      store.accept(new Event.Table("gan-fid-against-" + key, "chart", "Domain FID against " + key,
+          Charts.bars("Domain FID against " + key + " (lower is better)").x(key, key).y("fid", "domain FID")
+              .data(fid).spec()));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.labkit.gan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.labkit.data.Datasets;
+import dev.labkit.data.LoadOptions;
+import dev.labkit.data.Scale;
+import dev.labkit.data.TrainTest;
+import dev.labkit.model.Gan;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * ms per D+G step for bench/gan (not a test): {@code GanStepBench <mlp|dcgan> <threads> <steps> <reps>}.
+ * Full Fashion-MNIST in [-1, 1], batch 128; 20 warm-up steps, then {@code reps} timings of {@code steps}
+ * steps each; prints the median and the best ms per step.
+ */
+final class GanStepBench {
+  public static void main(String[] args) {
+    TrainTest data = Datasets.fashionMnist().scale(Scale.SYMMETRIC).load(LoadOptions.quiet(42));
+    Gan spec = args[0].equals("dcgan") ? Gan.dcgan() : Gan.defaults();
+    Engine.getInstance();
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.parseInt(args[1]));
+    int steps = Integer.parseInt(args[2]);
+    double[] ms = new double[Integer.parseInt(args[3])];
+    try (NDManager manager = NDManager.newBaseManager()) {
+      GanTraining training = new GanTraining(spec, data.train(), 42, manager);
+      for (int i = 0; i < 20; i++) {
+        training.step(false);
+      }
+      for (int r = 0; r < ms.length; r++) {
+        long t = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+          training.step(i == steps - 1);
+        }
+        ms[r] = (System.nanoTime() - t) / 1e6 / steps;
+      }
+    }
+    Arrays.sort(ms);
+    System.out.printf(Locale.ROOT, "%s\tthreads %s\tmedian %.1f ms/step\tbest %.1f ms/step\t(%d x %d steps)%n", args[0],
+        args[1], ms[ms.length / 2], ms[0], ms.length, steps);
+  }
+}

@@ -1,0 +1,37 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
+//RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
+//DESCRIPTION A DCGAN on Fashion-MNIST: transposed convolutions with batch norm; loss curves, gallery, interpolation, class histogram, domain FID
+
+import static dev.labkit.Lab.*;
+
+import dev.labkit.cli.LabOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The same lab as gan.java with a convolutional pair (Radford et al.): G lifts 100 noise numbers to
+ * 128 maps of 7×7 and doubles them twice with transposed convolutions (batch norm, ReLU, tanh), D halves
+ * 28×28 twice with strided convolutions (LeakyReLU 0.2, batch norm) down to one logit. Convolutions share
+ * weights across the image, so fewer steps give sharper, more coherent garments than the MLP GAN.
+ * A step costs about four times the MLP GAN's on 2 CPU cores, hence 1,500 steps.
+ */
+@Command(name = "dcgan", mixinStandardHelpOptions = true,
+    description = "A DCGAN on Fashion-MNIST, with gallery, interpolation, class histogram and domain FID.")
+class dcgan implements Callable<Integer> {
+  @Mixin LabOptions lab;
+
+  @Override
+  public Integer call() {
+    return experiment("dcgan-fashion")
+        .data(fashionMnist())
+        .model(dcgan().steps(1500))
+        .run(lab);
+  }
+
+  public static void main(String... args) {
+    System.exit(cli(new dcgan(), args));
+  }
+}
