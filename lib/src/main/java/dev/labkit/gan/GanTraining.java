@@ -58,6 +58,10 @@ public final class GanTraining {
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     this.g = Networks.generator(spec, pixels);
     this.d = Networks.discriminator(spec);
+    if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
+      g.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+      d.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+    }
     g.initialize(manager, DataType.FLOAT32, new Shape(1, spec.latent() + classes));
     d.initialize(manager, DataType.FLOAT32, new Shape(1, pixels + classes));
     this.adamG = adam(spec.lr(), spec);
