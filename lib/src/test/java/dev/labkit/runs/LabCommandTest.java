@@ -48,8 +48,10 @@ class LabCommandTest {
         new PrintStream(OutputStream.nullOutputStream())).folder();
   }
 
+  /** The sweep's trial folders in trial order (ids made in the same second do not sort by trial). */
   List<String> trialIds(Path summary) {
     return RunRefs.children(summary.getParent()).stream().filter(f -> !f.equals(summary))
+        .sorted(java.util.Comparator.comparingInt(f -> dev.labkit.run.StoredRun.read(f).trial()))
         .map(f -> f.getFileName().toString()).toList();
   }
 
