@@ -5,28 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The experiment page's comparison charts and compare action, the compare page and each run's data.js. */
-class ComparePageTest {
+class ComparePageTest extends SiteFolders {
   static final String A = "20261126-220000-0000";
   static final String B = "20261126-220001-0001";
   static final String C = "20261126-220002-0002";
-
-  @TempDir Path tmp;
-  final List<String> warnings = new ArrayList<>();
-
-  Path runs() {
-    return tmp.resolve("runs");
-  }
-
-  Path site() {
-    return tmp.resolve("site");
-  }
 
   void threeTrials() {
     Fixtures.sweepTrial(runs(), "e", A, "s", 1, 3, 0.01, 0.80, 0.85);

@@ -5,28 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-class ExperimentPageTest {
+class ExperimentPageTest extends SiteFolders {
   static final String SWEEP = "20261126-220000-ab12";
   static final double[] CS = {0.001, 0.01, 0.1, 1, 10, 100};
   static final double[] TEST = {0.78, 0.82, 0.845, 0.842, 0.83, 0.82};
   static final double[] TRAIN = {0.785, 0.83, 0.86, 0.88, 0.91, 0.93};
-
-  @TempDir Path tmp;
-  final List<String> warnings = new ArrayList<>();
-
-  Path runs() {
-    return tmp.resolve("runs");
-  }
-
-  Path site() {
-    return tmp.resolve("site");
-  }
 
   /** Six trials of a sweep over C, trial 3 (C = 0.1) the best on test accuracy. */
   void sweep(double[] cs) {

@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rebuild re-renders only what changed. To see whether a page was rendered again, the tests mark
  * it (a comment appended to the file): a page that was not re-rendered keeps the mark.
  */
-class IncrementalBuildTest {
+class IncrementalBuildTest extends SiteFolders {
   static final String OLD = "20261126-213000-1a2b";
   static final String NEW = "20261126-223000-3c4d";
   static final String MARK = "<!-- untouched -->";
-
-  @TempDir Path tmp;
-  final List<String> warnings = new ArrayList<>();
-
-  Path runs() {
-    return tmp.resolve("runs");
-  }
-
-  Path site() {
-    return tmp.resolve("site");
-  }
 
   @Test
   void a_new_run_is_rendered_and_an_untouched_runs_page_is_not_rewritten() throws IOException {

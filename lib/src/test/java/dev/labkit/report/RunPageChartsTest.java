@@ -8,22 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-class RunPageChartsTest {
+class RunPageChartsTest extends SiteFolders {
   static final String RUN = "20261126-214000-5e5e";
-
-  @TempDir Path tmp;
-  final List<String> warnings = new ArrayList<>();
-
-  Path runs() {
-    return tmp.resolve("runs");
-  }
-
-  Path site() {
-    return tmp.resolve("site");
-  }
 
   String page(String experiment, String runId) throws IOException {
     SiteGenerator.build(runs(), site(), warnings::add);

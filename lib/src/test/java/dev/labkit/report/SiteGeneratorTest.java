@@ -7,24 +7,11 @@ import dev.labkit.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SiteGeneratorTest {
-  @TempDir Path tmp;
-  final List<String> warnings = new ArrayList<>();
-
-  Path runs() {
-    return tmp.resolve("runs");
-  }
-
-  Path site() {
-    return tmp.resolve("site");
-  }
-
+class SiteGeneratorTest extends SiteFolders {
   @Test
   void the_index_lists_every_run_under_its_experiment_with_status_headline_and_link() throws IOException {
     Fixtures.finishedRun(runs(), "logreg-fashion", "20261126-213000-1a2b");
