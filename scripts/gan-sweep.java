@@ -27,10 +27,10 @@ class ganSweep implements Callable<Integer> {
   public Integer call() {
     var base = experiment("gan-sweep").data(fashionMnist()).model(gan().steps(1000).samples(5000));
     return runAll(lab,
-        base.sweep("model.batch", 32, 128, 512),
-        base.sweep("model.lr", 2e-5, 2e-4, 2e-3),
-        base.sweep("model.steps", 500, 1000, 2000),
-        base.sweep("model.generator", "64x128x256", "256x512x1024"));
+        base.named("gan-sweep-batch").sweep("model.batch", 32, 128, 512),
+        base.named("gan-sweep-lr").sweep("model.lr", 2e-5, 2e-4, 2e-3),
+        base.named("gan-sweep-steps").sweep("model.steps", 500, 1000, 2000),
+        base.named("gan-sweep-widths").sweep("model.generator", "64x128x256", "256x512x1024"));
   }
 
   public static void main(String... args) {

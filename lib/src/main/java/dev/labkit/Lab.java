@@ -234,6 +234,12 @@ public final class Lab {
    */
   public static int runAll(LabOptions options, dev.labkit.run.Experiment... experiments) {
     List<String> names = java.util.Arrays.stream(experiments).map(dev.labkit.run.Experiment::name).toList();
+    for (String name : names) {
+      if (names.indexOf(name) != names.lastIndexOf(name)) {
+        throw new UserError("two experiments of this script are named " + name + "; give each its own name "
+            + "(experiment.named(\"" + name + "-…\")) so that their runs and --experiment tell them apart");
+      }
+    }
     if (options.experiment() != null && !names.contains(options.experiment())) {
       throw new UserError("--experiment " + options.experiment() + ": this script has no such experiment; it runs "
           + String.join(", ", names));

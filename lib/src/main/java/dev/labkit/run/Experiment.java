@@ -45,6 +45,11 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     return new Experiment(name, data, model, compared, sweeps, validation, all, seed);
   }
 
+  /** The same experiment under another name: a fork of a base experiment that asks another question. */
+  public Experiment named(String value) {
+    return new Experiment(value, data, model, compared, sweeps, validation, evaluations, seed);
+  }
+
   public Experiment seed(long value) {
     return new Experiment(name, data, model, compared, sweeps, validation, evaluations, value);
   }

@@ -32,7 +32,7 @@ public record RunDiff(List<Row> params, List<Row> provenance, List<Row> metrics)
 
   /** Timing metrics: the wall-clock time of a phase, which no seed fixes. */
   public static boolean isTiming(String metric) {
-    return metric.endsWith("_seconds");
+    return metric.endsWith("_seconds") || metric.startsWith("ms_"); // fit_seconds, a GAN's ms_per_step
   }
 
   public static RunDiff between(StoredRun a, StoredRun b) {

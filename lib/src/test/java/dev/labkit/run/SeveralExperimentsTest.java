@@ -65,6 +65,13 @@ class SeveralExperimentsTest {
   }
 
   @Test
+  void two_experiments_of_one_name_are_a_one_line_error() {
+    assertThatThrownBy(() -> Lab.runAll(LabOptions.of(out).noSite(true), line("same"), line("same").named("same")))
+        .isInstanceOf(UserError.class).hasMessageStartingWith("two experiments of this script are named same;");
+    assertThat(line("base").named("fork").name()).isEqualTo("fork");
+  }
+
+  @Test
   void a_regression_sweep_summary_keeps_the_metrics_of_its_lowest_mse_trial() throws Exception {
     Runner.Result result = Runner.execute(line("lrs").sweep("model.lr", 0.001, 0.1), LabOptions.of(out).noSite(true),
         System.out);
