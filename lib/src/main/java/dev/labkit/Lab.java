@@ -8,10 +8,7 @@ import dev.labkit.eval.SearchSpace;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * The one class a script imports ({@code import static dev.labkit.Lab.*;}): experiments, datasets,
@@ -267,41 +264,6 @@ public final class Lab {
   }
 
   static int cli(Object command, PrintStream err, String... args) {
-    CommandLine cmd = new CommandLine(command);
-    Path script = scriptOf(command);
-    for (CommandLine.Model.CommandSpec mixin : cmd.getCommandSpec().mixins().values()) {
-      if (mixin.userObject() instanceof LabOptions options) {
-        options.invokedAs(script, List.of(args));
-      }
-    }
-    if (cmd.getCommandSpec().version().length == 0) {
-      cmd.getCommandSpec().version("labkit " + dev.labkit.run.Provenance.currentLabkitVersion());
-    }
-    String name = cmd.getCommandName();
-    cmd.setParameterExceptionHandler((e, ignored) -> {
-      err.println(name + ": " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    cmd.setExecutionExceptionHandler((e, ignored, parsed) -> {
-      if (e instanceof UserError user) {
-        err.println(name + ": " + user.getMessage());
-        return user.exitCode();
-      }
-      throw e;
-    });
-    return cmd.execute(args);
-  }
-
-  /** The script file of a command: scripts/<class name>.java (or its kebab-case form) in the checkout, or $LABKIT_SCRIPT. */
-  private static Path scriptOf(Object command) {
-    String name = command.getClass().getSimpleName();
-    for (String file : List.of(name, name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT))) {
-      Path conventional = Home.dir().resolve("scripts").resolve(file + ".java"); // class ganSweep: gan-sweep.java
-      if (Files.isRegularFile(conventional)) {
-        return conventional;
-      }
-    }
-    String env = System.getenv("LABKIT_SCRIPT");
-    return env == null || env.isBlank() ? null : Path.of(env).toAbsolutePath();
+    return dev.labkit.cli.ScriptCommand.execute(command, err, args);
   }
 }
