@@ -130,7 +130,7 @@ public final class ClassifierTrainer {
     this.currentEpoch = epoch;
     int stepsBefore = stepsDone;
     try (NDManager epochScope = manager.newSubManager()) {
-      NDArray order = epochScope.create(permutation(train.size()));
+      NDArray order = epochScope.create(permutation(train.size(), random));
       NDList losses = new NDList();
       NDList logits = new NDList();
       for (int from = 0; from < train.size(); from += spec.batch()) {
@@ -213,7 +213,7 @@ public final class ClassifierTrainer {
   }
 
   /** A Fisher–Yates shuffle of 0..n-1 from the run's generator: a new batch order every epoch. */
-  private long[] permutation(int n) {
+  static long[] permutation(int n, SplittableRandom random) {
     long[] order = new long[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -122,7 +122,7 @@ public final class NeuralBench {
       for (int epoch = 0; epoch < spec.epochs(); epoch++) {
         long[] start = now();
         try (NDManager epochScope = manager.newSubManager()) {
-          NDArray order = epochScope.create(permutation(train.size(), random));
+          NDArray order = epochScope.create(ClassifierTrainer.permutation(train.size(), random));
           for (int from = 0; from < train.size(); from += spec.batch()) {
             try (NDManager scope = manager.newSubManager()) {
               NDArray rows = order.get(scope, new NDIndex(from + ":" + Math.min(train.size(), from + spec.batch())));
@@ -145,20 +145,6 @@ public final class NeuralBench {
       }
     }
     return seconds;
-  }
-
-  private static long[] permutation(int n, SplittableRandom random) {
-    long[] order = new long[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      long swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
   }
 
   /** The median of every epoch but the first (which pays for warm-up). */
