@@ -11,6 +11,6 @@ public interface Classifier {
 
   /** The most probable class of each example (the first one on a tie). */
   default int[] predict(Dataset data) {
-    return Probabilities.argmax(predictProba(data), numClasses());
+    return dev.labkit.eval.Metrics.argmax(predictProba(data), numClasses());
   }
 }

@@ -10,21 +10,6 @@ import java.io.UncheckedIOException;
 final class Probabilities {
   private Probabilities() {}
 
-  /** The most probable class of each row of an {@code n × k} row-major matrix; ties go to the lower class. */
-  static int[] argmax(double[] proba, int k) {
-    int[] labels = new int[proba.length / k];
-    for (int i = 0; i < labels.length; i++) {
-      int best = 0;
-      for (int c = 1; c < k; c++) {
-        if (proba[i * k + c] > proba[i * k + best]) {
-          best = c;
-        }
-      }
-      labels[i] = best;
-    }
-    return labels;
-  }
-
   /** The size of {@code model} written with Java serialisation, counted without keeping the bytes. */
   static long serializedSize(Serializable model) {
     long[] count = new long[1];

@@ -41,7 +41,7 @@ public final class ReferenceClassifier implements AutoCloseable {
   static final int FEATURES = 128;
   private static final String VERSION = "mlp-256-128-v1";
 
-  private final NDManager manager = NDManager.newBaseManager();
+  private final NDManager manager = dev.labkit.neural.Torch.manager();
   private final SequentialBlock features;
   private final SequentialBlock model;
   private final int pixels;

@@ -10,7 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * and seeded generators. libtorch keeps both settings for the whole process, so every fit and every
  * prediction sets them again before it starts.
  */
-final class Torch {
+public final class Torch {
   private static final String ENGINE = "PyTorch";
 
   static {
@@ -34,19 +34,19 @@ final class Torch {
    * DJL's. One thread per op keeps results bit-identical run to run: a split sum adds in one order only
    * when the split is the same, and a fixed count gives the same split.
    */
-  static void configure(int threads, long seed) {
+  public static void configure(int threads, long seed) {
     threads(threads);
     Engine.getEngine(ENGINE).setRandomSeed((int) seed);
   }
 
   /** Sets libtorch's intra-op threads (it takes effect at once, for the whole process). */
-  static void threads(int threads) {
+  public static void threads(int threads) {
     Engine.getEngine(ENGINE); // loads libtorch first
     JniUtils.setNumThreads(threads);
   }
 
   /** A fresh manager on the CPU of the PyTorch engine; closing it frees every array it made. */
-  static NDManager manager() {
+  public static NDManager manager() {
     return NDManager.newBaseManager(Device.cpu(), ENGINE);
   }
 }

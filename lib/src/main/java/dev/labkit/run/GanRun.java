@@ -1,6 +1,5 @@
 package dev.labkit.run;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.labkit.Home;
 import dev.labkit.UserError;
@@ -42,11 +41,10 @@ final class GanRun {
 
   private static void train(Gan spec, TrainTest data, long seed, boolean smoke, EventSink events,
       Map<String, Double> metrics) {
-    Engine.getInstance(); // starts libtorch, so its thread count can be set
-    ai.djl.pytorch.jni.JniUtils.setNumThreads(spec.threads());
+    dev.labkit.neural.Torch.threads(spec.threads());
     try (ReferenceClassifier reference = ReferenceClassifier.forData(data.train(), Home.cache().resolve("gan-reference"),
         smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = dev.labkit.neural.Torch.manager()) {
       metrics.put("reference_accuracy", reference.accuracy(data.test()));
       events.accept(new Event.Phase("judge", String.format(Locale.ROOT, "reference classifier: %.4f test accuracy",
           metrics.get("reference_accuracy"))));
