@@ -40,7 +40,7 @@ public final class Fitting {
       EventSink events) {
     return switch (spec) {
       case LogisticRegression lr -> fitLogistic(lr, train, events);
-      case Svm svm -> announce(events, spec, train, () -> SvmModel.fit(svm, train));
+      case Svm svm -> announce(events, spec, train, () -> SvmModel.fit(svm, train, seed));
       case RandomForest forest -> announce(events, spec, train, () -> ForestModel.fit(forest, train, seed));
       case Knn knn -> announce(events, spec, train, () -> KnnModel.fit(knn, train));
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * A fitted Smile classifier seen as a labkit {@link Classifier}: rows are predicted in parallel, one
- * call to Smile per example, and Smile's posterior probabilities are placed at the class each belongs to
+ * call to Smile per example unless a subclass scores them all at once, and Smile's posterior probabilities are placed at the class each belongs to
  * (Smile numbers only the classes it saw in training; {@code classes} maps them back).
  */
 abstract class SmileModel implements Classifier, Measured {
@@ -35,6 +35,18 @@ abstract class SmileModel implements Classifier, Measured {
   /** Smile's posterior probabilities of one example, indexed like {@code classes}. */
   abstract void posteriori(Dataset data, int row, double[] out);
 
+  /** The posteriors of every example, {@code out[i·classes + c]}: one call to Smile per example, in parallel. */
+  double[] posteriors(Dataset data) {
+    int m = classes.length;
+    double[] out = new double[data.size() * m];
+    IntStream.range(0, data.size()).parallel().forEach(i -> {
+      double[] p = new double[m];
+      posteriori(data, i, p);
+      System.arraycopy(p, 0, out, i * m, m);
+    });
+    return out;
+  }
+
   /** What {@link #memoryBytes()} measures. */
   abstract java.io.Serializable smileModel();
 
@@ -51,14 +63,13 @@ abstract class SmileModel implements Classifier, Measured {
     }
     long start = System.nanoTime();
     int k = numClasses;
+    double[] posteriors = posteriors(data);
     double[] proba = new double[data.size() * k];
-    IntStream.range(0, data.size()).parallel().forEach(i -> {
-      double[] p = new double[classes.length];
-      posteriori(data, i, p);
+    for (int i = 0; i < data.size(); i++) {
       for (int c = 0; c < classes.length; c++) {
-        proba[i * k + classes[c]] = p[c];
+        proba[i * k + classes[c]] = posteriors[i * classes.length + c];
       }
-    });
+    }
     predictSeconds = Probabilities.seconds(start);
     return proba;
   }

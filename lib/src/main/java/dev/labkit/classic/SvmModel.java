@@ -1,39 +1,102 @@
 package dev.labkit.classic;
 
+import dev.labkit.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Svm;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import smile.classification.Classifier;
 import smile.classification.OneVersusOne;
+import smile.classification.PlattScaling;
 import smile.classification.SVM;
+import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
+import smile.util.IntSet;
 
 /**
- * A fitted {@link Svm} spec: Smile's kernel SVM, one machine for every pair of classes (Smile's
- * {@link OneVersusOne}, the scheme scikit-learn's {@code SVC} uses). Probabilities are Smile's: each
- * pairwise decision score goes through Platt scaling (a sigmoid fitted to the training scores), and the
- * pairwise probabilities are coupled into one distribution over the classes. scikit-learn's RBF kernel
- * {@code exp(−γ‖x−y‖²)} is Smile's {@link GaussianKernel} with σ = √(1 / (2γ)).
+ * A fitted {@link Svm} spec: Smile's kernel SVM, one machine for every pair of classes (one versus one,
+ * the scheme scikit-learn's {@code SVC} uses), fitted and scored as follows.
+ *
+ * <ul>
+ *   <li>Fitting: the pairs are independent, so they are fitted in parallel, each with Smile's random
+ *       generator seeded from the run's seed and the pair (Smile's own {@code OneVersusOne.fit} fits them
+ *       one after another on whatever random state its thread has). Each pair's decision score gets a
+ *       Platt sigmoid fitted on its training scores, as Smile does.
+ *   <li>Scoring: {@link KernelScores} computes each query's kernel values once for the distinct support
+ *       vectors of all machines instead of once per machine; the pairwise probabilities are then coupled
+ *       into one distribution over the classes by Smile's {@link OneVersusOne} (Wu, Lin and Weng's method).
+ * </ul>
+ *
+ * scikit-learn's RBF kernel {@code exp(−γ‖x−y‖²)} is Smile's {@link GaussianKernel} with σ = √(1 / (2γ)).
  */
 public final class SvmModel extends SmileModel {
-  private final OneVersusOne<double[]> machines;
+  private final OneVersusOne<double[]> machines; // Smile's model: what is measured, and the slow reference
+  private final PlattScaling[][] platt;
+  private final List<SVM<double[]>> pairMachines;
+  private final KernelScores scores;
+  private final int[][] pairs;          // pair m is {i, j}: class i (+1) against class j (−1), j < i
+  private final IntSet labels;
   private final double gamma;
 
-  private SvmModel(OneVersusOne<double[]> machines, double gamma, Dataset train, double seconds) {
-    super(train.numClasses(), train.featureCount(), machines.classes(), seconds);
+  private SvmModel(OneVersusOne<double[]> machines, PlattScaling[][] platt, List<SVM<double[]>> pairMachines,
+      int[][] pairs, IntSet labels, double gamma, Dataset train, double seconds) {
+    super(train.numClasses(), train.featureCount(), labels.values, seconds);
     this.machines = machines;
+    this.platt = platt;
+    this.pairMachines = pairMachines;
+    this.scores = new KernelScores(pairMachines, gamma, train.featureCount());
+    this.pairs = pairs;
+    this.labels = labels;
     this.gamma = gamma;
   }
 
-  public static SvmModel fit(Svm spec, Dataset train) {
+  /** Fits a machine for every pair of the classes present in {@code train}; {@code seed} fixes Smile's draws. */
+  @SuppressWarnings("unchecked")
+  public static SvmModel fit(Svm spec, Dataset train, long seed) {
     requireExamples(train, spec.name());
     long start = System.nanoTime();
     double gamma = spec.gamma() == Svm.SCALE ? scaleGamma(train) : spec.gamma();
     GaussianKernel kernel = new GaussianKernel(Math.sqrt(1 / (2 * gamma)));
     SVM.Options options = new SVM.Options(spec.c(), spec.tol(), 1);
     double[][] x = rows(train);
-    OneVersusOne<double[]> machines = OneVersusOne.fit(x, train.labels(),
-        (xs, ys) -> SVM.fit(xs, ys, kernel, options));
-    return new SvmModel(machines, gamma, train, Probabilities.seconds(start));
+    IntSet labels = IntSet.of(IntStream.of(train.labels()).distinct().sorted().toArray());
+    int k = labels.size();
+    if (k < 2) {
+      throw new UserError("cannot fit " + spec.name() + ": the training set " + train.id() + " has only class "
+          + labels.valueOf(0) + "; an SVM needs at least two classes");
+    }
+    int[] y = IntStream.of(train.labels()).map(labels::indexOf).toArray();
+    int[][] pairs = new int[k * (k - 1) / 2][];
+    for (int i = 1, m = 0; i < k; i++) {
+      for (int j = 0; j < i; j++) {
+        pairs[m++] = new int[] {i, j};
+      }
+    }
+    SVM<double[]>[] fitted = new SVM[pairs.length];
+    PlattScaling[] sigmoids = new PlattScaling[pairs.length];
+    IntStream.range(0, pairs.length).parallel().forEach(m -> {
+      int[] rows = IntStream.range(0, y.length).filter(r -> y[r] == pairs[m][0] || y[r] == pairs[m][1]).toArray();
+      double[][] xm = Arrays.stream(rows).mapToObj(r -> x[r]).toArray(double[][]::new);
+      int[] ym = Arrays.stream(rows).map(r -> y[r] == pairs[m][0] ? +1 : -1).toArray();
+      MathEx.setSeed(seed + 1_000_003L * m); // this thread's generator, which LASVM's shuffles draw from
+      fitted[m] = SVM.fit(xm, ym, kernel, options);
+      sigmoids[m] = PlattScaling.fit(fitted[m], xm, ym);
+    });
+    Classifier<double[]>[][] byPair = new Classifier[k][];
+    PlattScaling[][] platt = new PlattScaling[k][];
+    for (int m = 0; m < pairs.length; m++) {
+      int i = pairs[m][0];
+      if (byPair[i] == null) {
+        byPair[i] = new Classifier[i];
+        platt[i] = new PlattScaling[i];
+      }
+      byPair[i][pairs[m][1]] = fitted[m];
+      platt[i][pairs[m][1]] = sigmoids[m];
+    }
+    return new SvmModel(new OneVersusOne<>(byPair, platt, labels), platt, List.of(fitted), pairs, labels, gamma,
+        train, Probabilities.seconds(start));
   }
 
   /** scikit-learn's gamma = "scale": 1 / (features × variance of every value of X together). */
@@ -55,13 +118,84 @@ public final class SvmModel extends SmileModel {
     return gamma;
   }
 
+  /** How many distinct training rows are support vectors of some machine. */
+  public int supportVectors() {
+    return scores.distinct();
+  }
+
+  /** Smile's own path, one machine and one kernel value at a time: the reference the fast path is tested on. */
   @Override
   void posteriori(Dataset data, int row, double[] out) {
     machines.predict(row(data, row), out);
   }
 
+  /** Every pair's decision score of every row, {@code [i·pairs + m]}, from the shared kernel values. */
+  double[] scores(Dataset data) {
+    return scores.scores(data);
+  }
+
+  /** Smile's decision score of pair {@code m} for one row: every kernel value on its own, in double. */
+  double smileScore(Dataset data, int row, int m) {
+    return pairMachines.get(m).score(row(data, row));
+  }
+
+  @Override
+  double[] posteriors(Dataset data) {
+    double[] s = scores.scores(data);
+    int m = pairs.length;
+    Classifier<Integer>[][] byPair = PairScore.table(labels.size(), pairs, s);
+    OneVersusOne<Integer> coupling = new OneVersusOne<>(byPair, platt, labels);
+    int k = labels.size();
+    double[] out = new double[data.size() * k];
+    IntStream.range(0, data.size()).parallel().forEach(i -> {
+      double[] p = new double[k];
+      coupling.predict(i * m, p);
+      System.arraycopy(p, 0, out, i * k, k);
+    });
+    return out;
+  }
+
   @Override
   Serializable smileModel() {
     return machines;
+  }
+
+  /**
+   * One pair's machine as Smile's coupling sees it: its score of query "i·m" is read from the table of
+   * scores computed for all queries at once, so Smile's coupling code runs unchanged.
+   */
+  private record PairScore(double[] table, int pair) implements Classifier<Integer> {
+    @SuppressWarnings("unchecked")
+    static Classifier<Integer>[][] table(int k, int[][] pairs, double[] scores) {
+      Classifier<Integer>[][] byPair = new Classifier[k][];
+      for (int m = 0; m < pairs.length; m++) {
+        int i = pairs[m][0];
+        if (byPair[i] == null) {
+          byPair[i] = new Classifier[i];
+        }
+        byPair[i][pairs[m][1]] = new PairScore(scores, m);
+      }
+      return byPair;
+    }
+
+    @Override
+    public double score(Integer at) {
+      return table[at + pair];
+    }
+
+    @Override
+    public int predict(Integer at) {
+      return score(at) > 0 ? +1 : -1;
+    }
+
+    @Override
+    public int numClasses() {
+      return 2;
+    }
+
+    @Override
+    public int[] classes() {
+      return new int[] {-1, +1};
+    }
   }
 }
