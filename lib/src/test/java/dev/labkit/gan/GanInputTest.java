@@ -35,12 +35,42 @@ class GanInputTest {
   }
 
   @Test
-  void a_dcgan_on_images_it_was_not_built_for_says_what_to_use_instead() {
-    Dataset cifarLike = new Dataset("cifar10/train", "0", new Shape(32, 32, 3), List.of("a", "b"), new float[2 * 3072],
-        new int[] {0, 1});
-    assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.dcgan(), cifarLike)).isInstanceOf(UserError.class)
-        .hasMessage("the DCGAN is built for 28×28×1 images, got 32×32×3 (cifar10/train); use an MNIST-like dataset,"
-            + " or the MLP GAN (model.architecture=mlp), which takes any shape");
+  void a_dcgan_on_images_it_was_not_built_for_names_the_shape_and_what_fits() {
+    for (Shape shape : List.of(new Shape(20, 20, 1), Shape.flat(400), new Shape(32, 32, 4), new Shape(28, 28, 3))) {
+      Dataset data = new Dataset("images/train", "0", shape, List.of("a", "b"), new float[2 * shape.size()],
+          new int[] {0, 1});
+      assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.dcgan(), data)).isInstanceOf(UserError.class)
+          .hasMessage("the DCGAN is built for 28×28×1 and 32×32×3 images, got " + shape + " (images/train); use"
+              + " MNIST-like or CIFAR-10-like data, or the MLP GAN (model.architecture=mlp), which takes any shape");
+    }
+  }
+
+  @Test
+  void a_dcgan_on_a_csv_table_is_refused_before_training(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    StringBuilder csv = new StringBuilder("label");
+    for (int j = 0; j < 400; j++) {
+      csv.append(",p").append(j);
+    }
+    for (int i = 0; i < 6; i++) {
+      csv.append('\n').append(i % 2);
+      csv.append(",0.5".repeat(400));
+    }
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("squares.csv"), csv);
+    Dataset table = dev.labkit.data.Datasets.csv(file, "label").load(dev.labkit.data.LoadOptions.quiet(1)).train();
+    assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.dcgan(), table)).isInstanceOf(UserError.class)
+        .hasMessageStartingWith("the DCGAN is built for 28×28×1 and 32×32×3 images, got 1×400×1 (csv:squares.csv/split-train);");
+    dev.labkit.run.GanChecks.check(Gan.defaults(), table); // the MLP GAN takes it
+  }
+
+  @Test
+  void both_dcgan_shapes_pass_the_checks_conditional_or_not() {
+    for (Shape shape : dev.labkit.gan.Dcgan.SHAPES) {
+      Dataset data = new Dataset("images/train", "0", shape, List.of("a", "b"), new float[2 * shape.size()],
+          new int[] {0, 1});
+      dev.labkit.run.GanChecks.check(Gan.dcgan(), data);
+      dev.labkit.run.GanChecks.check(Gan.dcgan().conditional(true), data);
+    }
   }
 
   @Test
@@ -51,9 +81,9 @@ class GanInputTest {
   }
 
   @Test
-  void a_conditional_dcgan_is_refused_when_described() {
-    assertThatThrownBy(() -> Gan.dcgan().conditional(true)).isInstanceOf(UserError.class)
-        .hasMessageStartingWith("a conditional DCGAN is not built here");
+  void a_conditional_dcgan_has_a_name_of_its_own() {
+    assertThat(Gan.dcgan().conditional(true).name()).isEqualTo("cdcgan");
+    assertThat(Gan.dcgan().with("conditional", "true").conditional()).isTrue();
   }
 
   @Test
