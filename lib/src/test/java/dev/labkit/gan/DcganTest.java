@@ -46,34 +46,19 @@ class DcganTest {
   @Test
   void the_dcgan_turns_noise_into_784_pixels_in_minus_one_to_one_and_images_into_one_logit() {
     try (NDManager m = NDManager.newBaseManager()) {
-      Block g = Networks.generator(Gan.dcgan(), MNIST);
-      Block d = Networks.discriminator(Gan.dcgan(), MNIST);
-      g.initialize(m, DataType.FLOAT32, new Shape(1, 100));
-      d.initialize(m, DataType.FLOAT32, new Shape(1, 784));
-      ParameterStore ps = new ParameterStore(m, false);
-      NDArray images = g.forward(ps, new NDList(m.randomNormal(new Shape(3, 100))), true).singletonOrThrow();
-      assertThat(images.getShape()).isEqualTo(new Shape(3, 784));
-      assertThat(images.abs().max().getFloat()).isLessThanOrEqualTo(1f);
-      assertThat(d.forward(ps, new NDList(images), true).singletonOrThrow().getShape()).isEqualTo(new Shape(3, 1));
+      Block g = checkedPair(m, MNIST)[0];
       // ConvT(128→64, k4) and ConvT(64→1, k4) hold as many weights as PyTorch's, 128·64·16 and 64·16 (and a bias
       // per phase: 4 · 64 and 4, where PyTorch has one per channel)
-      assertThat(g.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum())
-          .isEqualTo(100 * 6272 + 6272 + 4 * 6272 + 128 * 64 * 16 + 4 * 64 + 4 * 64 + 64 * 16 + 4);
+      assertThat(size(g)).isEqualTo(100 * 6272 + 6272 + 4 * 6272 + 128 * 64 * 16 + 4 * 64 + 4 * 64 + 64 * 16 + 4);
     }
   }
 
   @Test
   void the_32x32x3_dcgan_turns_noise_into_3072_pixels_and_images_into_one_logit() {
     try (NDManager m = NDManager.newBaseManager()) {
-      Block g = Networks.generator(Gan.dcgan(), CIFAR);
-      Block d = Networks.discriminator(Gan.dcgan(), CIFAR);
-      g.initialize(m, DataType.FLOAT32, new Shape(1, 100));
-      d.initialize(m, DataType.FLOAT32, new Shape(1, 3072));
-      ParameterStore ps = new ParameterStore(m, false);
-      NDArray images = g.forward(ps, new NDList(m.randomNormal(new Shape(5, 100))), true).singletonOrThrow();
-      assertThat(images.getShape()).isEqualTo(new Shape(5, 3072));
-      assertThat(images.abs().max().getFloat()).isLessThanOrEqualTo(1f);
-      assertThat(d.forward(ps, new NDList(images), true).singletonOrThrow().getShape()).isEqualTo(new Shape(5, 1));
+      Block[] pair = checkedPair(m, CIFAR);
+      Block g = pair[0];
+      Block d = pair[1];
       // Linear(100 → 256·4·4) + BN over its 4096 outputs, then ConvT 256→128, 128→64, 64→3 (16 taps each, a bias
       // per phase) with BN after the first two: PyTorch's ngf = 64 DCGAN for 32×32 in weights
       assertThat(size(g)).isEqualTo(100 * 4096 + 4096 + 4 * 4096 + 256 * 128 * 16 + 4 * 128 + 4 * 128
@@ -82,6 +67,20 @@ class DcganTest {
       assertThat(size(d)).isEqualTo(3 * 64 * 16 + 64 + 64 * 128 * 16 + 128 + 4 * 128 + 128 * 256 * 16 + 256
           + 4 * 256 + 4096 + 1);
     }
+  }
+
+  /** G and D of the DCGAN for {@code image}, checked: noise → three flat images in [-1, 1] → three logits. */
+  private static Block[] checkedPair(NDManager m, dev.labkit.data.Shape image) {
+    Block g = Networks.generator(Gan.dcgan(), image);
+    Block d = Networks.discriminator(Gan.dcgan(), image);
+    g.initialize(m, DataType.FLOAT32, new Shape(1, 100));
+    d.initialize(m, DataType.FLOAT32, new Shape(1, image.size()));
+    ParameterStore ps = new ParameterStore(m, false);
+    NDArray images = g.forward(ps, new NDList(m.randomNormal(new Shape(3, 100))), true).singletonOrThrow();
+    assertThat(images.getShape()).isEqualTo(new Shape(3, image.size()));
+    assertThat(images.abs().max().getFloat()).isLessThanOrEqualTo(1f);
+    assertThat(d.forward(ps, new NDList(images), true).singletonOrThrow().getShape()).isEqualTo(new Shape(3, 1));
+    return new Block[] {g, d};
   }
 
   private static long size(Block block) {
