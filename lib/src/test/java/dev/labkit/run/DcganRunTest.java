@@ -1,7 +1,9 @@
 package dev.labkit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.gan.ColouredSquares;
@@ -91,5 +93,23 @@ class DcganRunTest {
       }
     }
     return count;
+  }
+
+  @Test
+  void a_dcgan_on_a_csv_table_fails_in_one_line_naming_its_shape_and_what_fits() throws IOException {
+    StringBuilder csv = new StringBuilder("label");
+    for (int j = 0; j < 400; j++) {
+      csv.append(",p").append(j);
+    }
+    for (int i = 0; i < 6; i++) {
+      csv.append('\n').append(i % 2).append(",0.5".repeat(400)); // 20×20 images, but a CSV row is flat
+    }
+    Path file = Files.writeString(root.resolve("squares.csv"), csv);
+    Experiment exp = new ExperimentStart("dcgan-csv").data(Datasets.csv(file, "label")).model(Gan.dcgan());
+    var console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> Runner.execute(exp, LabOptions.of(root.resolve("out")).noSite(true), console))
+        .isInstanceOf(UserError.class)
+        .hasMessage("the DCGAN is built for 28×28×1 and 32×32×3 images, got 1×400×1 (csv:squares.csv/split-train);"
+            + " use MNIST-like or CIFAR-10-like data, or the MLP GAN (model.architecture=mlp), which takes any shape");
   }
 }
