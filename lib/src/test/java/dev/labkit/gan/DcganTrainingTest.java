@@ -83,6 +83,16 @@ class DcganTrainingTest {
     }
   }
 
+  @Test
+  void the_28x28_dcgan_takes_the_label_as_a_plane_too() {
+    float[] images = GanTrainingTest.trainAndSample(Gan.dcgan().conditional(true).batch(4).steps(2), 3,
+        GanTrainingTest.digits());
+    assertThat(images).hasSize(4 * 784);
+    for (float v : images) {
+      assertThat(v).isBetween(-1f, 1f);
+    }
+  }
+
   /** Whether two lists of weights are equal (AssertJ's recursive comparison takes seconds on a million floats). */
   static boolean same(List<float[]> a, List<float[]> b) {
     return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size())
