@@ -137,7 +137,7 @@ public final class Lab {
     return dev.labkit.model.Gan.defaults();
   }
 
-  /** The DCGAN for 28×28×1 images: transposed convolutions with batch norm in G, strided convolutions in D. */
+  /** The DCGAN for 28×28×1 or 32×32×3 images: transposed convolutions with batch norm in G, strided convolutions in D. */
   public static dev.labkit.model.Gan dcgan() {
     return dev.labkit.model.Gan.dcgan();
   }

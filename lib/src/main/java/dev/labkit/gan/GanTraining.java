@@ -56,8 +56,8 @@ public final class GanTraining {
     this.oneHot = classes == 0 ? null : Generator.oneHot(manager, train.labels(), classes);
     this.random = new SplittableRandom(seed);
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-    this.g = Networks.generator(spec, pixels);
-    this.d = Networks.discriminator(spec);
+    this.g = Networks.generator(spec, train.shape());
+    this.d = Networks.discriminator(spec, train.shape());
     if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
       g.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
       d.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);

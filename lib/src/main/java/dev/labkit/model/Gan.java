@@ -17,11 +17,12 @@ import java.util.Map;
  * gan()                                   // MLP: G 100→256→512→1024→784, D 784→1024→512→256→1
  * gan().steps(5000).generator(128, 256)   // longer, with a smaller generator
  * gan().lr(2e-3)                          // G learns 10× faster than D: it collapses onto one image
- * dcgan()                                 // transposed convolutions, 28×28×1
+ * dcgan()                                 // transposed convolutions, for 28×28×1 or 32×32×3 images
  * cgan()                                  // conditional: the class label goes into G and D
+ * dcgan().conditional(true)               // a conditional DCGAN: the label as extra planes into D
  * }</pre>
  *
- * @param architecture   {@code mlp} or {@code dcgan} (28×28×1 only)
+ * @param architecture   {@code mlp} or {@code dcgan} (28×28×1 and 32×32×3 images: {@code gan.Dcgan})
  * @param conditional    the class label (one-hot) joins G's noise and D's image, so samples come with labels
  * @param latent         size of the noise vector z, > 0
  * @param generator      G's hidden layer widths, input to output (MLP only)
@@ -70,9 +71,6 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
     positive("sample_every", sampleEvery);
     positive("samples", samples);
     positive("threads", threads);
-    if (conditional && architecture.equals("dcgan")) {
-      throw new UserError("a conditional DCGAN is not built here; use cgan() (an MLP) or set conditional=false");
-    }
   }
 
   /**
@@ -97,7 +95,10 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   @Override
   public String name() {
-    return architecture.equals("dcgan") ? "dcgan" : conditional ? "cgan" : "gan";
+    if (architecture.equals("dcgan")) {
+      return conditional ? "cdcgan" : "dcgan";
+    }
+    return conditional ? "cgan" : "gan";
   }
 
   public Gan architecture(String v) {

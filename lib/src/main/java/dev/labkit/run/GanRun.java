@@ -32,8 +32,8 @@ final class GanRun {
     return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
-      data = symmetric(exp, data);
       GanChecks.check(spec, data.train());
+      data = symmetric(exp, data);
       train(spec, data, exp.seed(), options.smoke(), events, metrics);
       events.accept(new Event.Summary(metrics, "fid"));
     });

@@ -35,12 +35,24 @@ class GanInputTest {
   }
 
   @Test
-  void a_dcgan_on_images_it_was_not_built_for_says_what_to_use_instead() {
-    Dataset cifarLike = new Dataset("cifar10/train", "0", new Shape(32, 32, 3), List.of("a", "b"), new float[2 * 3072],
-        new int[] {0, 1});
-    assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.dcgan(), cifarLike)).isInstanceOf(UserError.class)
-        .hasMessage("the DCGAN is built for 28×28×1 images, got 32×32×3 (cifar10/train); use an MNIST-like dataset,"
-            + " or the MLP GAN (model.architecture=mlp), which takes any shape");
+  void a_dcgan_on_images_it_was_not_built_for_names_the_shape_and_what_fits() {
+    for (Shape shape : List.of(new Shape(20, 20, 1), Shape.flat(400), new Shape(32, 32, 4), new Shape(28, 28, 3))) {
+      Dataset data = new Dataset("images/train", "0", shape, List.of("a", "b"), new float[2 * shape.size()],
+          new int[] {0, 1});
+      assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.dcgan(), data)).isInstanceOf(UserError.class)
+          .hasMessage("the DCGAN is built for 28×28×1 and 32×32×3 images, got " + shape + " (images/train); use"
+              + " MNIST-like or CIFAR-10-like data, or the MLP GAN (model.architecture=mlp), which takes any shape");
+    }
+  }
+
+  @Test
+  void both_dcgan_shapes_pass_the_checks_conditional_or_not() {
+    for (Shape shape : dev.labkit.gan.Dcgan.SHAPES) {
+      Dataset data = new Dataset("images/train", "0", shape, List.of("a", "b"), new float[2 * shape.size()],
+          new int[] {0, 1});
+      dev.labkit.run.GanChecks.check(Gan.dcgan(), data);
+      dev.labkit.run.GanChecks.check(Gan.dcgan().conditional(true), data);
+    }
   }
 
   @Test
@@ -51,9 +63,9 @@ class GanInputTest {
   }
 
   @Test
-  void a_conditional_dcgan_is_refused_when_described() {
-    assertThatThrownBy(() -> Gan.dcgan().conditional(true)).isInstanceOf(UserError.class)
-        .hasMessageStartingWith("a conditional DCGAN is not built here");
+  void a_conditional_dcgan_has_a_name_of_its_own() {
+    assertThat(Gan.dcgan().conditional(true).name()).isEqualTo("cdcgan");
+    assertThat(Gan.dcgan().with("conditional", "true").conditional()).isTrue();
   }
 
   @Test
