@@ -46,7 +46,7 @@ public final class GanTrainer {
     double[] tail = new double[3]; // sums of D loss, G loss, and their count over the last tenth
     for (int step = 1; step <= spec.steps(); step++) {
       boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
-      GanTraining.Losses losses = training.step(log);
+      GanTraining.Losses losses = training.step(step, log);
       if (log) {
         emit(events, step, losses);
         if (step > spec.steps() - progressEvery) {

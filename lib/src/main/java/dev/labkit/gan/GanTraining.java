@@ -43,7 +43,8 @@ public final class GanTraining {
   private final Optimizer adamG;
   private final Optimizer adamD;
   private final ParameterStore store;
-  private final SplittableRandom random; // batches and noise: Java's, so measuring never moves them
+  private final long seed;
+  private SplittableRandom random; // batches and noise of the current step: Java's, so measuring never moves them
 
   /** Builds both networks from {@code seed} (libtorch's seed draws the initial weights and dropout masks). */
   public GanTraining(Gan spec, Dataset train, long seed, NDManager manager) {
@@ -54,7 +55,8 @@ public final class GanTraining {
     int pixels = train.featureCount();
     this.images = manager.create(train.features(), new Shape(size, pixels));
     this.oneHot = classes == 0 ? null : Generator.oneHot(manager, train.labels(), classes);
-    this.random = new SplittableRandom(seed);
+    this.seed = seed;
+    this.random = new SplittableRandom(stepSeed(seed, 0));
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     this.g = Networks.generator(spec, pixels);
     this.d = Networks.discriminator(spec);
@@ -84,11 +86,17 @@ public final class GanTraining {
   }
 
   /**
-   * One training step: {@code d_steps} updates of D, then one of G. Returns the losses of the step's
-   * last D update and of its G update when {@code measure} is true, else null (reading a number back
-   * waits for the native side, so the loop asks only when it logs).
+   * Training step number {@code step} (from 1): {@code d_steps} updates of D, then one of G. Returns the
+   * losses of the step's last D update and of its G update when {@code measure} is true, else null
+   * (reading a number back waits for the native side, so the loop asks only when it logs).
+   *
+   * <p>Its random draws (batches, noise, classes, dropout masks) come from generators seeded by the run's
+   * seed and {@code step} alone, so step k draws the same numbers whatever ran before it: a run resumed
+   * from a checkpoint at step k − 1 goes on exactly as the uninterrupted run did, and sampling or
+   * measuring between steps never moves the training.
    */
-  public Losses step(boolean measure) {
+  public Losses step(long step, boolean measure) {
+    reseed(step);
     try (NDManager sub = manager.newSubManager()) {
       for (int k = 1; k < spec.dSteps(); k++) {
         Batch fakes = fakes(sub);
@@ -104,6 +112,26 @@ public final class GanTraining {
         return measure ? new Losses(dOut[0].getFloat(), gLoss.getFloat(), mean(dOut[1]), mean(dOut[2])) : null;
       }
     }
+  }
+
+  private void reseed(long step) {
+    long stepSeed = stepSeed(seed, step);
+    random = new SplittableRandom(stepSeed);
+    Engine.getInstance().setRandomSeed(Long.hashCode(stepSeed)); // libtorch's generator: dropout masks
+  }
+
+  /**
+   * Step {@code step}'s seed: the run's seed and the step mixed (MurmurHash3's finaliser, twice), so that
+   * neighbouring steps get unrelated streams, not one stream shifted by a draw.
+   */
+  static long stepSeed(long seed, long step) {
+    return mix(mix(seed) + step);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
   }
 
   /** D's update alone, on fresh fakes: what a test checks leaves G untouched. */

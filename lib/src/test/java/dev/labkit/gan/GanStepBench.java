@@ -25,13 +25,14 @@ final class GanStepBench {
     double[] ms = new double[Integer.parseInt(args[3])];
     try (NDManager manager = NDManager.newBaseManager()) {
       GanTraining training = new GanTraining(spec, data.train(), 42, manager);
+      long step = 0;
       for (int i = 0; i < 20; i++) {
-        training.step(false);
+        training.step(++step, false);
       }
       for (int r = 0; r < ms.length; r++) {
         long t = System.nanoTime();
         for (int i = 0; i < steps; i++) {
-          training.step(i == steps - 1);
+          training.step(++step, i == steps - 1);
         }
         ms[r] = (System.nanoTime() - t) / 1e6 / steps;
       }
