@@ -12,12 +12,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
+import dev.labkit.neural.Optimizers;
+import dev.labkit.neural.TorchOptimizer;
 import java.util.SplittableRandom;
 
 /**
@@ -40,8 +39,8 @@ public final class GanTraining {
   private final int classes;
   private final Block g;
   private final Block d;
-  private final Optimizer adamG;
-  private final Optimizer adamD;
+  private final TorchOptimizer adamG;
+  private final TorchOptimizer adamD;
   private final ParameterStore store;
   private final long seed;
   private SplittableRandom random; // batches and noise of the current step: Java's, so measuring never moves them
@@ -66,15 +65,11 @@ public final class GanTraining {
     }
     g.initialize(manager, DataType.FLOAT32, new Shape(1, spec.latent() + classes));
     d.initialize(manager, DataType.FLOAT32, new Shape(1, pixels + classes));
-    this.adamG = adam(spec.lr(), spec);
-    this.adamD = adam(spec.dLr(), spec);
+    // two separate optimizers, so neither shares the other's moment estimates or step counts; PyTorch's
+    // Adam formula, with a state we own so that a checkpoint can save it (ε 1e-8)
+    this.adamG = Optimizers.adam(spec.lr(), spec.beta1(), spec.beta2());
+    this.adamD = Optimizers.adam(spec.dLr(), spec.beta1(), spec.beta2());
     this.store = new ParameterStore(manager, false);
-  }
-
-  /** Two separate optimizers, so neither shares the other's moment estimates or step count. */
-  private static Optimizer adam(double lr, Gan spec) {
-    return Adam.builder().optLearningRateTracker(Tracker.fixed((float) lr)).optBeta1((float) spec.beta1())
-        .optBeta2((float) spec.beta2()).optEpsilon(1e-8f).build();
   }
 
   public Generator generator() {
@@ -83,6 +78,15 @@ public final class GanTraining {
 
   Block discriminatorBlock() {
     return d;
+  }
+
+  /** G's optimizer and D's, whose states a {@link Checkpoint} saves; keyed by parameter name. */
+  TorchOptimizer optimizer(Block block) {
+    return block == g ? adamG : adamD;
+  }
+
+  NDManager manager() {
+    return manager;
   }
 
   /**
@@ -220,15 +224,16 @@ public final class GanTraining {
   }
 
   /** Applies one Adam update to every trainable parameter of {@code block}, then zeroes its gradient:
-   *  DJL, like PyTorch, adds each backward pass's gradient to the last one. */
-  private static void update(Block block, Optimizer adam) {
+   *  DJL, like PyTorch, adds each backward pass's gradient to the last one. The optimizer keys its state
+   *  by parameter name, which stays the same from run to run (DJL's parameter ids are random). */
+  private static void update(Block block, TorchOptimizer adam) {
     for (Pair<String, Parameter> entry : block.getParameters()) {
       NDArray weight = entry.getValue().getArray();
       if (!weight.hasGradient()) {
         continue; // batch norm's running statistics are parameters without gradients
       }
       try (NDArray grad = weight.getGradient()) {
-        adam.update(entry.getValue().getId(), weight, grad);
+        adam.update(entry.getKey(), weight, grad);
         grad.subi(grad);
       }
     }
