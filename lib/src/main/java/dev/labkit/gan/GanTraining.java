@@ -57,19 +57,34 @@ public final class GanTraining {
     this.seed = seed;
     this.random = new SplittableRandom(stepSeed(seed, 0));
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-    this.g = Networks.generator(spec, pixels);
-    this.d = Networks.discriminator(spec);
-    if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
-      g.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-      d.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-    }
-    g.initialize(manager, DataType.FLOAT32, new Shape(1, spec.latent() + classes));
-    d.initialize(manager, DataType.FLOAT32, new Shape(1, pixels + classes));
+    this.g = initialized(Networks.generator(spec, pixels), spec, manager, spec.latent() + classes);
+    this.d = initialized(Networks.discriminator(spec), spec, manager, pixels + classes);
     // two separate optimizers, so neither shares the other's moment estimates or step counts; PyTorch's
     // Adam formula, with a state we own so that a checkpoint can save it (ε 1e-8)
     this.adamG = Optimizers.adam(spec.lr(), spec.beta1(), spec.beta2());
     this.adamD = Optimizers.adam(spec.dLr(), spec.beta1(), spec.beta2());
     this.store = new ParameterStore(manager, false);
+  }
+
+  /** {@code block} with its parameters made for inputs of {@code inputs} numbers. */
+  private static Block initialized(Block block, Gan spec, NDManager manager, int inputs) {
+    if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
+      block.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+    }
+    block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+    return block;
+  }
+
+  /**
+   * The architecture fingerprint ({@link Checkpoint}) of the networks {@code spec} builds for {@code train},
+   * built in {@code scratch} and trained not at all: what a resumed run checks its checkpoint against first.
+   */
+  public static String architecture(Gan spec, Dataset train, NDManager scratch) {
+    int classes = spec.conditional() ? train.numClasses() : 0;
+    int pixels = train.featureCount();
+    Block generator = initialized(Networks.generator(spec, pixels), spec, scratch, spec.latent() + classes);
+    Block discriminator = initialized(Networks.discriminator(spec), spec, scratch, pixels + classes);
+    return Checkpoint.architecture(spec, generator, discriminator);
   }
 
   public Generator generator() {
