@@ -51,20 +51,28 @@ class GanResumeTest {
 
   /** A run stopped as it reports {@code line}, left as a failed run with everything it wrote so far. */
   static Path stoppedRun(Experiment exp, Path dir, String line) {
+    stop(exp, LabOptions.of(dir).noSite(true), line);
+    return only(dir.resolve("runs/gan-tiny"));
+  }
+
+  /** Runs {@code exp} until the console shows {@code lines} one after the other, then stops it there. */
+  static void stop(Experiment exp, LabOptions options, String... lines) {
     StringBuilder seen = new StringBuilder();
     OutputStream console = new OutputStream() {
       @Override
       public void write(int b) {
         seen.append((char) b);
-        if (seen.indexOf(line) >= 0) {
+        int at = 0;
+        for (String line : lines) {
+          at = at < 0 ? -1 : seen.indexOf(line, at);
+        }
+        if (at >= 0) {
           throw new Stop();
         }
       }
     };
-    LabOptions options = LabOptions.of(dir).noSite(true);
     assertThatThrownBy(() -> Runner.execute(exp, options, new PrintStream(console, true, StandardCharsets.UTF_8)))
         .isInstanceOf(Stop.class);
-    return only(dir.resolve("runs/gan-tiny"));
   }
 
   static Path only(Path experimentDir) {
@@ -103,6 +111,44 @@ class GanResumeTest {
     for (String image : List.of("samples/step-000020.png", "samples/step-000030.png", "samples/step-000040.png")) {
       assertThat(Files.readAllBytes(stopped.resolve("artifacts").resolve(image))).as(image)
           .isEqualTo(Files.readAllBytes(straight.resolve("artifacts").resolve(image)));
+    }
+  }
+
+  @Test
+  void a_resumed_sweep_keeps_its_finished_trial_and_continues_the_stopped_one_from_its_checkpoint() throws Exception {
+    Path dir = out.resolve("sweep");
+    stop(experiment(), LabOptions.of(dir).noSite(true).sweep("model.lr=2e-4,1e-4"), "trial 2/2", "step 24/40");
+    List<Path> before = folders(dir);
+    assertThat(before).hasSize(3); // the summary and two trials
+    Path summary = before.stream().filter(f -> trial(f) == 0).findFirst().orElseThrow();
+    Path second = before.stream().filter(f -> trial(f) == 2).findFirst().orElseThrow();
+
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Runner.Result resumed = Runner.execute(experiment(), LabOptions.of(dir).noSite(true).sweep("model.lr=2e-4,1e-4")
+        .resume(summary.getFileName().toString()), new PrintStream(console, true, StandardCharsets.UTF_8));
+
+    assertThat(resumed.exitCode()).isZero();
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("1 finished before, running 1")
+        .contains("trial 2/2  {model.lr=1e-4}  (goes on from its checkpoint)")
+        .contains("resumed from the checkpoint of step 20");
+    assertThat(folders(dir)).isEqualTo(before); // no new folder: trial 2 went on in its own
+    assertThat(json(second.resolve("run.json")).path("status").asString()).isEqualTo("finished");
+    Path alone = run(experiment(), LabOptions.of(out.resolve("alone")).noSite(true).set("model.lr=1e-4")).folder();
+    assertThat(rows(second)).isEqualTo(rows(alone));
+    assertThat(finalMetrics(second)).isEqualTo(finalMetrics(alone));
+  }
+
+  static List<Path> folders(Path dir) throws Exception {
+    try (Stream<Path> folders = Files.list(dir.resolve("runs/gan-tiny"))) {
+      return folders.sorted().toList();
+    }
+  }
+
+  static int trial(Path folder) {
+    try {
+      return json(folder.resolve("run.json")).path("sweep").path("trial").asInt(-1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
