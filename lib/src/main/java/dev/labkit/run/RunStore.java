@@ -121,10 +121,10 @@ public final class RunStore implements EventSink, AutoCloseable {
       StringBuilder kept = new StringBuilder("step,name,value,wall_time\n");
       double wallTime = 0;
       for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-        int first = line.indexOf(',');
-        if (first > 0 && Long.parseLong(line.substring(0, first)) <= step) { // step,name,value,wall_time
+        String[] cells = line.split(",", -1); // step,name,value,wall_time; a line cut short by a kill is dropped
+        if (cells.length >= 4 && Long.parseLong(cells[0]) <= step && !cells[cells.length - 1].isEmpty()) {
           kept.append(line).append('\n');
-          wallTime = Math.max(wallTime, Double.parseDouble(line.substring(line.lastIndexOf(',') + 1)));
+          wallTime = Math.max(wallTime, Double.parseDouble(cells[cells.length - 1]));
         }
       }
       Json.writeAtomically(metricsCsv, kept.toString().getBytes(StandardCharsets.UTF_8));
