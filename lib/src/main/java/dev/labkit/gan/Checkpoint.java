@@ -23,7 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,9 @@ import java.util.TreeMap;
  * A GAN's training state after one step, as one file in its run folder ({@code checkpoint.bin}): the
  * step, what the loop has summed so far, every parameter of G and D (batch norm's running statistics
  * included), both optimizers' states, and two fingerprints that say what it belongs to: the architecture
- * (the spec's network-shaping params and every parameter's name and shape) and the training data. Read
- * back into freshly built networks, it lets the run go on from that step exactly as if it had never
- * stopped (the steps' random draws depend on the seed and the step only: {@link GanTraining#step}).
+ * and the training data ({@link Fingerprint}). Read back into freshly built networks, it lets the run go
+ * on from that step exactly as if it had never stopped (the steps' random draws depend on the seed and
+ * the step only: {@link GanTraining#step}).
  *
  * <p>Layout: a magic line, a version, the header (step, fingerprints), the loop's sums, then parameters and
  * optimizer states as DJL's NDArray encoding, and last the SHA-256 of everything before it, so a
@@ -66,28 +65,6 @@ public final class Checkpoint {
   /** What a checkpoint says it is, read and checked without loading a single array. */
   public record Header(long step, String architecture, String data) {}
 
-  /** The network-shaping params of {@code spec} and each parameter's name and shape: what must match on resume. */
-  static String architecture(Gan spec, Block g, Block d) {
-    Map<String, Object> params = spec.params();
-    List<String> parts = new ArrayList<>();
-    for (String key : List.of("architecture", "conditional", "latent", "generator", "discriminator", "batch_norm",
-        "slope", "dropout")) {
-      parts.add(key + "=" + params.get(key));
-    }
-    for (Pair<String, Parameter> p : g.getParameters()) {
-      parts.add("G." + p.getKey() + "=" + p.getValue().getArray().getShape());
-    }
-    for (Pair<String, Parameter> p : d.getParameters()) {
-      parts.add("D." + p.getKey() + "=" + p.getValue().getArray().getShape());
-    }
-    return String.join(" ", parts);
-  }
-
-  /** The training data a checkpoint belongs to: its id, size and content digest. */
-  public static String data(Dataset train) {
-    return train.id() + " " + train.size() + " sha256:" + train.sha256();
-  }
-
   /** Writes {@code training}'s state after {@code loop.step()} to {@code file}, replacing any older one at once. */
   static void write(Path file, GanTraining training, Gan spec, Dataset train, Loop loop) {
     Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -98,8 +75,8 @@ public final class Checkpoint {
       out.writeUTF(MAGIC);
       out.writeInt(VERSION);
       out.writeLong(loop.step());
-      writeString(out, architecture(spec, training.generator().block(), training.discriminatorBlock()));
-      writeString(out, data(train));
+      writeString(out, Fingerprint.architecture(spec, training.generator().block(), training.discriminatorBlock()));
+      writeString(out, Fingerprint.data(train));
       out.writeDouble(loop.dLossSum());
       out.writeDouble(loop.gLossSum());
       out.writeInt(loop.tailCount());
@@ -117,19 +94,26 @@ public final class Checkpoint {
           + "; free some space or set model.checkpoint_every=0", e);
     }
     try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      move(temp, file);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static void move(Path temp, Path file) {
+  /**
+   * Removes the checkpoint of a run that finished, and any temporary one a kill left behind: nothing is left
+   * to resume, and a run folder should not keep tens of megabytes it will never use.
+   */
+  public static void delete(Path file) {
     try {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".tmp"));
     } catch (IOException e) {
-      throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+      throw new UserError("cannot delete the checkpoint " + file + " of a finished run: " + e.getMessage(), e);
     }
   }
 
@@ -150,7 +134,8 @@ public final class Checkpoint {
   static Loop restore(Path file, GanTraining training, Gan spec, Dataset train) {
     try (DataInputStream in = open(file)) {
       Header header = readHeader(in, file);
-      check(file, header, architecture(spec, training.generator().block(), training.discriminatorBlock()), data(train));
+      Fingerprint.check(file, header, Fingerprint.architecture(spec, training.generator().block(), training.discriminatorBlock()),
+          Fingerprint.data(train));
       Loop loop = new Loop(header.step(), in.readDouble(), in.readDouble(), in.readInt(), in.readLong(), in.readLong());
       for (Block block : List.of(training.generator().block(), training.discriminatorBlock())) {
         readParameters(in, block, training.manager());
@@ -160,33 +145,6 @@ public final class Checkpoint {
     } catch (IOException e) {
       throw damaged(file, e);
     }
-  }
-
-  /** Refuses a checkpoint made for other networks or other data, naming the first difference. */
-  public static void check(Path file, Header header, String architecture, String data) {
-    if (!header.architecture().equals(architecture)) {
-      throw new UserError("the checkpoint " + file + " is from a different architecture (" + firstDifference(
-          header.architecture(), architecture) + "); resume with the options the run was started with, or start "
-          + "a new run");
-    }
-    if (!header.data().equals(data)) {
-      throw new UserError("the checkpoint " + file + " was trained on other data (" + header.data() + ", this run has "
-          + data + "); resume with the data the run was started with, or start a new run");
-    }
-  }
-
-  /** "it has generator=256x512x1024, this run builds generator=128x256": the first entry that differs. */
-  private static String firstDifference(String saved, String built) {
-    String[] a = saved.split(" ");
-    String[] b = built.split(" ");
-    for (int i = 0; i < Math.max(a.length, b.length); i++) {
-      String x = i < a.length ? a[i] : "nothing more";
-      String y = i < b.length ? b[i] : "nothing more";
-      if (!x.equals(y)) {
-        return "it has " + x + ", this run builds " + y;
-      }
-    }
-    return "same entries in another order";
   }
 
   /** The file's bytes after the magic check and the digest check, as a stream positioned after the magic. */

@@ -76,7 +76,7 @@ public final class GanTraining {
   }
 
   /**
-   * The architecture fingerprint ({@link Checkpoint}) of the networks {@code spec} builds for {@code train},
+   * The architecture {@link Fingerprint} of the networks {@code spec} builds for {@code train},
    * built in {@code scratch} and trained not at all: what a resumed run checks its checkpoint against first.
    */
   public static String architecture(Gan spec, Dataset train, NDManager scratch) {
@@ -84,7 +84,7 @@ public final class GanTraining {
     int pixels = train.featureCount();
     Block generator = initialized(Networks.generator(spec, pixels), spec, scratch, spec.latent() + classes);
     Block discriminator = initialized(Networks.discriminator(spec), spec, scratch, pixels + classes);
-    return Checkpoint.architecture(spec, generator, discriminator);
+    return Fingerprint.architecture(spec, generator, discriminator);
   }
 
   public Generator generator() {

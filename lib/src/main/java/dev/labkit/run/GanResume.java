@@ -5,6 +5,7 @@ import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Dataset;
 import dev.labkit.gan.Checkpoint;
+import dev.labkit.gan.Fingerprint;
 import dev.labkit.gan.GanTraining;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.Torch;
@@ -56,9 +57,9 @@ final class GanResume {
     sameRun(run, exp, options, runId, again);
     Path checkpoint = folder.resolve(Checkpoint.FILE);
     if (!Files.isRegularFile(checkpoint)) {
+      Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
       throw new UserError("--resume " + runId + ": that run has no checkpoint (it stopped before step "
-          + ((Gan) exp.model()).checkpointEvery() + ", or model.checkpoint_every was 0); start it again instead: "
-          + command);
+          + spec.checkpointEvery() + ", or model.checkpoint_every was 0); start it again instead: " + command);
     }
     Checkpoint.header(checkpoint); // whole and readable, before anything else is done
     return folder;
@@ -73,7 +74,7 @@ final class GanResume {
     Checkpoint.Header header = Checkpoint.header(file);
     Torch.threads(spec.threads());
     try (NDManager scratch = Torch.manager()) {
-      Checkpoint.check(file, header, GanTraining.architecture(spec, train, scratch), Checkpoint.data(train));
+      Fingerprint.check(file, header, GanTraining.architecture(spec, train, scratch), Fingerprint.data(train));
     }
     StoredRun run = StoredRun.read(folder);
     RunRecord record = Json.MAPPER.treeToValue(run.json(), RunRecord.class).resumed(header.step());

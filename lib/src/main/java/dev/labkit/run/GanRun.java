@@ -44,6 +44,7 @@ final class GanRun {
       var checkpoints = new GanTrainer.Checkpoints(store.folder().resolve(Checkpoint.FILE), resume != null);
       train(spec, data, exp.seed(), options.smoke(), checkpoints, events, metrics);
       events.accept(new Event.Summary(metrics, "fid"));
+      Checkpoint.delete(checkpoints.file()); // finished: nothing left to resume
     };
     if (resume == null) {
       return RunFrame.run(trial, sweep, options, out, body);

@@ -103,6 +103,8 @@ class GanResumeTest {
     assertThat(record.path("status").asString()).isEqualTo("finished");
     assertThat(record.path("error").isNull()).isTrue();
     assertThat(record.path("provenance").path("resumed_from_step").toString()).isEqualTo("[20]");
+    assertThat(stopped.resolve(Checkpoint.FILE)).doesNotExist(); // finished: nothing left to resume
+    assertThat(straight.resolve(Checkpoint.FILE)).doesNotExist();
     assertThat(rows(stopped)).isEqualTo(rows(straight)); // every curve point, D's and G's losses and FIDs alike
     assertThat(wallTimes(stopped)).isSorted();
     assertThat(finalMetrics(stopped)).isEqualTo(finalMetrics(straight)).containsKeys("fid", "final/g_loss");
