@@ -41,12 +41,9 @@ public final class GanTrainer {
 
   /**
    * Where the run keeps its checkpoint ({@link Checkpoint}), one file replaced every {@code checkpoint_every}
-   * steps, and whether to go on from the one there ({@code --resume}) instead of starting at step 0.
+   * steps (null: none), and whether to go on from the one there ({@code --resume}) instead of from step 0.
    */
-  public record Checkpoints(Path file, boolean resume) {
-    /** No checkpoints: for tests and benchmarks. */
-    public static final Checkpoints NONE = new Checkpoints(null, false);
-  }
+  public record Checkpoints(Path file, boolean resume) {}
 
   /** Trains on {@code train} (pixels in [-1, 1]); every array lives in {@code manager}, which the caller closes. */
   public static Result train(Gan spec, Dataset train, long seed, NDManager manager, EventSink events,

@@ -45,7 +45,7 @@ public final class GanTraining {
   private final long seed;
   private SplittableRandom random; // batches and noise of the current step: Java's, so measuring never moves them
 
-  /** Builds both networks from {@code seed} (libtorch's seed draws the initial weights and dropout masks). */
+  /** Builds both networks from {@code seed} (libtorch's generator, seeded by it, draws the initial weights). */
   public GanTraining(Gan spec, Dataset train, long seed, NDManager manager) {
     this.spec = spec;
     this.manager = manager;
