@@ -147,8 +147,9 @@ public final class LabOptions {
     return this;
   }
 
-  public LabOptions resume(String sweepId) {
-    resume = sweepId;
+  /** {@code --resume ID}: a sweep's id, or the id of a stopped GAN run. */
+  public LabOptions resume(String id) {
+    resume = id;
     return this;
   }
 

@@ -16,10 +16,8 @@ import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,11 +92,7 @@ public final class Checkpoint {
           + "; free some space or set model.checkpoint_every=0", e);
     }
     try {
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      dev.labkit.run.Json.replace(temp, file);
     } catch (IOException e) {
       throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }
