@@ -43,8 +43,9 @@ public final class LabOptions {
       description = "Run the trials of a sweep in K worker processes at once (default: 1, one after the other in this JVM).")
   int parallel = 1;
 
-  @Option(names = "--resume", paramLabel = "SWEEP_ID",
-      description = "Finish an interrupted sweep: run only its trials that are missing or did not finish (same options as the first time).")
+  @Option(names = "--resume", paramLabel = "ID",
+      description = "Finish an interrupted sweep (SWEEP_ID: only its trials that did not finish), or a stopped GAN run "
+          + "(RUN_ID: on from its last checkpoint, in its own folder); give the same options as the first time.")
   String resume;
 
   /** Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY attaches this run to the sweep. */
@@ -146,8 +147,9 @@ public final class LabOptions {
     return this;
   }
 
-  public LabOptions resume(String sweepId) {
-    resume = sweepId;
+  /** {@code --resume ID}: a sweep's id, or the id of a stopped GAN run. */
+  public LabOptions resume(String id) {
+    resume = id;
     return this;
   }
 

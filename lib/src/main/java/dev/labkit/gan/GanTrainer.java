@@ -6,6 +6,7 @@ import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
 import dev.labkit.run.Event;
 import dev.labkit.run.EventSink;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Locale;
  * {@code train/d_real} (D's mean probability that real images are real) and {@code train/d_fake} (the same
  * for G's images) about 500 times over the run, a progress line every tenth of it, and at step 0, every
  * {@code sample_every} steps and at the end a call to the caller's {@link SampleHook} (sample grids,
- * FID). It writes no file and prints nothing: everything goes out as events.
+ * FID), and every {@code checkpoint_every} steps a {@link Checkpoint} that a stopped run can go on from.
+ * Apart from that one file it writes nothing and prints nothing: everything goes out as events.
  *
  * <p>How to read the numbers: in a healthy game D(x) stays above D(G(z)) but neither goes to 1 or 0,
  * and both losses wander around a level instead of one of them going to 0. A D loss near 0 with D(G(z))
@@ -31,22 +33,39 @@ public final class GanTrainer {
 
   /**
    * The trained generator, D's and G's losses averaged over the logged steps of the last tenth of
-   * training (a single step's loss is too noisy to compare runs by), and the mean time of a step.
+   * training (a single step's loss is too noisy to compare runs by), the mean time of a step, and the
+   * training's time as a whole (sampling included); a resumed run counts the time before its checkpoint.
    */
-  public record Result(Generator generator, double finalDLoss, double finalGLoss, double msPerStep) {}
+  public record Result(Generator generator, double finalDLoss, double finalGLoss, double msPerStep,
+      double trainSeconds) {}
+
+  /**
+   * Where the run keeps its checkpoint ({@link Checkpoint}), one file replaced every {@code checkpoint_every}
+   * steps (null: none), and whether to go on from the one there ({@code --resume}) instead of from step 0.
+   */
+  public record Checkpoints(Path file, boolean resume) {}
 
   /** Trains on {@code train} (pixels in [-1, 1]); every array lives in {@code manager}, which the caller closes. */
   public static Result train(Gan spec, Dataset train, long seed, NDManager manager, EventSink events,
-      SampleHook hook) {
+      SampleHook hook, Checkpoints checkpoints) {
+    long began = System.nanoTime();
     GanTraining training = new GanTraining(spec, train, seed, manager);
-    hook.sample(0, training.generator());
+    Checkpoint.Loop loop = Checkpoint.Loop.start();
+    if (checkpoints.resume()) {
+      loop = Checkpoint.restore(checkpoints.file(), training, spec, train);
+      events.accept(new Event.Phase("train", "resumed from the checkpoint of step " + loop.step() + " ("
+          + checkpoints.file().getFileName() + ")"));
+    } else {
+      hook.sample(0, training.generator());
+    }
     int logEvery = Math.max(1, spec.steps() / 500);
     int progressEvery = Math.max(1, spec.steps() / 10);
-    long started = System.nanoTime();
-    double[] tail = new double[3]; // sums of D loss, G loss, and their count over the last tenth
-    for (int step = 1; step <= spec.steps(); step++) {
+    began -= loop.trainNanos();
+    long started = System.nanoTime() - loop.stepNanos(); // when the steps began, had they run without a break
+    double[] tail = {loop.dLossSum(), loop.gLossSum(), loop.tailCount()}; // over the last tenth: D, G, count
+    for (long step = loop.step() + 1; step <= spec.steps(); step++) {
       boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
-      GanTraining.Losses losses = training.step(log);
+      GanTraining.Losses losses = training.step(step, log);
       if (log) {
         emit(events, step, losses);
         if (step > spec.steps() - progressEvery) {
@@ -62,14 +81,23 @@ public final class GanTrainer {
             losses == null ? Double.NaN : losses.dLoss(), losses == null ? Double.NaN : losses.gLoss(),
             losses == null ? Double.NaN : losses.dReal(), losses == null ? Double.NaN : losses.dFake(), ms)));
       }
+      long before = System.nanoTime();
       if (step % spec.sampleEvery() == 0 || step == spec.steps()) {
-        long before = System.nanoTime();
         hook.sample(step, training.generator());
-        started += System.nanoTime() - before; // step times leave out the sampling and measuring
       }
+      // after the step's samples, so a run resumed from here has every event up to this step; none at the
+      // end, where nothing is left to resume (a stop while measuring resumes from the last one before)
+      if (checkpoints.file() != null && spec.checkpointEvery() > 0 && step % spec.checkpointEvery() == 0
+          && step < spec.steps()) {
+        long now = System.nanoTime();
+        Checkpoint.write(checkpoints.file(), training, spec, train, new Checkpoint.Loop(step, tail[0], tail[1],
+            (int) tail[2], before - started, now - began));
+      }
+      started += System.nanoTime() - before; // step times leave out the sampling, measuring and checkpoints
     }
     double ms = (System.nanoTime() - started) / 1e6 / spec.steps();
-    return new Result(training.generator(), tail[0] / tail[2], tail[1] / tail[2], ms);
+    return new Result(training.generator(), tail[0] / tail[2], tail[1] / tail[2], ms,
+        (System.nanoTime() - began) / 1e9);
   }
 
   private static void emit(EventSink events, long step, GanTraining.Losses losses) {

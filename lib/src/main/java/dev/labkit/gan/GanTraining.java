@@ -12,12 +12,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
+import dev.labkit.neural.Optimizers;
+import dev.labkit.neural.TorchOptimizer;
 import java.util.SplittableRandom;
 
 /**
@@ -40,12 +39,13 @@ public final class GanTraining {
   private final int classes;
   private final Block g;
   private final Block d;
-  private final Optimizer adamG;
-  private final Optimizer adamD;
+  private final TorchOptimizer adamG;
+  private final TorchOptimizer adamD;
   private final ParameterStore store;
-  private final SplittableRandom random; // batches and noise: Java's, so measuring never moves them
+  private final long seed;
+  private SplittableRandom random; // batches and noise of the current step: Java's, so measuring never moves them
 
-  /** Builds both networks from {@code seed} (libtorch's seed draws the initial weights and dropout masks). */
+  /** Builds both networks from {@code seed} (libtorch's generator, seeded by it, draws the initial weights). */
   public GanTraining(Gan spec, Dataset train, long seed, NDManager manager) {
     this.spec = spec;
     this.manager = manager;
@@ -54,25 +54,37 @@ public final class GanTraining {
     int pixels = train.featureCount();
     this.images = manager.create(train.features(), new Shape(size, pixels));
     this.oneHot = classes == 0 ? null : Generator.oneHot(manager, train.labels(), classes);
-    this.random = new SplittableRandom(seed);
+    this.seed = seed;
+    this.random = new SplittableRandom(stepSeed(seed, 0));
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-    this.g = Networks.generator(spec, train.shape());
-    this.d = Networks.discriminator(spec, train.shape());
-    if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
-      g.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-      d.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-    }
-    g.initialize(manager, DataType.FLOAT32, new Shape(1, spec.latent() + classes));
-    d.initialize(manager, DataType.FLOAT32, new Shape(1, pixels + classes));
-    this.adamG = adam(spec.lr(), spec);
-    this.adamD = adam(spec.dLr(), spec);
+    this.g = initialized(Networks.generator(spec, train.shape()), spec, manager, spec.latent() + classes);
+    this.d = initialized(Networks.discriminator(spec, train.shape()), spec, manager, pixels + classes);
+    // two separate optimizers, so neither shares the other's moment estimates or step counts; PyTorch's
+    // Adam formula, with a state we own so that a checkpoint can save it (ε 1e-8)
+    this.adamG = Optimizers.adam(spec.lr(), spec.beta1(), spec.beta2());
+    this.adamD = Optimizers.adam(spec.dLr(), spec.beta1(), spec.beta2());
     this.store = new ParameterStore(manager, false);
   }
 
-  /** Two separate optimizers, so neither shares the other's moment estimates or step count. */
-  private static Optimizer adam(double lr, Gan spec) {
-    return Adam.builder().optLearningRateTracker(Tracker.fixed((float) lr)).optBeta1((float) spec.beta1())
-        .optBeta2((float) spec.beta2()).optEpsilon(1e-8f).build();
+  /** {@code block} with its parameters made for inputs of {@code inputs} numbers. */
+  private static Block initialized(Block block, Gan spec, NDManager manager, int inputs) {
+    if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
+      block.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+    }
+    block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+    return block;
+  }
+
+  /**
+   * The architecture {@link Fingerprint} of the networks {@code spec} builds for {@code train},
+   * built in {@code scratch} and trained not at all: what a resumed run checks its checkpoint against first.
+   */
+  public static String architecture(Gan spec, Dataset train, NDManager scratch) {
+    int classes = spec.conditional() ? train.numClasses() : 0;
+    int pixels = train.featureCount();
+    Block generator = initialized(Networks.generator(spec, train.shape()), spec, scratch, spec.latent() + classes);
+    Block discriminator = initialized(Networks.discriminator(spec, train.shape()), spec, scratch, pixels + classes);
+    return Fingerprint.architecture(spec, generator, discriminator);
   }
 
   public Generator generator() {
@@ -83,12 +95,27 @@ public final class GanTraining {
     return d;
   }
 
+  /** G's optimizer and D's, whose states a {@link Checkpoint} saves; keyed by parameter name. */
+  TorchOptimizer optimizer(Block block) {
+    return block == g ? adamG : adamD;
+  }
+
+  NDManager manager() {
+    return manager;
+  }
+
   /**
-   * One training step: {@code d_steps} updates of D, then one of G. Returns the losses of the step's
-   * last D update and of its G update when {@code measure} is true, else null (reading a number back
-   * waits for the native side, so the loop asks only when it logs).
+   * Training step number {@code step} (from 1): {@code d_steps} updates of D, then one of G. Returns the
+   * losses of the step's last D update and of its G update when {@code measure} is true, else null
+   * (reading a number back waits for the native side, so the loop asks only when it logs).
+   *
+   * <p>Its random draws (batches, noise, classes, dropout masks) come from generators seeded by the run's
+   * seed and {@code step} alone, so step k draws the same numbers whatever ran before it: a run resumed
+   * from a checkpoint at step k − 1 goes on exactly as the uninterrupted run did, and sampling or
+   * measuring between steps never moves the training.
    */
-  public Losses step(boolean measure) {
+  public Losses step(long step, boolean measure) {
+    reseed(step);
     try (NDManager sub = manager.newSubManager()) {
       for (int k = 1; k < spec.dSteps(); k++) {
         Batch fakes = fakes(sub);
@@ -104,6 +131,26 @@ public final class GanTraining {
         return measure ? new Losses(dOut[0].getFloat(), gLoss.getFloat(), mean(dOut[1]), mean(dOut[2])) : null;
       }
     }
+  }
+
+  private void reseed(long step) {
+    long stepSeed = stepSeed(seed, step);
+    random = new SplittableRandom(stepSeed);
+    Engine.getInstance().setRandomSeed(Long.hashCode(stepSeed)); // libtorch's generator: dropout masks
+  }
+
+  /**
+   * Step {@code step}'s seed: the run's seed and the step mixed (MurmurHash3's finaliser, twice), so that
+   * neighbouring steps get unrelated streams, not one stream shifted by a draw.
+   */
+  static long stepSeed(long seed, long step) {
+    return mix(mix(seed) + step);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
   }
 
   /** D's update alone, on fresh fakes: what a test checks leaves G untouched. */
@@ -192,15 +239,16 @@ public final class GanTraining {
   }
 
   /** Applies one Adam update to every trainable parameter of {@code block}, then zeroes its gradient:
-   *  DJL, like PyTorch, adds each backward pass's gradient to the last one. */
-  private static void update(Block block, Optimizer adam) {
+   *  DJL, like PyTorch, adds each backward pass's gradient to the last one. The optimizer keys its state
+   *  by parameter name, which stays the same from run to run (DJL's parameter ids are random). */
+  private static void update(Block block, TorchOptimizer adam) {
     for (Pair<String, Parameter> entry : block.getParameters()) {
       NDArray weight = entry.getValue().getArray();
       if (!weight.hasGradient()) {
         continue; // batch norm's running statistics are parameters without gradients
       }
       try (NDArray grad = weight.getGradient()) {
-        adam.update(entry.getValue().getId(), weight, grad);
+        adam.update(entry.getKey(), weight, grad);
         grad.subi(grad);
       }
     }

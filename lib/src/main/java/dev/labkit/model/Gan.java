@@ -43,11 +43,13 @@ import java.util.Map;
  * @param threads        libtorch intra-op threads. 1 by default: on 2 cores, 2 threads were faster on a quiet
  *                       machine (≈ 50 against 70 ms a step) but 15× slower while other processes ran
  *                       (1,300 against 90 ms), as libtorch's threads wait on each other
+ * @param checkpointEvery steps between checkpoints of G, D and their optimizers in the run folder (what
+ *                       {@code --resume RUN_ID} continues from), ≥ 0; 0 writes none
  */
 public record Gan(String architecture, boolean conditional, int latent, List<Integer> generator,
     List<Integer> discriminator, double slope, double dropout, boolean batchNorm, double lr, double dLr, double beta1,
-    double beta2, int batch, int steps, int dSteps, double labelSmoothing, int sampleEvery, int samples, int threads)
-    implements ModelSpec<Gan> {
+    double beta2, int batch, int steps, int dSteps, double labelSmoothing, int sampleEvery, int samples, int threads,
+    int checkpointEvery) implements ModelSpec<Gan> {
 
   public Gan {
     if (!List.of("mlp", "dcgan").contains(architecture)) {
@@ -71,16 +73,21 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
     positive("sample_every", sampleEvery);
     positive("samples", samples);
     positive("threads", threads);
+    if (checkpointEvery < 0) {
+      throw new UserError("checkpoint_every must be ≥ 0 (steps between checkpoints; 0 writes none), got "
+          + checkpointEvery);
+    }
   }
 
   /**
    * The MLP GAN of the lab: latent 100, G 256→512→1024, D 1024→512→256, LeakyReLU 0.2, D dropout 0.3,
    * Adam 2e-4 (0.5, 0.999) for both, batch 128, 3,000 steps, one D step per G step, real target 0.9
-   * (one-sided label smoothing), a grid every 500 steps, 10,000 samples scored, 1 libtorch thread.
+   * (one-sided label smoothing), a grid every 500 steps, 10,000 samples scored, 1 libtorch thread, a
+   * checkpoint every 500 steps.
    */
   public static Gan defaults() {
     return new Gan("mlp", false, 100, List.of(256, 512, 1024), List.of(1024, 512, 256), 0.2, 0.3, false, 2e-4, 2e-4,
-        0.5, 0.999, 128, 3000, 1, 0.1, 500, 10_000, 1);
+        0.5, 0.999, 128, 3000, 1, 0.1, 500, 10_000, 1, 500);
   }
 
   /** The DCGAN of the lab (widths, dropout and batch_norm do not apply). */
@@ -103,103 +110,109 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   public Gan architecture(String v) {
     return new Gan(v, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1,
-        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan conditional(boolean v) {
     return new Gan(architecture, v, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1,
-        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan latent(int v) {
     return new Gan(architecture, conditional, v, generator, discriminator, slope, dropout, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan generator(Integer... v) {
     return new Gan(architecture, conditional, latent, List.of(v), discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan discriminator(Integer... v) {
     return new Gan(architecture, conditional, latent, generator, List.of(v), slope, dropout, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan slope(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, v, dropout, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan dropout(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, v, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan batchNorm(boolean v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, v, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan lr(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, v,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan dLr(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        v, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        v, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan beta1(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, v, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        dLr, v, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan beta2(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, v, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        dLr, beta1, v, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan batch(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, v, steps, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        dLr, beta1, beta2, v, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan steps(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, v, dSteps, labelSmoothing, sampleEvery, samples, threads);
+        dLr, beta1, beta2, batch, v, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan dSteps(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, v, labelSmoothing, sampleEvery, samples, threads);
+        dLr, beta1, beta2, batch, steps, v, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan labelSmoothing(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, v, sampleEvery, samples, threads);
+        dLr, beta1, beta2, batch, steps, dSteps, v, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan sampleEvery(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, v, samples, threads);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, v, samples, threads, checkpointEvery);
   }
 
   public Gan samples(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, v, threads);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, v, threads, checkpointEvery);
   }
 
   public Gan threads(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v, checkpointEvery);
   }
 
-  /** The run's smoke version: at most 20 steps, a grid every 10, 500 scored samples, batch ≤ 32. */
+  public Gan checkpointEvery(int v) {
+    return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, v);
+  }
+
+  /** The run's smoke version: at most 20 steps, a grid (and a checkpoint, unless off) every 10, 500 scored
+   *  samples, batch ≤ 32. */
   public Gan smoke() {
     return steps(Math.min(steps, 20)).sampleEvery(Math.min(sampleEvery, 10)).samples(Math.min(samples, 500))
-        .batch(Math.min(batch, 32));
+        .batch(Math.min(batch, 32)).checkpointEvery(Math.min(checkpointEvery, 10));
   }
 
   @Override
@@ -224,6 +237,7 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
     p.put("sample_every", sampleEvery);
     p.put("samples", samples);
     p.put("threads", threads);
+    p.put("checkpoint_every", checkpointEvery);
     return p;
   }
 
@@ -249,6 +263,7 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
       case "sample_every" -> sampleEvery(Params.parseInt(key, value));
       case "samples" -> samples(Params.parseInt(key, value));
       case "threads" -> threads(Params.parseInt(key, value));
+      case "checkpoint_every" -> checkpointEvery(Params.parseInt(key, value));
       default -> throw Params.unknownKey(key, params());
     };
   }

@@ -20,4 +20,13 @@ public final class Optimizers {
   public static Optimizer build(Training training, LearningRate rate) {
     return new TorchOptimizer(training, rate);
   }
+
+  /**
+   * PyTorch's Adam at a fixed rate with the given β₁ and β₂ (ε 1e-8, no weight decay), whose state can be
+   * saved and restored ({@link TorchOptimizer#state()}): what each of a GAN's two networks trains with.
+   */
+  public static TorchOptimizer adam(double lr, double beta1, double beta2) {
+    Training training = Training.defaults().optimizer(Training.Optimizer.ADAM).minLr(0).lr(lr);
+    return new TorchOptimizer(training, LearningRate.start(training, 1), beta1, beta2);
+  }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * rate is read from {@link LearningRate#current()} at each update, so schedules and jitter act at once.
  * docs/architecture.md lists the formulas.
  */
-final class TorchOptimizer extends Optimizer {
+public final class TorchOptimizer extends Optimizer {
   /** PyTorch's defaults: Adam's β₁, β₂ and ε, RMSprop's α and ε, Adagrad's ε. */
   static final double BETA1 = 0.9;
   static final double BETA2 = 0.999;
@@ -30,14 +30,50 @@ final class TorchOptimizer extends Optimizer {
 
   private final Training training;
   private final LearningRate rate;
+  private final double beta1;
+  private final double beta2;
   /** Per parameter: how many updates it has had, and the optimizer's running state (momentum, moments). */
   private final Map<String, Integer> steps = new HashMap<>();
   private final Map<String, NDArray[]> states = new HashMap<>();
 
   TorchOptimizer(Training training, LearningRate rate) {
+    this(training, rate, BETA1, BETA2);
+  }
+
+  /** Adam's β₁ and β₂ given (a GAN's Adam uses β₁ 0.5); the other optimizers ignore them. */
+  TorchOptimizer(Training training, LearningRate rate, double beta1, double beta2) {
     super(new Builder());
     this.training = training;
     this.rate = rate;
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+  }
+
+  /**
+   * What one parameter's optimizer state holds: its number of updates so far (Adam's t) and its buffers
+   * (SGD's momentum; Adam's m and v; RMSprop's v and momentum; Adagrad's sum), as the live arrays.
+   */
+  public record Slot(int steps, NDArray[] buffers) {}
+
+  /** Every parameter's state by parameter id, for a checkpoint; the arrays are the optimizer's own, not copies. */
+  public Map<String, Slot> state() {
+    Map<String, Slot> out = new java.util.TreeMap<>();
+    steps.forEach((id, t) -> out.put(id, new Slot(t, states.get(id))));
+    return out;
+  }
+
+  /**
+   * Replaces the whole state by {@code saved} (what {@link #state()} gave, read back from a checkpoint), so
+   * the next update of each parameter is the one it would have been. The buffers are taken over as they
+   * are: they must live as long as the parameters and have their shapes.
+   */
+  public void restore(Map<String, Slot> saved) {
+    steps.clear();
+    states.clear();
+    saved.forEach((id, slot) -> {
+      steps.put(id, slot.steps());
+      states.put(id, slot.buffers());
+    });
   }
 
   /**
@@ -70,11 +106,11 @@ final class TorchOptimizer extends Optimizer {
    */
   private void fusedAdam(String parameterId, NDArray weight, NDArray grad, int t, double lr) {
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(weight));
-    double correction1 = 1 - Math.pow(BETA1, t);
-    double correction2 = Math.sqrt(1 - Math.pow(BETA2, t));
+    double correction1 = 1 - Math.pow(beta1, t);
+    double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
     JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) grad, (PtNDArray) state[0], (PtNDArray) state[1],
         (float) lr, (float) (lr * correction2 / correction1), (float) training.weightDecay(), 1f, -1f,
-        (float) BETA1, (float) BETA2, (float) (ADAM_EPS * correction2), false);
+        (float) beta1, (float) beta2, (float) (ADAM_EPS * correction2), false);
   }
 
   /** The amount to subtract from the weight; updates the state in place. */
@@ -83,10 +119,10 @@ final class TorchOptimizer extends Optimizer {
     return switch (training.optimizer()) {
       case SGD -> momentum == 0 ? g.mul(lr) : state[0].muli(momentum).addi(g).mul(lr); // buf = μ·buf + g
       case ADAM -> {
-        state[0].muli(BETA1).addi(g.mul(1 - BETA1));          // m = β₁·m + (1 − β₁)·g
-        state[1].muli(BETA2).addi(g.square().mul(1 - BETA2)); // v = β₂·v + (1 − β₂)·g²
-        double correction1 = 1 - Math.pow(BETA1, t);
-        double correction2 = Math.sqrt(1 - Math.pow(BETA2, t));
+        state[0].muli(beta1).addi(g.mul(1 - beta1));          // m = β₁·m + (1 − β₁)·g
+        state[1].muli(beta2).addi(g.square().mul(1 - beta2)); // v = β₂·v + (1 − β₂)·g²
+        double correction1 = 1 - Math.pow(beta1, t);
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
         NDArray denominator = state[1].sqrt().div(correction2).add(ADAM_EPS); // √v̂ + ε
         yield state[0].div(denominator).mul(lr / correction1);                // lr · m̂ / (√v̂ + ε)
       }

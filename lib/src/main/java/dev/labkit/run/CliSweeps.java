@@ -21,12 +21,7 @@ final class CliSweeps {
       throw new UserError("--parallel needs K ≥ 1 worker processes, got " + options.parallel());
     }
     List<SweepRange> ranges = options.sweeps().stream().map(SweepRange::parse).toList();
-    List<Trial> trials = options.random() == null ? grid(exp, ranges) : random(exp, ranges, options.random());
-    if (options.resume() != null && trials.size() == 1) {
-      throw new UserError("--resume " + options.resume() + ": these options make one run, not a sweep; give the "
-          + "sweep's options as well (its summary's command shows them: lab diff or the report)");
-    }
-    return trials;
+    return options.random() == null ? grid(exp, ranges) : random(exp, ranges, options.random());
   }
 
   /** Each --sweep replaces the script's sweep of the same key, or crosses with the others. */

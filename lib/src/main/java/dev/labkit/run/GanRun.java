@@ -6,12 +6,14 @@ import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
+import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.GanTrainer;
 import dev.labkit.gan.GanViews;
 import dev.labkit.gan.Generator;
 import dev.labkit.gan.ReferenceClassifier;
 import dev.labkit.model.Gan;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,27 +22,41 @@ import java.util.Map;
  * One GAN run, start to end: load the data (pixels to [-1, 1]), get the reference classifier, train G
  * and D with a sample grid and FID every {@code sample_every} steps, then measure the samples (class
  * histogram, FID, precision/recall), draw interpolations, and for a conditional GAN train a classifier
- * on its samples and test it on real images. {@link RunOne} hands every {@link Gan} here.
+ * on its samples and test it on real images. A checkpoint every {@code checkpoint_every} steps lets an
+ * interrupted run go on ({@code --resume RUN_ID}). {@link RunOne} hands every {@link Gan} here.
  */
 final class GanRun {
   private GanRun() {}
 
+  /**
+   * Runs {@code trial} in a new run folder, or, when {@code resume} names the folder of an interrupted
+   * run of it, goes on in that folder from its checkpoint ({@link GanResume} checks it all first).
+   */
   static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
-      DataCache cache) {
+      DataCache cache, Path resume) {
     Experiment exp = trial.experiment();
     Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
-    return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
+    RunFrame.Body body = (store, events, metrics) -> {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
       GanChecks.check(spec, data.train());
       data = symmetric(exp, data);
-      train(spec, data, exp.seed(), options.smoke(), events, metrics);
+      var checkpoints = new GanTrainer.Checkpoints(store.folder().resolve(Checkpoint.FILE), resume != null);
+      train(spec, data, exp.seed(), options.smoke(), checkpoints, events, metrics);
       events.accept(new Event.Summary(metrics, "fid"));
-    });
+      Checkpoint.delete(checkpoints.file()); // finished: nothing left to resume
+    };
+    if (resume == null) {
+      return RunFrame.run(trial, sweep, options, out, body);
+    }
+    TrainTest loaded = cache.load(exp.data(), exp.seed(), new ConsoleSink(out));
+    GanChecks.check(spec, loaded.train()); // the shape first: a table told about data.scale would be misled
+    TrainTest data = symmetric(exp, loaded);
+    return RunFrame.run(trial, GanResume.open(resume, spec, data.train()), out, body);
   }
 
-  private static void train(Gan spec, TrainTest data, long seed, boolean smoke, EventSink events,
-      Map<String, Double> metrics) {
+  private static void train(Gan spec, TrainTest data, long seed, boolean smoke, GanTrainer.Checkpoints checkpoints,
+      EventSink events, Map<String, Double> metrics) {
     dev.labkit.neural.Torch.threads(spec.threads());
     try (ReferenceClassifier reference = ReferenceClassifier.forData(data.train(), Home.cache().resolve("gan-reference"),
         smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
@@ -50,10 +66,10 @@ final class GanRun {
           metrics.get("reference_accuracy"))));
       GanViews views = new GanViews(spec, data.test(), reference, events, seed);
       events.accept(new Event.Phase("train", spec.name() + " " + spec.params()));
-      long t0 = System.nanoTime();
-      GanTrainer.Result result = GanTrainer.train(spec, data.train(), seed, manager, events, views::atSample);
+      GanTrainer.Result result = GanTrainer.train(spec, data.train(), seed, manager, events, views::atSample,
+          checkpoints);
       Generator g = result.generator();
-      metrics.put("train_seconds", (System.nanoTime() - t0) / 1e9);
+      metrics.put("train_seconds", result.trainSeconds());
       metrics.put("ms_per_step", result.msPerStep());
       metrics.put("final/d_loss", result.finalDLoss());
       metrics.put("final/g_loss", result.finalGLoss());

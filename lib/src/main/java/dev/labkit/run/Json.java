@@ -31,13 +31,18 @@ public final class Json {
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {
       Files.write(temp, bytes);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      replace(temp, target);
     } catch (IOException e) {
       throw new UserError("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves {@code temp} over {@code target} in one step where the file system can (a plain move where not). */
+  public static void replace(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -27,23 +27,33 @@ import java.util.concurrent.TimeUnit;
  * @param dependencies the jars on the class path, as {@code group:artifact:version} when they come from a
  *                     Maven repository (what JBang resolved), else as the file name
  * @param reproduces   {@code experiment/run-id} of the run this one reproduces ({@code lab reproduce}), or null
+ * @param resumedFromStep the checkpoint steps this run went on from, one per {@code --resume RUN_ID}, or null
+ *                     when it ran in one go
  */
 public record Provenance(String script, String scriptSha256, String command, String gitCommit, Boolean gitDirty,
     String labkitVersion, String java, String os, String cpu, int cores, String started, String ended,
     boolean smoke, List<String> args, String workingDir, Map<String, Object> seeds, List<String> dependencies,
-    String reproduces) {
+    String reproduces, List<Long> resumedFromStep) {
 
   /** Set by {@code lab reproduce} for the child process it starts; recorded as {@code reproduces}. */
   public static final String REPRODUCES_ENV = "LABKIT_REPRODUCES";
 
   Provenance withEnded(String at) {
     return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
-        started, at, smoke, args, workingDir, seeds, dependencies, reproduces);
+        started, at, smoke, args, workingDir, seeds, dependencies, reproduces, resumedFromStep);
   }
 
   Provenance withSeeds(Map<String, Object> value) {
     return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
-        started, ended, smoke, args, workingDir, value, dependencies, reproduces);
+        started, ended, smoke, args, workingDir, value, dependencies, reproduces, resumedFromStep);
+  }
+
+  /** The same, noting that the run went on from its checkpoint of {@code step} (and no end yet). */
+  Provenance withResumedFrom(long step) {
+    List<Long> steps = new java.util.ArrayList<>(resumedFromStep == null ? List.of() : resumedFromStep);
+    steps.add(step);
+    return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
+        started, null, smoke, args, workingDir, seeds, dependencies, reproduces, List.copyOf(steps));
   }
 
   /** Captures the provenance of a run of {@code script} (may be null) started now with {@code args}. */
@@ -60,7 +70,7 @@ public record Provenance(String script, String scriptSha256, String command, Str
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
         cpuModel(), Runtime.getRuntime().availableProcessors(), started, null, smoke, List.copyOf(args),
         Path.of("").toAbsolutePath().toString(), Map.of(), ClassPath.dependencies(),
-        reproduces == null || reproduces.isBlank() ? null : reproduces);
+        reproduces == null || reproduces.isBlank() ? null : reproduces, null);
   }
 
   /** SHA-256 of a file's bytes as hex, or null when it cannot be read. */

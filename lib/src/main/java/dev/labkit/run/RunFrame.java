@@ -30,12 +30,16 @@ final class RunFrame {
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
         exp.seed(), sweep, exp.params(), null,
         Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke()));
-    RunStore store = RunStore.create(options.runsDir(), record);
+    return run(trial, RunStore.create(options.runsDir(), record), out, body);
+  }
+
+  /** The same in a folder opened already: a stopped run going on ({@link GanResume}). */
+  static Runner.Result run(Trial trial, RunStore store, PrintStream out, Body body) {
     EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
     Map<String, Double> metrics = new LinkedHashMap<>();
     try {
-      events.accept(new Event.Phase("run", exp.name() + (trial.assignment().isEmpty() ? "" : " " + trial.assignment())
-          + " → " + store.folder()));
+      events.accept(new Event.Phase("run", trial.experiment().name() + (trial.assignment().isEmpty() ? ""
+          : " " + trial.assignment()) + " → " + store.folder()));
       body.run(store, events, metrics);
       store.end("finished", null);
     } catch (UserError e) {

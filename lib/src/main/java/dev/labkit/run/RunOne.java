@@ -12,13 +12,14 @@ import java.util.Map;
 final class RunOne {
   private RunOne() {}
 
+  /** {@code resume}: the folder of a stopped GAN run to go on in ({@link GanResume}), or null for a new run. */
   static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
-      DataCache cache) {
+      DataCache cache, java.nio.file.Path resume) {
     if (trial.experiment().model() instanceof dev.labkit.model.LinearRegressionGd) {
       return RegressionRun.run(trial, sweep, options, out);
     }
     if (trial.experiment().model() instanceof dev.labkit.model.Gan) {
-      return GanRun.run(trial, sweep, options, out, cache);
+      return GanRun.run(trial, sweep, options, out, cache, resume);
     }
     Experiment exp = trial.experiment();
     return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {

@@ -42,6 +42,12 @@ public record RunRecord(int schema, String experiment, String runId, String stat
         provenance == null ? null : provenance.withSeeds(DerivedSeeds.of(seed, params)));
   }
 
+  /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
+  RunRecord resumed(long step) {
+    return new RunRecord(schema, experiment, runId, "running", null, seed, sweep, params, dataset,
+        provenance.withResumedFrom(step));
+  }
+
   public RunRecord ended(String newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, runId, newStatus, newError, seed, sweep, params, dataset,
         provenance.withEnded(endedAt));

@@ -29,15 +29,23 @@ public final class RunStore implements EventSink, AutoCloseable {
 
   private final Path folder;
   private final BufferedWriter metrics;
-  private final long started = System.nanoTime();
+  private final long started;
   private final List<Map<String, Object>> artifacts = new ArrayList<>();
   private RunRecord record;
   /** Marks the run interrupted if the JVM stops (Ctrl-C, kill) while it is still running. */
   private final Thread onExit = new Thread(() -> end("interrupted", "stopped before the end (Ctrl-C or kill)"));
 
   private RunStore(Path folder, RunRecord record, boolean fresh) throws IOException {
+    this(folder, record, fresh, List.of(), 0);
+  }
+
+  /** {@code artifacts} are kept from before; wall times go on from {@code wallTime} seconds. */
+  private RunStore(Path folder, RunRecord record, boolean fresh, List<Map<String, Object>> kept, double wallTime)
+      throws IOException {
     this.folder = folder;
     this.record = record;
+    this.started = System.nanoTime() - (long) (wallTime * 1e9);
+    this.artifacts.addAll(kept);
     Files.createDirectories(folder.resolve("artifacts"));
     Json.writeAtomically(folder.resolve("run.json"), record);
     Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
@@ -97,6 +105,40 @@ public final class RunStore implements EventSink, AutoCloseable {
     } catch (IOException e) {
       throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
           + "); check its permissions", e);
+    }
+  }
+
+  /**
+   * Opens a stopped run's folder to go on from step {@code step} ({@code --resume RUN_ID}): metrics.csv and
+   * artifacts.json keep what was logged up to that step and drop what came after (the run logs it again),
+   * wall times go on from the last line kept, and run.json is rewritten from {@code record}. So the folder
+   * reads as one run.
+   */
+  static RunStore resume(Path folder, RunRecord record, long step) {
+    try {
+      Path metricsCsv = folder.resolve("metrics.csv");
+      List<String> lines = Files.readAllLines(metricsCsv, StandardCharsets.UTF_8);
+      StringBuilder kept = new StringBuilder("step,name,value,wall_time\n");
+      double wallTime = 0;
+      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        String[] cells = line.split(",", -1); // step,name,value,wall_time; a line cut short by a kill is dropped
+        if (cells.length >= 4 && Long.parseLong(cells[0]) <= step && !cells[cells.length - 1].isEmpty()) {
+          kept.append(line).append('\n');
+          wallTime = Math.max(wallTime, Double.parseDouble(cells[cells.length - 1]));
+        }
+      }
+      Json.writeAtomically(metricsCsv, kept.toString().getBytes(StandardCharsets.UTF_8));
+      List<Map<String, Object>> artifacts = new ArrayList<>();
+      for (Map<String, Object> artifact : Json.MAPPER.readValue(folder.resolve("artifacts.json").toFile(),
+          new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {})) {
+        if (!(artifact.get("step") instanceof Number n) || n.longValue() <= step) {
+          artifacts.add(artifact);
+        }
+      }
+      return new RunStore(folder, record.withDerivedSeeds(), false, artifacts, wallTime);
+    } catch (IOException | RuntimeException e) {
+      throw new UserError("cannot go on in the run folder " + folder + " (" + e.getMessage()
+          + "); its metrics.csv or artifacts.json is damaged", e);
     }
   }
 

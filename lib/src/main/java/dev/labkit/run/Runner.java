@@ -34,9 +34,15 @@ public final class Runner {
     }
     Experiment exp = configure(experiment, options);
     List<Trial> trials = CliSweeps.trials(exp, options);
-    Result result = trials.size() == 1
-        ? RunOne.run(trials.getFirst(), CliSweeps.attachedTrial(options), options, out, new DataCache(options))
-        : SweepRunner.run(exp, trials, options, out);
+    Result result;
+    if (trials.size() == 1) { // one run; with --resume RUN_ID, a stopped GAN run going on from its checkpoint
+      RunRecord.SweepInfo attached = CliSweeps.attachedTrial(options);
+      Path resume = options.resume() == null ? null
+          : GanResume.find(options, trials.getFirst().experiment(), options.resume(), attached);
+      result = RunOne.run(trials.getFirst(), attached, options, out, new DataCache(options), resume);
+    } else {
+      result = SweepRunner.run(exp, trials, options, out);
+    }
     Path page = options.buildSite() ? buildSite(options, result.folder(), out) : null;
     return new Result(result.exitCode(), result.folder(), result.metrics(), page);
   }

@@ -14,9 +14,11 @@ import tools.jackson.databind.JsonNode;
  * What an earlier, unfinished run of a sweep left ({@code --resume SWEEP_ID}): its summary folder and
  * the trials that finished, by trial number. The options given now must make the same trials as then
  * (same count, same swept keys, same values for every finished trial); otherwise resuming would mix
- * two different sweeps, and it stops with the command the sweep was first run with.
+ * two different sweeps, and it stops with the command the sweep was first run with. A GAN trial that
+ * stopped with a checkpoint, and ran with the values it is given now, goes on from it in its own folder
+ * ({@code resumable}); any other unfinished trial runs again from the start in a new one.
  */
-record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finished) {
+record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finished, Map<Integer, Path> resumable) {
 
   static SweepResume find(Path runsDir, String experiment, String sweepId, List<Trial> trials, List<String> keys) {
     Path experimentDir = runsDir.resolve(experiment);
@@ -34,10 +36,15 @@ record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finishe
           + before + ", these options make " + trials.size() + " over " + keys + "; " + again);
     }
     Map<Integer, SweepRunner.Outcome> finished = new TreeMap<>();
+    Map<Integer, Path> resumable = new TreeMap<>();
     for (StoredRun run : trialsOf(experimentDir, sweepId)) {
       int number = run.trial();
-      if (!"finished".equals(run.status()) || number < 1 || number > trials.size()) {
-        continue; // interrupted, failed or still running: it runs again
+      if (number < 1 || number > trials.size()) {
+        continue;
+      }
+      if (!"finished".equals(run.status())) { // interrupted, failed or still running: it runs again, or goes on
+        GanResume.resumable(run, trials.get(number - 1)).ifPresent(folder -> resumable.put(number, folder));
+        continue;
       }
       Trial trial = trials.get(number - 1);
       trial.assignment().forEach((key, value) -> {
@@ -48,7 +55,8 @@ record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finishe
       });
       finished.put(number, new SweepRunner.Outcome(trial, run.folder(), run.metrics()));
     }
-    return new SweepResume(summaryFolder, finished);
+    finished.keySet().forEach(resumable::remove);
+    return new SweepResume(summaryFolder, finished, resumable);
   }
 
   /** Every readable trial folder of the sweep (summary excluded), in id order. */
@@ -61,15 +69,15 @@ record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finishe
     }
   }
 
-  /** A recorded param against a value as --set writes it: numbers compare as numbers (10 is 10.0). */
-  private static boolean same(JsonNode recorded, String value) {
+  /** A recorded param against a value as --set writes it or as a spec holds it: numbers compare as numbers (10 is 10.0). */
+  static boolean same(JsonNode recorded, Object value) {
     if (recorded.isNumber()) {
       try {
-        return recorded.asDouble() == Double.parseDouble(value);
+        return recorded.asDouble() == (value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()));
       } catch (NumberFormatException e) {
         return false;
       }
     }
-    return StoredRun.text(recorded, "").equals(value);
+    return StoredRun.text(recorded, "").equals(String.valueOf(value));
   }
 }

@@ -46,11 +46,12 @@ final class SweepRunner {
         resumed == null ? "" : String.format(Locale.ROOT, ", %d finished before, running %d", outcomes.size(), todo.size()),
         options.parallel() > 1 ? ", " + options.parallel() + " worker processes" : "");
     Map<Integer, String> failures = Map.of();
+    Map<Integer, Path> resumable = resumed == null ? Map.of() : resumed.resumable();
     try {
       if (options.parallel() > 1 && !todo.isEmpty()) {
-        failures = TrialWorkers.run(trials, todo, summaryInfo, options, exp.name(), out, outcomes);
+        failures = TrialWorkers.run(trials, todo, summaryInfo, options, exp.name(), out, outcomes, resumable);
       } else {
-        failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes);
+        failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes, resumable);
       }
     } catch (RuntimeException | Error e) {
       summary.finish(inOrder(outcomes), "failed", "trial " + firstMissing(outcomes, trials.size()) + " failed: "
@@ -74,15 +75,16 @@ final class SweepRunner {
    * trials fail with the same message, every trial would, so the sweep stops there.
    */
   private static Map<Integer, String> runInTurn(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
-      LabOptions options, PrintStream out, Map<Integer, Outcome> outcomes) {
+      LabOptions options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable) {
     DataCache cache = new DataCache(options);
     Map<Integer, String> failures = new TreeMap<>();
     for (int number : todo) {
       Trial trial = trials.get(number - 1);
-      out.printf(Locale.ROOT, "trial %d/%d  %s%n", number, trials.size(), trial.assignment());
+      out.printf(Locale.ROOT, "trial %d/%d  %s%s%n", number, trials.size(), trial.assignment(),
+          resumable.containsKey(number) ? "  (goes on from its checkpoint)" : "");
       RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweep.id(), number, trials.size(), sweep.keys());
       try {
-        Runner.Result result = RunOne.run(trial, info, options, out, cache);
+        Runner.Result result = RunOne.run(trial, info, options, out, cache, resumable.get(number));
         outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
       } catch (UserError e) {
         failures.put(number, e.getMessage());

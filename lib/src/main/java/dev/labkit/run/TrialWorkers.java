@@ -33,7 +33,8 @@ final class TrialWorkers {
 
   /** Runs the trials numbered {@code todo} (1-based); returns their outcomes and, by number, why any failed. */
   static Map<Integer, String> run(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
-      LabOptions options, String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes) {
+      LabOptions options, String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes,
+      Map<Integer, Path> resumable) {
     Path launcher = Home.dir().resolve("jbang");
     if (options.script() == null || !Files.isExecutable(launcher)) {
       throw new UserError("--parallel starts the script again through " + launcher + " and needs the script's file ("
@@ -48,7 +49,7 @@ final class TrialWorkers {
       for (int number : todo) {
         futures.add(pool.submit(() -> {
           String failure = runOne(launcher, trials.get(number - 1), number, sweep, options, experiment, out,
-              outcomes, running);
+              outcomes, running, resumable.get(number));
           if (failure != null) {
             failures.put(number, failure);
           }
@@ -73,7 +74,8 @@ final class TrialWorkers {
   }
 
   private static String runOne(Path launcher, Trial trial, int number, RunRecord.SweepInfo sweep, LabOptions options,
-      String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes, Set<Process> running) {
+      String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes, Set<Process> running,
+      Path resume) {
     List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));
     command.addAll(options.commandLine());
     trial.assignment().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
@@ -82,6 +84,9 @@ final class TrialWorkers {
     }
     command.addAll(List.of("--trial-of", sweep.id() + ":" + number + ":" + sweep.trials() + ":"
         + String.join(",", sweep.keys())));
+    if (resume != null) { // a GAN trial that stopped with a checkpoint goes on in its folder
+      command.addAll(List.of("--resume", resume.getFileName().toString()));
+    }
     String prefix = String.format(java.util.Locale.ROOT, "[trial %d/%d] ", number, sweep.trials());
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -97,7 +102,8 @@ final class TrialWorkers {
       }
       int exit = process.waitFor();
       running.remove(process);
-      StoredRun run = latest(options.runsDir().resolve(experiment), sweep.id(), number);
+      StoredRun run = resume != null ? StoredRun.read(resume)
+          : latest(options.runsDir().resolve(experiment), sweep.id(), number);
       if (exit == 0 && run != null && "finished".equals(run.status())) {
         outcomes.put(number, new SweepRunner.Outcome(trial, run.folder(), run.metrics()));
         return null;

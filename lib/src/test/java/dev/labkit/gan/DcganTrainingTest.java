@@ -31,7 +31,7 @@ class DcganTrainingTest {
       List<float[]> g0 = GanTrainingTest.weights(training.generator().block());
       List<float[]> d0 = GanTrainingTest.weights(training.discriminatorBlock());
       for (int step = 0; step < 3; step++) {
-        GanTraining.Losses losses = training.step(true);
+        GanTraining.Losses losses = training.step(step + 1, true);
         assertThat(List.of(losses.dLoss(), losses.gLoss())).allMatch(Double::isFinite);
         assertThat(losses.dReal()).isBetween(0.0, 1.0);
       }
@@ -53,7 +53,7 @@ class DcganTrainingTest {
       GanTraining training = new GanTraining(SMALL, SQUARES, 5, manager);
       GanTraining.Losses losses = null;
       for (int step = 0; step < 30; step++) {
-        losses = training.step(step == 29);
+        losses = training.step(step + 1, step == 29);
       }
       assertThat(losses.dReal()).isGreaterThan(losses.dFake());
     }
@@ -66,7 +66,7 @@ class DcganTrainingTest {
       GanTraining training = new GanTraining(conditional, SQUARES, 5, manager);
       List<float[]> d0 = GanTrainingTest.weights(training.discriminatorBlock());
       for (int step = 0; step < 3; step++) {
-        GanTraining.Losses losses = training.step(true);
+        GanTraining.Losses losses = training.step(step + 1, true);
         assertThat(List.of(losses.dLoss(), losses.gLoss())).allMatch(Double::isFinite);
       }
       assertThat(same(GanTrainingTest.weights(training.discriminatorBlock()), d0)).isFalse();

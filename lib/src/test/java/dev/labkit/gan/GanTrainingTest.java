@@ -89,7 +89,7 @@ class GanTrainingTest {
   @Test
   void a_full_step_reports_losses_and_probabilities() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      GanTraining.Losses losses = new GanTraining(TINY, toy(), 7, manager).step(true);
+      GanTraining.Losses losses = new GanTraining(TINY, toy(), 7, manager).step(1, true);
       assertThat(losses.dLoss()).isBetween(0.5, 3.0);
       assertThat(losses.gLoss()).isBetween(0.1, 3.0);
       assertThat(losses.dReal()).isBetween(0.0, 1.0);
@@ -102,6 +102,35 @@ class GanTrainingTest {
     assertThat(trainAndSample(TINY, 3)).isEqualTo(trainAndSample(TINY, 3)).isNotEqualTo(trainAndSample(TINY, 4));
     Gan conditional = TINY.conditional(true).batchNorm(true);
     assertThat(trainAndSample(conditional, 3)).isEqualTo(trainAndSample(conditional, 3));
+  }
+
+  @Test
+  void a_steps_draws_depend_on_the_seed_and_its_number_only_not_on_what_ran_between_steps() {
+    try (NDManager manager = NDManager.newBaseManager(); NDManager other = NDManager.newBaseManager()) {
+      GanTraining quiet = new GanTraining(TINY, toy(), 3, manager);
+      GanTraining busy = new GanTraining(TINY, toy(), 3, other);
+      for (int step = 1; step <= 4; step++) {
+        quiet.step(step, false);
+        busy.step(step, false);
+        // what a sample hook does between steps: libtorch's generator and G in use (D has dropout 0.3)
+        other.randomNormal(new ai.djl.ndarray.types.Shape(1000)).sum().getFloat();
+        busy.generator().sample(Generator.noise(new java.util.SplittableRandom(step), 4, TINY.latent()), null);
+      }
+      assertThat(weights(busy.generator().block())).usingRecursiveComparison()
+          .isEqualTo(weights(quiet.generator().block()));
+      assertThat(weights(busy.discriminatorBlock())).usingRecursiveComparison()
+          .isEqualTo(weights(quiet.discriminatorBlock()));
+    }
+  }
+
+  @Test
+  void neighbouring_steps_get_unrelated_seeds() {
+    assertThat(GanTraining.stepSeed(42, 1)).isNotEqualTo(GanTraining.stepSeed(42, 2))
+        .isNotEqualTo(GanTraining.stepSeed(43, 1));
+    var a = new java.util.SplittableRandom(GanTraining.stepSeed(42, 1));
+    var b = new java.util.SplittableRandom(GanTraining.stepSeed(42, 2));
+    a.nextLong(); // step 2's stream is not step 1's moved on by one draw
+    assertThat(b.nextLong()).isNotEqualTo(a.nextLong());
   }
 
   @Test
@@ -128,7 +157,7 @@ class GanTrainingTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       GanTraining training = new GanTraining(spec, data, seed, manager);
       for (int i = 0; i < spec.steps(); i++) {
-        training.step(i % 2 == 0);
+        training.step(i + 1, i % 2 == 0);
       }
       float[] z = Generator.noise(new java.util.SplittableRandom(0), 4, spec.latent());
       return training.generator().sample(z, spec.conditional() ? new int[] {0, 1, 0, 1} : null);

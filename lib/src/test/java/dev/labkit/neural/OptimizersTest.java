@@ -79,8 +79,8 @@ class OptimizersTest {
     assertClose(twoSteps(Training.defaults().lr(0.1).momentum(0.9), 0.1, 0.05), expected);
   }
 
-  @Test
-  void adam_bias_corrects_both_moments_and_adds_epsilon_after_the_correction() {
+  /** Adam by hand in double, two steps at lr 0.01: m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), w −= lr·m̂/(√v̂ + 1e-8). */
+  static double[] adamByHand(double beta1, double beta2) {
     double[] expected = new double[2];
     for (int i = 0; i < 2; i++) {
       double m = 0;
@@ -88,14 +88,20 @@ class OptimizersTest {
       double w = W0[i];
       double[] g = {G1[i], G2[i]};
       for (int t = 1; t <= 2; t++) {
-        m = 0.9 * m + 0.1 * g[t - 1];
-        v = 0.999 * v + 0.001 * g[t - 1] * g[t - 1];
-        double mHat = m / (1 - Math.pow(0.9, t));
-        double vHat = v / (1 - Math.pow(0.999, t));
+        m = beta1 * m + (1 - beta1) * g[t - 1];
+        v = beta2 * v + (1 - beta2) * g[t - 1] * g[t - 1];
+        double mHat = m / (1 - Math.pow(beta1, t));
+        double vHat = v / (1 - Math.pow(beta2, t));
         w -= 0.01 * mHat / (Math.sqrt(vHat) + 1e-8);
       }
       expected[i] = w;
     }
+    return expected;
+  }
+
+  @Test
+  void adam_bias_corrects_both_moments_and_adds_epsilon_after_the_correction() {
+    double[] expected = adamByHand(0.9, 0.999);
     assertClose(twoSteps(Training.defaults().optimizer(ADAM).lr(0.01), 0.01, 0.01), expected);
   }
 
@@ -184,6 +190,48 @@ class OptimizersTest {
         assertThat((double) fused[i]).as("w[%d] with weight decay %s", i, decay).isCloseTo(exact[i], within(1e-6));
       }
     }
+  }
+
+  @Test
+  void a_gans_adam_takes_its_own_betas_in_float64_and_in_the_fused_float32_kernel() {
+    double[] expected = adamByHand(0.5, 0.99);
+    TorchOptimizer adam = Optimizers.adam(0.01, 0.5, 0.99);
+    NDArray w = manager.create(W0.clone());
+    adam.update("w", w, manager.create(G1));
+    adam.update("w", w, manager.create(G2));
+    assertClose(w.toDoubleArray(), expected);
+    TorchOptimizer fused = Optimizers.adam(0.01, 0.5, 0.99);
+    NDArray w32 = manager.create(new float[] {1f, -2f});
+    fused.update("w", w32, manager.create(new float[] {0.5f, -0.25f}));
+    fused.update("w", w32, manager.create(new float[] {-0.3f, 0.8f}));
+    for (int i = 0; i < 2; i++) {
+      assertThat((double) w32.toFloatArray()[i]).as("w[%d]", i).isCloseTo(expected[i], within(1e-6));
+    }
+  }
+
+  @Test
+  void a_state_saved_and_restored_into_a_fresh_optimizer_makes_the_same_next_update_bit_for_bit() {
+    float[][] grads = {{0.5f, -0.25f}, {-0.3f, 0.8f}, {0.1f, 0.2f}};
+    TorchOptimizer straight = Optimizers.adam(0.01, 0.5, 0.999);
+    NDArray w = manager.create(new float[] {1f, -2f});
+    for (float[] g : grads) {
+      straight.update("w", w, manager.create(g));
+    }
+    TorchOptimizer before = Optimizers.adam(0.01, 0.5, 0.999);
+    NDArray w2 = manager.create(new float[] {1f, -2f});
+    before.update("w", w2, manager.create(grads[0]));
+    before.update("w", w2, manager.create(grads[1]));
+    java.util.Map<String, TorchOptimizer.Slot> saved = new java.util.TreeMap<>();
+    before.state().forEach((id, slot) -> saved.put(id, new TorchOptimizer.Slot(slot.steps(),
+        java.util.Arrays.stream(slot.buffers()).map(b -> manager.decode(b.encode())).toArray(NDArray[]::new))));
+    assertThat(saved.get("w").steps()).isEqualTo(2);
+    NDArray w3 = w2.duplicate();
+    TorchOptimizer after = Optimizers.adam(0.01, 0.5, 0.999);
+    after.restore(saved);
+    after.update("w", w2, manager.create(grads[2]));
+    assertThat(w2.toFloatArray()).isEqualTo(w.toFloatArray());
+    Optimizers.adam(0.01, 0.5, 0.999).update("w", w3, manager.create(grads[2])); // no state: a first step again
+    assertThat(w3.toFloatArray()).isNotEqualTo(w.toFloatArray());
   }
 
   @Test

@@ -1,0 +1,70 @@
+package dev.labkit.gan;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.labkit.UserError;
+import dev.labkit.data.Dataset;
+import dev.labkit.model.Gan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@link Checkpoint} belongs to, as text it carries and a resumed run compares: the architecture
+ * (the spec's network-shaping params and every parameter's name and shape, so a change in how the
+ * networks are built is caught too) and the training data (id, size, SHA-256).
+ */
+public final class Fingerprint {
+  private Fingerprint() {}
+
+  /** The network-shaping params of {@code spec} and each parameter's name and shape: what must match on resume. */
+  public static String architecture(Gan spec, Block g, Block d) {
+    Map<String, Object> params = spec.params();
+    List<String> parts = new ArrayList<>();
+    for (String key : List.of("architecture", "conditional", "latent", "generator", "discriminator", "batch_norm",
+        "slope", "dropout")) {
+      parts.add(key + "=" + params.get(key));
+    }
+    for (Pair<String, Parameter> p : g.getParameters()) {
+      parts.add("G." + p.getKey() + "=" + p.getValue().getArray().getShape());
+    }
+    for (Pair<String, Parameter> p : d.getParameters()) {
+      parts.add("D." + p.getKey() + "=" + p.getValue().getArray().getShape());
+    }
+    return String.join(" ", parts);
+  }
+
+  /** The training data a checkpoint belongs to: its id, size and content digest. */
+  public static String data(Dataset train) {
+    return train.id() + " " + train.size() + " sha256:" + train.sha256();
+  }
+
+  /** Refuses a checkpoint made for other networks or other data, naming the first difference. */
+  public static void check(Path file, Checkpoint.Header header, String architecture, String data) {
+    if (!header.architecture().equals(architecture)) {
+      throw new UserError("the checkpoint " + file + " is from a different architecture (" + firstDifference(
+          header.architecture(), architecture) + "); resume with the options the run was started with, or start "
+          + "a new run");
+    }
+    if (!header.data().equals(data)) {
+      throw new UserError("the checkpoint " + file + " was trained on other data (" + header.data() + ", this run has "
+          + data + "); resume with the data the run was started with, or start a new run");
+    }
+  }
+
+  /** "it has generator=256x512x1024, this run builds generator=128x256": the first entry that differs. */
+  private static String firstDifference(String saved, String built) {
+    String[] a = saved.split(" ");
+    String[] b = built.split(" ");
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      String x = i < a.length ? a[i] : "nothing more";
+      String y = i < b.length ? b[i] : "nothing more";
+      if (!x.equals(y)) {
+        return "it has " + x + ", this run builds " + y;
+      }
+    }
+    return "same entries in another order";
+  }
+}
