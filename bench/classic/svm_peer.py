@@ -3,19 +3,12 @@ the full 10,000 test images, pixels / 255, RBF kernel, C = 1, gamma = "scale" (i
 and predict seconds and accuracy. labkit's SVM gives probabilities (Platt scaling) from the same fit;
 SVC's probability=True would fit five more times (internal CV), so the peer predicts decision values,
 its fastest path. Run with Debian's python3-sklearn: /usr/bin/python3 bench/classic/svm_peer.py"""
-import gzip, time
+import time
 import numpy as np
 from sklearn.svm import SVC
+from fashion20k import load
 
-D = "/usr/share/datasets/fashion-mnist/"
-def idx(name, offset):
-    with gzip.open(D + name) as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-
-x = idx("train-images-idx3-ubyte.gz", 16).reshape(-1, 784)[:20000] / 255.0
-y = idx("train-labels-idx1-ubyte.gz", 8)[:20000]
-xt = idx("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 784) / 255.0
-yt = idx("t10k-labels-idx1-ubyte.gz", 8)
+x, y, xt, yt = load()
 start = time.perf_counter()
 model = SVC(kernel="rbf", C=1.0, gamma="scale").fit(x, y)
 fit = time.perf_counter() - start
