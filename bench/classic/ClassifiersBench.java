@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public class ClassifiersBench {
   public static void main(String[] args) {
-    TrainTest data = Datasets.fashionMnist().trainSize(20000).load(LoadOptions.quiet(42));
+    TrainTest data = Datasets.fashionMnist().trainSize(Integer.getInteger("train", 20000)).load(LoadOptions.quiet(42));
     for (String name : args) {
       ModelSpec<?> spec = switch (name) {
         case "knn" -> Knn.defaults();
