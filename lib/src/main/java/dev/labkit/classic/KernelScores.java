@@ -13,8 +13,8 @@ import smile.model.svm.KernelMachine;
  * k − 1 of them), so each query's kernel values exp(−γ‖x − v‖²) are computed once for the distinct
  * support vectors and every machine's score Σᵢ wᵢ·K(x, vᵢ) + b is read from them. The squared distances
  * come from {@link Panels}' float32 matrix kernel; the kernel values and sums are in double. Asking each
- * of Smile's 45 machines in turn computes every shared kernel value again, in double, one pair of rows
- * at a time: 72 s against 4 s for 10,000 Fashion-MNIST queries (bench/classic/README.md).
+ * of Smile's 45 machines in turn computes every shared kernel value again, one pair of rows at a time:
+ * 72 s against 2–4 s for 10,000 Fashion-MNIST queries (bench/classic/README.md).
  */
 final class KernelScores {
   private static final int TILE = 64; // queries per task
@@ -28,14 +28,14 @@ final class KernelScores {
   private final int distinct;
 
   /** The machines' support vectors are rows of the training set (Smile keeps the references). */
-  KernelScores(List<? extends KernelMachine<double[]>> machines, double gamma, int d) {
-    Map<double[], Integer> rows = new IdentityHashMap<>();
+  KernelScores(List<? extends KernelMachine<float[]>> machines, double gamma, int d) {
+    Map<float[], Integer> rows = new IdentityHashMap<>();
     this.index = new int[machines.size()][];
     this.weight = new double[machines.size()][];
     this.intercept = new double[machines.size()];
     for (int m = 0; m < machines.size(); m++) {
-      KernelMachine<double[]> machine = machines.get(m);
-      double[][] sv = machine.vectors();
+      KernelMachine<float[]> machine = machines.get(m);
+      float[][] sv = machine.vectors();
       index[m] = new int[sv.length];
       for (int i = 0; i < sv.length; i++) {
         index[m][i] = rows.computeIfAbsent(sv[i], v -> rows.size());
@@ -44,11 +44,7 @@ final class KernelScores {
       intercept[m] = machine.intercept();
     }
     float[] packed = new float[rows.size() * d];
-    rows.forEach((v, row) -> {
-      for (int e = 0; e < d; e++) {
-        packed[row * d + e] = (float) v[e];
-      }
-    });
+    rows.forEach((v, row) -> System.arraycopy(v, 0, packed, row * d, d));
     this.vectors = Panels.pack(packed, rows.size(), d);
     this.gamma = gamma;
     this.d = d;

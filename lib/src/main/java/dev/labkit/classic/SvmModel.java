@@ -12,7 +12,6 @@ import smile.classification.OneVersusOne;
 import smile.classification.PlattScaling;
 import smile.classification.SVM;
 import smile.math.MathEx;
-import smile.math.kernel.GaussianKernel;
 import smile.util.IntSet;
 
 /**
@@ -29,18 +28,19 @@ import smile.util.IntSet;
  *       into one distribution over the classes by Smile's {@link OneVersusOne} (Wu, Lin and Weng's method).
  * </ul>
  *
- * scikit-learn's RBF kernel {@code exp(−γ‖x−y‖²)} is Smile's {@link GaussianKernel} with σ = √(1 / (2γ)).
+ * The kernel is scikit-learn's RBF {@code exp(−γ‖x−y‖²)} on float32 rows ({@link RbfKernel}: Smile's
+ * {@code GaussianKernel} with σ = √(1 / (2γ)), vectorised).
  */
 public final class SvmModel extends SmileModel {
-  private final OneVersusOne<double[]> machines; // Smile's model: what is measured, and the slow reference
+  private final OneVersusOne<float[]> machines; // Smile's model: what is measured, and the slow reference
   private final PlattScaling[][] platt;
-  private final List<SVM<double[]>> pairMachines;
+  private final List<SVM<float[]>> pairMachines;
   private final KernelScores scores;
   private final int[][] pairs;          // pair m is {i, j}: class i (+1) against class j (−1), j < i
   private final IntSet labels;
   private final double gamma;
 
-  private SvmModel(OneVersusOne<double[]> machines, PlattScaling[][] platt, List<SVM<double[]>> pairMachines,
+  private SvmModel(OneVersusOne<float[]> machines, PlattScaling[][] platt, List<SVM<float[]>> pairMachines,
       int[][] pairs, IntSet labels, double gamma, Dataset train, double seconds) {
     super(train.numClasses(), train.featureCount(), labels.values, seconds);
     this.machines = machines;
@@ -58,9 +58,9 @@ public final class SvmModel extends SmileModel {
     requireExamples(train, spec.name());
     long start = System.nanoTime();
     double gamma = spec.gamma() == Svm.SCALE ? scaleGamma(train) : spec.gamma();
-    GaussianKernel kernel = new GaussianKernel(Math.sqrt(1 / (2 * gamma)));
+    RbfKernel kernel = new RbfKernel(gamma);
     SVM.Options options = new SVM.Options(spec.c(), spec.tol(), 1);
-    double[][] x = rows(train);
+    float[][] x = floatRows(train);
     IntSet labels = IntSet.of(IntStream.of(train.labels()).distinct().sorted().toArray());
     int k = labels.size();
     if (k < 2) {
@@ -74,17 +74,17 @@ public final class SvmModel extends SmileModel {
         pairs[m++] = new int[] {i, j};
       }
     }
-    SVM<double[]>[] fitted = new SVM[pairs.length];
+    SVM<float[]>[] fitted = new SVM[pairs.length];
     PlattScaling[] sigmoids = new PlattScaling[pairs.length];
     IntStream.range(0, pairs.length).parallel().forEach(m -> {
       int[] rows = IntStream.range(0, y.length).filter(r -> y[r] == pairs[m][0] || y[r] == pairs[m][1]).toArray();
-      double[][] xm = Arrays.stream(rows).mapToObj(r -> x[r]).toArray(double[][]::new);
+      float[][] xm = Arrays.stream(rows).mapToObj(r -> x[r]).toArray(float[][]::new);
       int[] ym = Arrays.stream(rows).map(r -> y[r] == pairs[m][0] ? +1 : -1).toArray();
       MathEx.setSeed(seed + 1_000_003L * m); // this thread's generator, which LASVM's shuffles draw from
       fitted[m] = SVM.fit(xm, ym, kernel, options);
       sigmoids[m] = PlattScaling.fit(fitted[m], xm, ym);
     });
-    Classifier<double[]>[][] byPair = new Classifier[k][];
+    Classifier<float[]>[][] byPair = new Classifier[k][];
     PlattScaling[][] platt = new PlattScaling[k][];
     for (int m = 0; m < pairs.length; m++) {
       int i = pairs[m][0];
@@ -126,7 +126,7 @@ public final class SvmModel extends SmileModel {
   /** Smile's own path, one machine and one kernel value at a time: the reference the fast path is tested on. */
   @Override
   void posteriori(Dataset data, int row, double[] out) {
-    machines.predict(row(data, row), out);
+    machines.predict(floatRow(data, row), out);
   }
 
   /** Every pair's decision score of every row, {@code [i·pairs + m]}, from the shared kernel values. */
@@ -136,7 +136,7 @@ public final class SvmModel extends SmileModel {
 
   /** Smile's decision score of pair {@code m} for one row: every kernel value on its own, in double. */
   double smileScore(Dataset data, int row, int m) {
-    return pairMachines.get(m).score(row(data, row));
+    return pairMachines.get(m).score(floatRow(data, row));
   }
 
   @Override
@@ -153,6 +153,17 @@ public final class SvmModel extends SmileModel {
       System.arraycopy(p, 0, out, i * k, k);
     });
     return out;
+  }
+
+  private static float[] floatRow(Dataset data, int i) {
+    return java.util.Arrays.copyOfRange(data.features(), data.offset(i), data.offset(i) + data.featureCount());
+  }
+
+  /** Every example's features as its own float[]: Smile's solver takes one object per example. */
+  private static float[][] floatRows(Dataset data) {
+    float[][] x = new float[data.size()][];
+    IntStream.range(0, x.length).parallel().forEach(i -> x[i] = floatRow(data, i));
+    return x;
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
 import dev.labkit.eval.Metrics;
 import dev.labkit.model.Svm;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,8 @@ class SvmModelTest {
     int pairs = scores.length / test.size();
     assertThat(pairs).isEqualTo(45);
     for (int i = 0; i < test.size(); i++) {
-      for (int m = 0; m < pairs; m++) { // float32 distances: about 7 significant digits of each kernel value,
-        double smile = model.smileScore(test, i, m); // summed over a few hundred support vectors (|w| ≤ C)
+      for (int m = 0; m < pairs; m++) { // float32 distances (Σ(x−y)² there, ‖x‖² + ‖y‖² − 2x·y here): about
+        double smile = model.smileScore(test, i, m); // 7 digits a kernel value, summed over hundreds of SVs
         assertThat(scores[i * pairs + m]).as("score %d/%d", i, m).isCloseTo(smile, within(1e-5));
       }
     }
@@ -61,7 +62,7 @@ class SvmModelTest {
     int k = train.numClasses();
     for (int i = 0; i < test.size(); i++) {
       double[] p = new double[k];
-      model.posteriori(test, i, p); // Smile: every machine computes its own kernel values, in double
+      model.posteriori(test, i, p); // Smile's path: every machine computes its own kernel values
       System.arraycopy(p, 0, reference, i * k, k);
     }
     for (int i = 0; i < fast.length; i++) {
@@ -72,6 +73,36 @@ class SvmModelTest {
     assertThat(ClassicModelsTest.accuracy(model, test)).isGreaterThan(0.85);
     // 45 machines share their support vectors: far fewer distinct ones than the machines hold together
     assertThat(model.supportVectors()).isLessThanOrEqualTo(train.size());
+  }
+
+  @Test
+  void the_float_rbf_kernel_is_smiles_gaussian_kernel_to_float_precision() {
+    java.util.Random random = new java.util.Random(5);
+    double gamma = SvmModel.scaleGamma(train);
+    smile.math.kernel.GaussianKernel smile = new smile.math.kernel.GaussianKernel(Math.sqrt(1 / (2 * gamma)));
+    RbfKernel ours = new RbfKernel(gamma);
+    for (int t = 0; t < 200; t++) {
+      int a = random.nextInt(train.size());
+      int b = t == 0 ? a : random.nextInt(train.size());
+      float[] x = Arrays.copyOfRange(train.features(), a * 784, a * 784 + 784);
+      float[] y = Arrays.copyOfRange(train.features(), b * 784, b * 784 + 784);
+      double expected = smile.k(toDouble(x), toDouble(y));
+      assertThat(ours.k(x, y)).isCloseTo(expected, within(1e-6 * expected + 1e-300));
+      double[] kg = ours.kg(x, y); // and its derivative by γ against a central difference
+      double h = gamma * 1e-4;
+      double numeric = (new RbfKernel(gamma + h).k(x, y) - new RbfKernel(gamma - h).k(x, y)) / (2 * h);
+      assertThat(kg[1]).isCloseTo(numeric, within(1e-6 * Math.abs(numeric) + 1e-12));
+    }
+    float[] odd = {1, 2, 3}; // a length with a scalar tail: ‖(1,2,3) − (0,0,0)‖² = 14
+    assertThat(RbfKernel.squaredDistance(odd, new float[3])).isEqualTo(14f);
+  }
+
+  private static double[] toDouble(float[] x) {
+    double[] d = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      d[i] = x[i];
+    }
+    return d;
   }
 
   @Test
