@@ -43,21 +43,27 @@ public final class RunStore implements EventSink, AutoCloseable {
   private RunStore(Path folder, RunRecord record, boolean fresh, List<Map<String, Object>> kept, double wallTime)
       throws IOException {
     this.folder = folder;
-    this.record = record;
     this.started = System.nanoTime() - (long) (wallTime * 1e9);
     this.artifacts.addAll(kept);
-    Files.createDirectories(folder.resolve("artifacts"));
-    Json.writeAtomically(folder.resolve("run.json"), record);
-    Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
-    boolean header = fresh || !Files.exists(folder.resolve("metrics.csv"));
-    metrics = Files.newBufferedWriter(folder.resolve("metrics.csv"), StandardCharsets.UTF_8,
-        fresh ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    if (header) {
-      metrics.write("step,name,value,wall_time\n");
+    synchronized (this) { // a kill from here on waits for run.json, then marks it (end is synchronized)
+      this.record = record;
+      try {
+        Runtime.getRuntime().addShutdownHook(onExit); // before run.json: no folder is left "running"
+      } catch (IllegalStateException shuttingDown) { // Ctrl-C or kill came first
+        this.record = record.ended("interrupted", "stopped before the end (Ctrl-C or kill)", Instant.now().toString());
+      }
+      Files.createDirectories(folder.resolve("artifacts"));
+      Json.writeAtomically(folder.resolve("run.json"), this.record);
+      Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
+      boolean header = fresh || !Files.exists(folder.resolve("metrics.csv"));
+      metrics = Files.newBufferedWriter(folder.resolve("metrics.csv"), StandardCharsets.UTF_8,
+          fresh ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+      if (header) {
+        metrics.write("step,name,value,wall_time\n");
+      }
+      metrics.flush();
     }
-    metrics.flush();
-    Runtime.getRuntime().addShutdownHook(onExit); // last: only a folder that was fully made is marked
   }
 
   /** A new run id: UTC start time plus four random hex digits, so folders sort by start. */
