@@ -1,11 +1,22 @@
 package dev.labkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** Parsing of parameter values typed on the command line, with errors that name the key and the fix. */
 public final class Params {
   private Params() {}
+
+  /** Layer widths as typed: "256,512,1024" or "256x512x1024" (the form sweeps use) → [256, 512, 1024]. */
+  public static List<Integer> parseWidths(String key, String value) {
+    List<Integer> widths = new ArrayList<>();
+    for (String part : value.trim().split("[,x ]+")) {
+      widths.add(parseInt(key, part));
+    }
+    return widths;
+  }
 
   public static double parseDouble(String key, String value) {
     try {

@@ -51,10 +51,6 @@ final class KernelScores {
     this.distinct = rows.size();
   }
 
-  int machines() {
-    return index.length;
-  }
-
   /** How many distinct support vectors the machines have together. */
   int distinct() {
     return distinct;

@@ -4,8 +4,10 @@ import dev.labkit.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Svm;
 import java.io.Serializable;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import smile.classification.Classifier;
 import smile.classification.OneVersusOne;
@@ -84,17 +86,8 @@ public final class SvmModel extends SmileModel {
       fitted[m] = SVM.fit(xm, ym, kernel, options);
       sigmoids[m] = PlattScaling.fit(fitted[m], xm, ym);
     });
-    Classifier<float[]>[][] byPair = new Classifier[k][];
-    PlattScaling[][] platt = new PlattScaling[k][];
-    for (int m = 0; m < pairs.length; m++) {
-      int i = pairs[m][0];
-      if (byPair[i] == null) {
-        byPair[i] = new Classifier[i];
-        platt[i] = new PlattScaling[i];
-      }
-      byPair[i][pairs[m][1]] = fitted[m];
-      platt[i][pairs[m][1]] = sigmoids[m];
-    }
+    Classifier<float[]>[][] byPair = triangle(pairs, k, Classifier.class, m -> fitted[m]);
+    PlattScaling[][] platt = triangle(pairs, k, PlattScaling.class, m -> sigmoids[m]);
     return new SvmModel(new OneVersusOne<>(byPair, platt, labels), platt, List.of(fitted), pairs, labels, gamma,
         train, Probabilities.seconds(start));
   }
@@ -143,7 +136,7 @@ public final class SvmModel extends SmileModel {
   double[] posteriors(Dataset data) {
     double[] s = scores.scores(data);
     int m = pairs.length;
-    Classifier<Integer>[][] byPair = PairScore.table(labels.size(), pairs, s);
+    Classifier<Integer>[][] byPair = triangle(pairs, labels.size(), Classifier.class, pair -> new PairScore(s, pair));
     OneVersusOne<Integer> coupling = new OneVersusOne<>(byPair, platt, labels);
     int k = labels.size();
     double[] out = new double[data.size() * k];
@@ -152,6 +145,19 @@ public final class SvmModel extends SmileModel {
       coupling.predict(i * m, p);
       System.arraycopy(p, 0, out, i * k, k);
     });
+    return out;
+  }
+
+  /** Smile's OneVersusOne takes its pairs as a lower triangle: [i][j] holds pair {i, j}, j < i. */
+  @SuppressWarnings("unchecked")
+  private static <T> T[][] triangle(int[][] pairs, int k, Class<?> type, IntFunction<? extends T> ofPair) {
+    T[][] out = (T[][]) Array.newInstance(type, k, 0);
+    for (int i = 1; i < k; i++) {
+      out[i] = (T[]) Array.newInstance(type, i);
+    }
+    for (int m = 0; m < pairs.length; m++) {
+      out[pairs[m][0]][pairs[m][1]] = ofPair.apply(m);
+    }
     return out;
   }
 
@@ -176,19 +182,6 @@ public final class SvmModel extends SmileModel {
    * scores computed for all queries at once, so Smile's coupling code runs unchanged.
    */
   private record PairScore(double[] table, int pair) implements Classifier<Integer> {
-    @SuppressWarnings("unchecked")
-    static Classifier<Integer>[][] table(int k, int[][] pairs, double[] scores) {
-      Classifier<Integer>[][] byPair = new Classifier[k][];
-      for (int m = 0; m < pairs.length; m++) {
-        int i = pairs[m][0];
-        if (byPair[i] == null) {
-          byPair[i] = new Classifier[i];
-        }
-        byPair[i][pairs[m][1]] = new PairScore(scores, m);
-      }
-      return byPair;
-    }
-
     @Override
     public double score(Integer at) {
       return table[at + pair];

@@ -2,7 +2,6 @@ package dev.labkit.model;
 
 import dev.labkit.Params;
 import dev.labkit.UserError;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,8 +246,8 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
       case "architecture" -> architecture(value.trim());
       case "conditional" -> conditional(Params.parseBoolean(key, value));
       case "latent" -> latent(Params.parseInt(key, value));
-      case "generator" -> generator(parseWidths(key, value));
-      case "discriminator" -> discriminator(parseWidths(key, value));
+      case "generator" -> generator(Params.parseWidths(key, value).toArray(Integer[]::new));
+      case "discriminator" -> discriminator(Params.parseWidths(key, value).toArray(Integer[]::new));
       case "slope" -> slope(Params.parseDouble(key, value));
       case "dropout" -> dropout(Params.parseDouble(key, value));
       case "batch_norm" -> batchNorm(Params.parseBoolean(key, value));
@@ -266,15 +265,6 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
       case "checkpoint_every" -> checkpointEvery(Params.parseInt(key, value));
       default -> throw Params.unknownKey(key, params());
     };
-  }
-
-  /** "256,512,1024" → [256, 512, 1024]; the form --set takes ("256x512x1024" also works, for sweeps). */
-  private static Integer[] parseWidths(String key, String value) {
-    List<Integer> out = new ArrayList<>();
-    for (String part : value.trim().split("[,x ]+")) {
-      out.add(Params.parseInt(key, part));
-    }
-    return out.toArray(Integer[]::new);
   }
 
   private static String join(List<Integer> widths) {
