@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Loads each distinct data spec once per command, so the trials of a sweep share their data. */
-final class DataCache {
+public final class DataCache {
   private record Key(DataSpec<?> data, boolean smoke, long seed) {}
 
   private final boolean smoke;
   private final Map<Key, TrainTest> loaded = new HashMap<>();
 
-  DataCache(LabOptions options) {
+  public DataCache(LabOptions options) {
     this.smoke = options.smoke();
   }
 
-  TrainTest load(DataSpec<?> data, long seed, EventSink events) {
+  public TrainTest load(DataSpec<?> data, long seed, EventSink events) {
     Key key = new Key(data, smoke, seed);
     TrainTest cached = loaded.get(key);
     if (cached != null) {
@@ -33,7 +33,7 @@ final class DataCache {
   }
 
   /** Dataset facts for run.json. */
-  static RunRecord.DatasetInfo info(String name, TrainTest data) {
+  public static RunRecord.DatasetInfo info(String name, TrainTest data) {
     var train = data.train();
     return new RunRecord.DatasetInfo(name, part(train), part(data.test()),
         List.of(train.shape().height(), train.shape().width(), train.shape().channels()), train.classNames());

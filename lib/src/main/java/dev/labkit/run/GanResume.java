@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * (every param, the seed, {@code --smoke}); the checkpoint must be whole and match the networks and the
  * data. Each refusal is one line that says what to do instead.
  */
-final class GanResume {
+public final class GanResume {
   private GanResume() {}
 
   /** The folder of run {@code runId} of {@code exp}, checked as far as it can be without the data. */
@@ -69,7 +69,7 @@ final class GanResume {
    * Checks the checkpoint of {@code folder} against the networks {@code spec} builds and the data, then
    * re-opens the folder for the run to go on from the checkpoint's step.
    */
-  static RunStore open(Path folder, Gan spec, Dataset train) {
+  public static RunStore open(Path folder, Gan spec, Dataset train) {
     Path file = folder.resolve(Checkpoint.FILE);
     Checkpoint.Header header = Checkpoint.header(file);
     Torch.threads(spec.threads());

@@ -13,18 +13,17 @@ import java.util.Map;
  * What every kind of run shares, whatever it trains: the run record and its folder, events to the
  * console and to the folder, and an end that never loses what was written: {@code finished}, or
  * {@code failed} with its one-line reason (Ctrl-C and kill are marked {@code interrupted} by the
- * {@link RunStore}'s shutdown hook). A classifier ({@link RunOne}), a regression ({@link RegressionRun})
- * and a GAN differ only in the body they hand in.
+ * {@link RunStore}'s shutdown hook). Every {@link RunKind} hands in its own body.
  */
-final class RunFrame {
+public final class RunFrame {
   private RunFrame() {}
 
   /** What a run does between the creation of its folder and its end; it puts its final numbers in {@code metrics}. */
-  interface Body {
+  public interface Body {
     void run(RunStore store, EventSink events, Map<String, Double> metrics);
   }
 
-  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out, Body body) {
+  public static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out, Body body) {
     Experiment exp = trial.experiment();
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
@@ -34,7 +33,7 @@ final class RunFrame {
   }
 
   /** The same in a folder opened already: a stopped run going on ({@link GanResume}). */
-  static Runner.Result run(Trial trial, RunStore store, PrintStream out, Body body) {
+  public static Runner.Result run(Trial trial, RunStore store, PrintStream out, Body body) {
     EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
     Map<String, Double> metrics = new LinkedHashMap<>();
     try {
@@ -55,7 +54,7 @@ final class RunFrame {
   }
 
   /** The command line that re-runs this trial alone: the script's own arguments plus its assignment. */
-  static List<String> rerunArgs(LabOptions options, Trial trial) {
+  public static List<String> rerunArgs(LabOptions options, Trial trial) {
     List<String> args = new ArrayList<>(options.commandLine());
     trial.assignment().forEach((key, value) -> {
       args.add("--set");

@@ -39,7 +39,9 @@ public final class Runner {
       RunRecord.SweepInfo attached = CliSweeps.attachedTrial(options);
       Path resume = options.resume() == null ? null
           : GanResume.find(options, trials.getFirst().experiment(), options.resume(), attached);
-      result = RunOne.run(trials.getFirst(), attached, options, out, new DataCache(options), resume);
+      Trial trial = trials.getFirst();
+      result = RunKinds.of(trial.experiment().model())
+          .run(new RunKind.TrialRun(trial, attached, options, out, new DataCache(options), resume));
     } else {
       result = SweepRunner.run(exp, trials, options, out);
     }

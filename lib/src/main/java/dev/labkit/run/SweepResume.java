@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * stopped with a checkpoint, and ran with the values it is given now, goes on from it in its own folder
  * ({@code resumable}); any other unfinished trial runs again from the start in a new one.
  */
-record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finished, Map<Integer, Path> resumable) {
+record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integer, Path> resumable) {
 
   static SweepResume find(Path runsDir, String experiment, String sweepId, List<Trial> trials, List<String> keys) {
     Path experimentDir = runsDir.resolve(experiment);
@@ -35,7 +35,7 @@ record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finishe
       throw new UserError("--resume " + sweepId + ": that sweep had " + info.path("trials").asInt() + " trials over "
           + before + ", these options make " + trials.size() + " over " + keys + "; " + again);
     }
-    Map<Integer, SweepRunner.Outcome> finished = new TreeMap<>();
+    Map<Integer, Outcome> finished = new TreeMap<>();
     Map<Integer, Path> resumable = new TreeMap<>();
     for (StoredRun run : trialsOf(experimentDir, sweepId)) {
       int number = run.trial();
@@ -53,7 +53,7 @@ record SweepResume(Path summaryFolder, Map<Integer, SweepRunner.Outcome> finishe
               + StoredRun.text(run.params().path(key), "?") + ", these options give it " + value + "; " + again);
         }
       });
-      finished.put(number, new SweepRunner.Outcome(trial, run.folder(), run.metrics()));
+      finished.put(number, new Outcome(trial, run.folder(), run.metrics()));
     }
     finished.keySet().forEach(resumable::remove);
     return new SweepResume(summaryFolder, finished, resumable);

@@ -24,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SweepRunner {
   private SweepRunner() {}
 
-  /** One finished trial: what was set, and what it measured. */
-  record Outcome(Trial trial, Path folder, Map<String, Double> metrics) {}
 
   static Runner.Result run(Experiment exp, List<Trial> trials, LabOptions options, PrintStream out) {
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
@@ -84,7 +82,8 @@ final class SweepRunner {
           resumable.containsKey(number) ? "  (goes on from its checkpoint)" : "");
       RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweep.id(), number, trials.size(), sweep.keys());
       try {
-        Runner.Result result = RunOne.run(trial, info, options, out, cache, resumable.get(number));
+        Runner.Result result = RunKinds.of(trial.experiment().model())
+            .run(new RunKind.TrialRun(trial, info, options, out, cache, resumable.get(number)));
         outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
       } catch (UserError e) {
         failures.put(number, e.getMessage());
@@ -108,37 +107,6 @@ final class SweepRunner {
       }
     }
     return trials;
-  }
-
-  /**
-   * The trial with the best selection metric: the highest accuracy, or the lowest value of a metric
-   * that is better small (a regression's MSE, a GAN's FID).
-   */
-  static Outcome best(List<Outcome> outcomes, String metric) {
-    boolean lower = dev.labkit.eval.Metric.lowerIsBetter(metric);
-    Outcome best = null;
-    for (Outcome outcome : outcomes) {
-      Double value = outcome.metrics().get(metric);
-      if (value != null && !value.isNaN() && (best == null
-          || (lower ? value < best.metrics().get(metric) : value > best.metrics().get(metric)))) {
-        best = outcome;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * The metric trials are compared by: cross-validated accuracy when the trials have it, else
-   * accuracy on the held-out validation set, else (optimistically) test accuracy; for models that
-   * do not classify, the MSE of a regression or the FID of a GAN.
-   */
-  static String selectionMetric(List<Outcome> outcomes) {
-    for (String metric : List.of("cv/accuracy_mean", "val/accuracy", "test/accuracy", "mse", "fid")) {
-      if (outcomes.stream().anyMatch(o -> o.metrics().containsKey(metric))) {
-        return metric;
-      }
-    }
-    return "test/accuracy";
   }
 
   /** Trial values as a map for tables: the swept keys, then the chosen metrics. */

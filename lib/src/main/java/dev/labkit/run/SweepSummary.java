@@ -2,6 +2,7 @@ package dev.labkit.run;
 
 import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
+import dev.labkit.ground.Selection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,21 +20,16 @@ import tools.jackson.databind.JsonNode;
  * sweep while it runs) and filled in at the end: the trials table, the best trial and its images.
  */
 final class SweepSummary {
-  /** Metrics shown as columns of the trials table, in this order, when any trial has them. */
-  private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations", "sparsity",
-      "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1", "test/log_loss",
-      "w", "b", "final_loss", "mse", "mae", "steps", "steps_to_converge", "stopped_early", "lr_drops",
-      "overfit_epoch", "final/d_loss", "final/g_loss", "fid", "kl_uniform", "precision", "recall",
-      "tstr/accuracy");
-
   private final RunStore store;
   private final List<String> keys;
   private final LabOptions options;
+  private final RunKind kind;
 
-  private SweepSummary(RunStore store, List<String> keys, LabOptions options) {
+  private SweepSummary(RunStore store, List<String> keys, LabOptions options, RunKind kind) {
     this.store = store;
     this.keys = keys;
     this.options = options;
+    this.kind = kind;
   }
 
   /** Starts the summary run; {@code resumed} is the summary folder of the sweep being resumed, else null. */
@@ -50,7 +46,7 @@ final class SweepSummary {
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), "running", null, exp.seed(), info,
         params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke()));
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
-    return new SweepSummary(store, info.keys(), options);
+    return new SweepSummary(store, info.keys(), options, RunKinds.of(exp.model()));
   }
 
   Path folder() {
@@ -58,34 +54,32 @@ final class SweepSummary {
   }
 
   /** Writes the tables, the best trial's images and summary.json; returns the best trial's metrics. */
-  Map<String, Double> finish(List<SweepRunner.Outcome> outcomes, String status, String error, PrintStream out) {
+  Map<String, Double> finish(List<Outcome> outcomes, String status, String error, PrintStream out) {
     try {
-      String metric = SweepRunner.selectionMetric(outcomes);
-      List<String> columns = COLUMNS.stream()
+      List<Map<String, Double>> measured = outcomes.stream().map(Outcome::metrics).toList();
+      Selection selection = Selection.of(kind.selection(), measured);
+      String metric = selection.metric();
+      List<String> columns = kind.summaryColumns().stream()
           .filter(c -> outcomes.stream().anyMatch(o -> o.metrics().containsKey(c))).toList();
-      SweepRunner.Outcome best = SweepRunner.best(outcomes, metric);
-      Map<Path, String> marks = FoldMarks.against(best, outcomes);
+      int bestIndex = selection.best(measured);
+      Outcome best = bestIndex < 0 ? null : outcomes.get(bestIndex);
+      Map<Path, String> marks = best == null ? Map.of() : kind.marks(best, outcomes);
       store.accept(new Event.Table("trials", "table", marks.isEmpty() ? "Trials"
           : "Trials (vs best: ▲ better, ● no significant difference, ▼ worse; corrected resampled t-test on "
-              + "cross-validated accuracy, α = " + FoldMarks.ALPHA + ")", table(outcomes, columns, marks)));
-      if (RegressionSummary.applies(outcomes)) {
-        RegressionSummary.charts(store, outcomes, options);
-      }
-      GanSweepCharts.emit(store, keys, outcomes);
+              + "cross-validated accuracy, α = 0.05)", table(outcomes, columns, marks)));
+      kind.sweepCharts(new RunKind.SweepCharts(store, keys, outcomes, selection, best, options));
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (best != null) {
         metrics.putAll(best.metrics());
         metrics.put("trials", (double) outcomes.size());
-        store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + metric
-            + (metric.startsWith("test") ? " (no validation set: optimistic; add .validation(0.1))" : ""),
+        store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + selection.describe()
+            + (selection.optimistic() ? ": there is no validation set; add .validation(0.1)" : ""),
             table(List.of(best), columns, Map.of())));
-        if (metric.contains("accuracy")) { // the accuracy charts; a regression's and a GAN's are their own
-          charts(outcomes, best);
-        }
-        copyImages(outcomes, metric);
-        out.printf(Locale.ROOT, "best     %s  %s %.4f%s%n", best.trial().assignment(), metric,
+        copyImages(outcomes, selection);
+        out.printf(Locale.ROOT, "best     %s  %s %.4f%s%s%n", best.trial().assignment(), metric,
             best.metrics().get(metric), metric.equals("test/accuracy") || !best.metrics().containsKey("test/accuracy")
-                ? "" : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().get("test/accuracy")));
+                ? "" : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().get("test/accuracy")),
+            selection.optimistic() ? "  (" + Selection.OPTIMISTIC + ")" : "");
       }
       store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy"
           : metrics.containsKey(metric) ? metric : null));
@@ -96,32 +90,7 @@ final class SweepSummary {
     }
   }
 
-  /** A chart of accuracy against every swept number, split by the first swept key that is not a number. */
-  private void charts(List<SweepRunner.Outcome> outcomes, SweepRunner.Outcome best) {
-    String groupKey = firstTextKey(outcomes);
-    if (groupKey != null && keys.size() == 1) { // a comparison: bars per model (or per value)
-      store.accept(new Event.Table("accuracy-per-" + groupKey, "chart", "Accuracy per " + groupKey,
-          RunCharts.bars(groupKey, outcomes).spec()));
-      if (outcomes.stream().anyMatch(o -> o.metrics().containsKey("predict_seconds"))) {
-        store.accept(new Event.Table("time-per-" + groupKey, "chart", "Fit and predict time per " + groupKey,
-            RunCharts.times(groupKey, outcomes).spec()));
-      }
-    }
-    for (String key : keys) {
-      boolean numeric = outcomes.stream().allMatch(o -> isNumber(o.trial().assignment().get(key)));
-      if (numeric) {
-        store.accept(new Event.Table("accuracy-against-" + key, "chart", "Accuracy against " + key,
-            RunCharts.sweep(key, groupKey, outcomes, best).spec()));
-      }
-    }
-  }
-
-  private String firstTextKey(List<SweepRunner.Outcome> outcomes) {
-    return keys.stream().filter(key -> outcomes.stream()
-        .anyMatch(o -> !isNumber(o.trial().assignment().get(key)))).findFirst().orElse(null);
-  }
-
-  private Map<String, Object> table(List<SweepRunner.Outcome> outcomes, List<String> metrics,
+  private Map<String, Object> table(List<Outcome> outcomes, List<String> metrics,
       Map<Path, String> marks) {
     List<String> header = new ArrayList<>(keys);
     header.addAll(metrics);
@@ -130,7 +99,7 @@ final class SweepSummary {
     }
     header.add("run");
     List<List<Object>> rows = new ArrayList<>();
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       List<Object> row = new ArrayList<>(SweepRunner.row(outcome, metrics).values());
       if (!marks.isEmpty()) {
         row.add(row.size() - 1, marks.getOrDefault(outcome.folder(), ""));
@@ -147,21 +116,21 @@ final class SweepSummary {
    * For each value of the first swept key that is not a number (penalty, model), the best trial with
    * that value lends its images, so they stand side by side; without such a key, the best trial's.
    */
-  private void copyImages(List<SweepRunner.Outcome> outcomes, String metric) {
+  private void copyImages(List<Outcome> outcomes, Selection selection) {
     String by = firstTextKey(outcomes);
     List<String> values = by == null ? List.of("") : outcomes.stream()
         .map(o -> o.trial().assignment().get(by)).distinct().toList();
     for (String value : values) {
-      List<SweepRunner.Outcome> group = by == null ? outcomes
+      List<Outcome> group = by == null ? outcomes
           : outcomes.stream().filter(o -> value.equals(o.trial().assignment().get(by))).toList();
-      SweepRunner.Outcome best = SweepRunner.best(group, metric);
-      if (best != null) {
-        copyImagesOf(best, by == null ? "best" : by + "=" + value);
+      int best = selection.best(group.stream().map(Outcome::metrics).toList());
+      if (best >= 0) {
+        copyImagesOf(group.get(best), by == null ? "best" : by + "=" + value);
       }
     }
   }
 
-  private void copyImagesOf(SweepRunner.Outcome outcome, String label) {
+  private void copyImagesOf(Outcome outcome, String label) {
     Path artifacts = outcome.folder().resolve("artifacts.json");
     try {
       JsonNode index = Json.MAPPER.readTree(Files.readString(artifacts));
@@ -184,7 +153,7 @@ final class SweepSummary {
     }
   }
 
-  private static String describe(SweepRunner.Outcome outcome) {
+  private static String describe(Outcome outcome) {
     List<String> parts = new ArrayList<>();
     outcome.trial().assignment().forEach((key, value) -> parts.add(key + " " + value));
     Double sparsity = outcome.metrics().get("sparsity");
@@ -196,6 +165,11 @@ final class SweepSummary {
       parts.add(String.format(Locale.ROOT, "test accuracy %.4f", accuracy));
     }
     return String.join(", ", parts);
+  }
+
+  private String firstTextKey(List<Outcome> outcomes) {
+    return keys.stream().filter(key -> outcomes.stream()
+        .anyMatch(o -> !isNumber(o.trial().assignment().get(key)))).findFirst().orElse(null);
   }
 
   private static boolean isNumber(String text) {

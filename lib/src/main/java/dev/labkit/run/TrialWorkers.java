@@ -33,7 +33,7 @@ final class TrialWorkers {
 
   /** Runs the trials numbered {@code todo} (1-based); returns their outcomes and, by number, why any failed. */
   static Map<Integer, String> run(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
-      LabOptions options, String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes,
+      LabOptions options, String experiment, PrintStream out, Map<Integer, Outcome> outcomes,
       Map<Integer, Path> resumable) {
     Path launcher = Home.dir().resolve("jbang");
     if (options.script() == null || !Files.isExecutable(launcher)) {
@@ -74,7 +74,7 @@ final class TrialWorkers {
   }
 
   private static String runOne(Path launcher, Trial trial, int number, RunRecord.SweepInfo sweep, LabOptions options,
-      String experiment, PrintStream out, Map<Integer, SweepRunner.Outcome> outcomes, Set<Process> running,
+      String experiment, PrintStream out, Map<Integer, Outcome> outcomes, Set<Process> running,
       Path resume) {
     List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));
     command.addAll(options.commandLine());
@@ -105,7 +105,7 @@ final class TrialWorkers {
       StoredRun run = resume != null ? StoredRun.read(resume)
           : latest(options.runsDir().resolve(experiment), sweep.id(), number);
       if (exit == 0 && run != null && "finished".equals(run.status())) {
-        outcomes.put(number, new SweepRunner.Outcome(trial, run.folder(), run.metrics()));
+        outcomes.put(number, new Outcome(trial, run.folder(), run.metrics()));
         return null;
       }
       return "exit code " + exit + (run == null ? ", no run folder" : ", run " + run.status()

@@ -39,7 +39,7 @@ class GanInputTest {
     for (Shape shape : List.of(new Shape(20, 20, 1), Shape.flat(400), new Shape(32, 32, 4), new Shape(28, 28, 3))) {
       Dataset data = new Dataset("images/train", "0", shape, List.of("a", "b"), new float[2 * shape.size()],
           new int[] {0, 1});
-      assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.dcgan(), data)).isInstanceOf(UserError.class)
+      assertThatThrownBy(() -> dev.labkit.kinds.generate.GanChecks.check(Gan.dcgan(), data)).isInstanceOf(UserError.class)
           .hasMessage("the DCGAN is built for 28×28×1 and 32×32×3 images, got " + shape + " (images/train); use"
               + " MNIST-like or CIFAR-10-like data, or the MLP GAN (model.architecture=mlp), which takes any shape");
     }
@@ -50,15 +50,15 @@ class GanInputTest {
     for (Shape shape : dev.labkit.gan.Dcgan.SHAPES) {
       Dataset data = new Dataset("images/train", "0", shape, List.of("a", "b"), new float[2 * shape.size()],
           new int[] {0, 1});
-      dev.labkit.run.GanChecks.check(Gan.dcgan(), data);
-      dev.labkit.run.GanChecks.check(Gan.dcgan().conditional(true), data);
+      dev.labkit.kinds.generate.GanChecks.check(Gan.dcgan(), data);
+      dev.labkit.kinds.generate.GanChecks.check(Gan.dcgan().conditional(true), data);
     }
   }
 
   @Test
   void a_conditional_gan_on_unlabelled_data_is_refused() {
     Dataset unlabelled = new Dataset("points/train", "0", Shape.flat(4), List.of("all"), new float[8], new int[2]);
-    assertThatThrownBy(() -> dev.labkit.run.GanChecks.check(Gan.cgan(), unlabelled)).isInstanceOf(UserError.class)
+    assertThatThrownBy(() -> dev.labkit.kinds.generate.GanChecks.check(Gan.cgan(), unlabelled)).isInstanceOf(UserError.class)
         .hasMessageStartingWith("a conditional GAN needs labelled data with 2 or more classes, but points/train has 1");
   }
 

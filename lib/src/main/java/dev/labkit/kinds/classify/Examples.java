@@ -1,7 +1,9 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.report.ExampleImages;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

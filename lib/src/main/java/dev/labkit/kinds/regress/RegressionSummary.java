@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.regress;
 
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.DataSpec;
@@ -7,6 +7,11 @@ import dev.labkit.data.RegressionData;
 import dev.labkit.data.RegressionDataSpec;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.report.RegressionCharts;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import dev.labkit.run.Experiment;
+import dev.labkit.run.Outcome;
+import dev.labkit.run.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +29,9 @@ final class RegressionSummary {
 
   private RegressionSummary() {}
 
-  static boolean applies(List<SweepRunner.Outcome> outcomes) {
-    return !outcomes.isEmpty()
-        && outcomes.stream().allMatch(o -> o.trial().experiment().model() instanceof LinearRegressionGd);
-  }
-
-  static void charts(RunStore store, List<SweepRunner.Outcome> outcomes, LabOptions options) {
+  static void charts(EventSink store, List<Outcome> outcomes, LabOptions options) {
     List<RegressionCharts.Trial> trials = new ArrayList<>();
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       Map<String, Double> m = outcome.metrics();
       trials.add(new RegressionCharts.Trial(label(outcome.trial()), outcome.folder(),
           m.getOrDefault("w", Double.NaN), m.getOrDefault("b", Double.NaN)));
@@ -56,10 +56,10 @@ final class RegressionSummary {
    * The (x, y) columns of each distinct data set the trials used, generated or read again with the trials'
    * seed (cheap for a line); null when the data has more than one feature, so no line can be drawn.
    */
-  private static Map<String, double[][]> data(List<SweepRunner.Outcome> outcomes, LabOptions options) {
+  private static Map<String, double[][]> data(List<Outcome> outcomes, LabOptions options) {
     Map<String, double[][]> columns = new LinkedHashMap<>();
     Map<DataSpec<?>, String> seen = new LinkedHashMap<>();
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       Experiment exp = outcome.trial().experiment();
       if (!(exp.data() instanceof RegressionDataSpec<?> spec) || seen.containsKey(spec)) {
         continue;

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.classic.Classifier;
 import dev.labkit.classic.LinearWeights;
@@ -6,6 +6,9 @@ import dev.labkit.data.Dataset;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.report.Images;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import dev.labkit.run.Experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

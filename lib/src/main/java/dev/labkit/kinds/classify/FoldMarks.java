@@ -1,6 +1,8 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.eval.CorrectedTTest;
+import dev.labkit.run.Json;
+import dev.labkit.run.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +59,13 @@ final class FoldMarks {
    * For each trial (by folder), its mark against the best trial ("best" for the best itself), with the
    * p-value; empty when the trials were not cross-validated.
    */
-  static Map<Path, String> against(SweepRunner.Outcome best, List<SweepRunner.Outcome> outcomes) {
+  static Map<Path, String> against(Outcome best, List<Outcome> outcomes) {
     Map<Path, String> marks = new LinkedHashMap<>();
     Folds reference = best == null ? null : read(best.folder());
     if (reference == null) {
       return marks;
     }
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       if (outcome == best) {
         marks.put(outcome.folder(), "best");
         continue;

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.generate;
 
 import dev.labkit.UserError;
 import dev.labkit.data.Dataset;

@@ -1,6 +1,9 @@
-package dev.labkit.run;
+package dev.labkit.kinds.generate;
 
 import dev.labkit.report.Charts;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import dev.labkit.run.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +16,15 @@ import java.util.Map;
 final class GanSweepCharts {
   private GanSweepCharts() {}
 
-  /** Emits the charts when the trials are GAN runs (they report {@code fid}); does nothing otherwise. */
-  static void emit(EventSink store, List<String> keys, List<SweepRunner.Outcome> outcomes) {
-    if (outcomes.isEmpty() || outcomes.stream().anyMatch(o -> !o.metrics().containsKey("fid"))) {
+  /** Emits the charts of a GAN sweep's finished trials. */
+  static void emit(EventSink store, List<String> keys, List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
       return;
     }
     for (String key : keys) {
       List<Map<String, Object>> losses = new ArrayList<>();
       List<Map<String, Object>> fid = new ArrayList<>();
-      for (SweepRunner.Outcome o : outcomes) {
+      for (Outcome o : outcomes) {
         String value = o.trial().assignment().get(key);
         losses.add(Charts.row(key, value, "loss", "D", "value", o.metrics().get("final/d_loss")));
         losses.add(Charts.row(key, value, "loss", "G", "value", o.metrics().get("final/g_loss")));

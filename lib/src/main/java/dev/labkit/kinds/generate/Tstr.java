@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.generate;
 
 import dev.labkit.classic.Classifier;
 import dev.labkit.classic.Fitting;
@@ -8,6 +8,8 @@ import dev.labkit.eval.Metrics;
 import dev.labkit.gan.Generator;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.report.Charts;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.regress;
 
 import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
@@ -9,7 +9,15 @@ import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.neural.RegressionFit;
 import dev.labkit.neural.RegressionTrainer;
 import dev.labkit.report.RegressionCharts;
-import java.io.PrintStream;
+import dev.labkit.ground.Selection;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import dev.labkit.run.Experiment;
+import dev.labkit.run.RunFrame;
+import dev.labkit.run.RunKind;
+import dev.labkit.run.RunRecord;
+import dev.labkit.run.Runner;
+import dev.labkit.run.Trial;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,16 +29,46 @@ import java.util.Map;
  * (absent when the loss had not settled), {@code stopped_early} and {@code lr_drops}. A run whose loss
  * became NaN or infinite keeps its metrics and is marked failed with the step and the fix.
  */
-final class RegressionRun {
+public final class Regress implements RunKind {
+  public static final Regress KIND = new Regress();
+
   /** Smoke mode trains this many steps at most. */
   static final int SMOKE_STEPS = 100;
 
-  private RegressionRun() {}
+  /** The metrics of a regression sweep's trials table, in order. */
+  private static final List<String> COLUMNS = List.of("fit_seconds", "w", "b", "final_loss", "mse", "mae", "steps",
+      "steps_to_converge", "stopped_early", "lr_drops");
 
-  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out) {
+  private Regress() {}
+
+  @Override
+  public String name() {
+    return "regress";
+  }
+
+  @Override
+  public List<String> summaryColumns() {
+    return COLUMNS;
+  }
+
+  /** The lowest MSE; the lab's regressions have no held-out part, so it is the MSE on the data fitted. */
+  @Override
+  public Selection.Rule selection() {
+    return new Selection.Rule("mse", true);
+  }
+
+  @Override
+  public void sweepCharts(SweepCharts sweep) {
+    RegressionSummary.charts(sweep.store(), sweep.outcomes(), sweep.options());
+  }
+
+  @Override
+  public Runner.Result run(TrialRun run) {
+    Trial trial = run.trial();
+    LabOptions options = run.options();
     Experiment exp = trial.experiment();
     LinearRegressionGd spec = (LinearRegressionGd) exp.model();
-    return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
+    return RunFrame.run(trial, run.sweep(), options, run.out(), (store, events, metrics) -> {
       RegressionData data = load(exp, options, events);
       store.dataset(new RunRecord.DatasetInfo(exp.data().name(),
           new RunRecord.Part(data.id(), data.size(), data.sha256()), null, List.of(data.featureCount()), List.of()));

@@ -1,28 +1,70 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.classic.Classifier;
 import dev.labkit.classic.Fitting;
-import dev.labkit.cli.LabOptions;
+import dev.labkit.classic.LogisticModel;
+import dev.labkit.classic.Measured;
 import dev.labkit.data.TrainTest;
-import java.io.PrintStream;
+import dev.labkit.ground.Selection;
+import dev.labkit.neural.NeuralClassifier;
+import dev.labkit.run.DataCache;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import dev.labkit.run.Experiment;
+import dev.labkit.run.Outcome;
+import dev.labkit.run.RunFrame;
+import dev.labkit.run.RunKind;
+import dev.labkit.run.Runner;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One run, start to end: load (or reuse) the data, fit, evaluate, record. */
-final class RunOne {
-  private RunOne() {}
+/**
+ * Classification: load (or reuse) the data, hold out the validation part, fit, evaluate on the test
+ * set, record. The best trial is the one with the highest accuracy ({@link Selection}: cross-validated,
+ * else on validation, else on test, then marked optimistic).
+ */
+public final class Classify implements RunKind {
+  public static final Classify KIND = new Classify();
 
-  /** {@code resume}: the folder of a stopped GAN run to go on in ({@link GanResume}), or null for a new run. */
-  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
-      DataCache cache, java.nio.file.Path resume) {
-    if (trial.experiment().model() instanceof dev.labkit.model.LinearRegressionGd) {
-      return RegressionRun.run(trial, sweep, options, out);
-    }
-    if (trial.experiment().model() instanceof dev.labkit.model.Gan) {
-      return GanRun.run(trial, sweep, options, out, cache, resume);
-    }
-    Experiment exp = trial.experiment();
-    return RunFrame.run(trial, sweep, options, out, (store, events, metrics) -> {
+  /** The metrics of a classification sweep's trials table, in order. */
+  private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations",
+      "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1",
+      "test/log_loss", "overfit_epoch");
+
+  private Classify() {}
+
+  @Override
+  public String name() {
+    return "classify";
+  }
+
+  @Override
+  public List<String> summaryColumns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public Selection.Rule selection() {
+    return new Selection.Rule("accuracy", false);
+  }
+
+  @Override
+  public Map<Path, String> marks(Outcome best, List<Outcome> outcomes) {
+    return FoldMarks.against(best, outcomes);
+  }
+
+  @Override
+  public void sweepCharts(SweepCharts sweep) {
+    ClassifySweepCharts.emit(sweep);
+  }
+
+  @Override
+  public Runner.Result run(TrialRun run) {
+    Experiment exp = run.trial().experiment();
+    DataCache cache = run.cache();
+    return RunFrame.run(run.trial(), run.sweep(), run.options(), run.out(), (store, events, metrics) -> {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
       Splits splits = Splits.of(data, exp.validation(), exp.seed());
@@ -30,7 +72,7 @@ final class RunOne {
           splits.train().size(), splits.validation() == null ? ""
               : String.format(Locale.ROOT, " / %,d validation", splits.validation().size()),
           splits.test().size(), splits.train().shape(), splits.train().numClasses())));
-      classify(exp, splits, options.smoke(), events, metrics);
+      classify(exp, splits, run.options().smoke(), events, metrics);
     });
   }
 
@@ -47,21 +89,21 @@ final class RunOne {
         splits.test().size())));
     long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
     Evaluator.evaluate(exp, model, splits, smoke, events, metrics, lastStep);
-    if (model instanceof dev.labkit.classic.Measured measured) {
+    if (model instanceof Measured measured) {
       metrics.put("model_bytes", (double) measured.memoryBytes());
     }
     events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
   }
 
   private static void fitFacts(Classifier model, Map<String, Double> metrics) {
-    if (model instanceof dev.labkit.classic.LogisticModel lr) {
+    if (model instanceof LogisticModel lr) {
       metrics.put("iterations", (double) lr.iterations());
       metrics.put("passes", (double) lr.passes());
       metrics.put("converged", lr.converged() ? 1.0 : 0.0);
       metrics.put("objective", lr.objective());
       metrics.put("sparsity", lr.sparsity());
     }
-    if (model instanceof dev.labkit.neural.NeuralClassifier net) {
+    if (model instanceof NeuralClassifier net) {
       metrics.putAll(net.facts());
     }
   }

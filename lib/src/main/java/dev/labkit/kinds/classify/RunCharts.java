@@ -1,12 +1,14 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.eval.CvResult;
 import dev.labkit.eval.FoldScore;
 import dev.labkit.eval.Metric;
 import dev.labkit.eval.RocCurve;
+import dev.labkit.ground.Selection;
 import dev.labkit.report.Chart;
 import dev.labkit.report.Charts;
 import dev.labkit.report.RocChart;
+import dev.labkit.run.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +54,11 @@ final class RunCharts {
    * Accuracy against one swept number (C), one line per split (train, validation, test) and per value
    * of {@code groupKey} (L1, L2) when there is one; a log x axis when the values span two decades.
    */
-  static Chart sweep(String key, String groupKey, List<SweepRunner.Outcome> outcomes, SweepRunner.Outcome best) {
+  static Chart sweep(String key, String groupKey, List<Outcome> outcomes, Outcome best, Selection selection) {
     List<Map<String, Object>> rows = new ArrayList<>();
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       double x = Double.parseDouble(outcome.trial().assignment().get(key));
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
@@ -72,17 +74,17 @@ final class RunCharts {
     var chart = Charts.line("Accuracy against " + key).points().x(key, key, scale).y("accuracy", "accuracy")
         .series("series", "split").data(rows);
     if (best != null && best.trial().assignment().containsKey(key)) {
-      String metric = SweepRunner.selectionMetric(List.of(best));
+      String metric = selection.metric();
       chart = chart.highlight(Double.parseDouble(best.trial().assignment().get(key)), best.metrics().get(metric),
-          "best by " + metric);
+          "best by " + metric + (selection.optimistic() ? " (" + Selection.OPTIMISTIC + ")" : ""));
     }
     return chart;
   }
 
   /** Train, validation and test accuracy side by side for each value of {@code key} (each model). */
-  static Chart bars(String key, List<SweepRunner.Outcome> outcomes) {
+  static Chart bars(String key, List<Outcome> outcomes) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       for (Map.Entry<String, String> split : SPLITS.entrySet()) {
         Double value = outcome.metrics().get(split.getValue());
         if (value != null) {
@@ -98,9 +100,9 @@ final class RunCharts {
    * Fit and predict seconds per value of {@code key} (per model in a comparison), side by side on a log
    * axis, since they span decades (a tree predicts in milliseconds, an SVM in a minute).
    */
-  static Chart times(String key, List<SweepRunner.Outcome> outcomes) {
+  static Chart times(String key, List<Outcome> outcomes) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (SweepRunner.Outcome outcome : outcomes) {
+    for (Outcome outcome : outcomes) {
       for (String phase : List.of("fit", "predict")) {
         Double seconds = outcome.metrics().get(phase + "_seconds");
         if (seconds != null && seconds > 0) {

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.classify;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.eval.CrossValidation;
@@ -13,6 +13,8 @@ import dev.labkit.eval.RandomSearch;
 import dev.labkit.eval.RocCurve;
 import dev.labkit.eval.Summary;
 import dev.labkit.model.ModelSpec;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

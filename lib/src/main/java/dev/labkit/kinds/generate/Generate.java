@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.kinds.generate;
 
 import ai.djl.ndarray.NDManager;
 import dev.labkit.Home;
@@ -11,7 +11,20 @@ import dev.labkit.gan.GanTrainer;
 import dev.labkit.gan.GanViews;
 import dev.labkit.gan.Generator;
 import dev.labkit.gan.ReferenceClassifier;
+import dev.labkit.ground.Selection;
 import dev.labkit.model.Gan;
+import dev.labkit.run.ConsoleSink;
+import dev.labkit.run.DataCache;
+import dev.labkit.run.Event;
+import dev.labkit.run.EventSink;
+import dev.labkit.run.Experiment;
+import dev.labkit.run.GanResume;
+import dev.labkit.run.RunFrame;
+import dev.labkit.run.RunKind;
+import dev.labkit.run.RunKinds;
+import dev.labkit.run.RunRecord;
+import dev.labkit.run.Trial;
+import dev.labkit.run.Runner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +36,53 @@ import java.util.Map;
  * and D with a sample grid and FID every {@code sample_every} steps, then measure the samples (class
  * histogram, FID, precision/recall), draw interpolations, and for a conditional GAN train a classifier
  * on its samples and test it on real images. A checkpoint every {@code checkpoint_every} steps lets an
- * interrupted run go on ({@code --resume RUN_ID}). {@link RunOne} hands every {@link Gan} here.
+ * interrupted run go on ({@code --resume RUN_ID}). {@link RunKinds} hands every {@link Gan} here.
  */
-final class GanRun {
-  private GanRun() {}
+public final class Generate implements RunKind {
+  public static final Generate KIND = new Generate();
+
+  /** The metrics of a GAN sweep's trials table, in order. */
+  private static final List<String> COLUMNS = List.of("final/d_loss", "final/g_loss", "fid",
+      "kl_uniform", "precision", "recall", "tstr/accuracy");
+
+  private Generate() {}
+
+  @Override
+  public String name() {
+    return "generate";
+  }
+
+  @Override
+  public List<String> summaryColumns() {
+    return COLUMNS;
+  }
+
+  /** The lowest domain FID: the distance of the samples from real images, in the reference classifier's features. */
+  @Override
+  public Selection.Rule selection() {
+    return new Selection.Rule("fid", true);
+  }
+
+  @Override
+  public boolean resumes() {
+    return true;
+  }
+
+  @Override
+  public void sweepCharts(SweepCharts sweep) {
+    GanSweepCharts.emit(sweep.store(), sweep.keys(), sweep.outcomes());
+  }
+
+  @Override
+  public Runner.Result run(TrialRun run) {
+    return run(run.trial(), run.sweep(), run.options(), run.out(), run.cache(), run.resume());
+  }
 
   /**
    * Runs {@code trial} in a new run folder, or, when {@code resume} names the folder of an interrupted
    * run of it, goes on in that folder from its checkpoint ({@link GanResume} checks it all first).
    */
-  static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
+  private static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
       DataCache cache, Path resume) {
     Experiment exp = trial.experiment();
     Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
