@@ -1,5 +1,8 @@
 package dev.labkit.cli;
 
+import dev.labkit.report.SiteGenerator;
+import dev.labkit.run.Settings;
+import dev.labkit.run.SettingsSource;
 import dev.labkit.Home;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code @Mixin LabOptions lab;}</pre>
  */
-public final class LabOptions {
+public final class LabOptions implements SettingsSource {
   @Option(names = "--smoke", description = "Tiny data and few steps: checks the whole script in seconds.")
   boolean smoke;
 
@@ -217,6 +220,19 @@ public final class LabOptions {
       }
     }
     return List.copyOf(kept);
+  }
+
+  /** These options as plain values, for everything below the command line. */
+  @Override
+  public Settings settings() {
+    Path runs = runsDir();
+    Path site = siteDir();
+    Settings.Report report = noSite ? null : (runsDir, folder) -> {
+      SiteGenerator.build(runsDir, site);
+      return SiteGenerator.runPage(site, folder.getParent().getFileName().toString(), folder.getFileName().toString());
+    };
+    return new Settings(smoke, seed, runs, sets, sweeps, random, parallel, resume, experiment, trialOf, script,
+        commandLine(), sweepCommandLine(), report);
   }
 
   public Path runsDir() {

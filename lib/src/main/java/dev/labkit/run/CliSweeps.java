@@ -1,7 +1,6 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.Random;
 final class CliSweeps {
   private CliSweeps() {}
 
-  static List<Trial> trials(Experiment exp, LabOptions options) {
+  static List<Trial> trials(Experiment exp, SettingsSource source) {
+    Settings options = source.settings();
     if (options.parallel() < 1) {
       throw new UserError("--parallel needs K ≥ 1 worker processes, got " + options.parallel());
     }
@@ -77,7 +77,7 @@ final class CliSweeps {
   }
 
   /** The place in a sweep a worker process was given ({@code --trial-of}), or null for a run on its own. */
-  static RunRecord.SweepInfo attachedTrial(LabOptions options) {
+  static RunRecord.SweepInfo attachedTrial(Settings options) {
     String spec = options.trialOf();
     if (spec == null) {
       return null;

@@ -1,6 +1,5 @@
 package dev.labkit.run;
 
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.DataSpec;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
@@ -15,7 +14,7 @@ public final class DataCache {
   private final boolean smoke;
   private final Map<Key, TrainTest> loaded = new HashMap<>();
 
-  public DataCache(LabOptions options) {
+  public DataCache(Settings options) {
     this.smoke = options.smoke();
   }
 

@@ -3,7 +3,6 @@ package dev.labkit.run;
 import dev.labkit.Params;
 import dev.labkit.Spec;
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.DataSpec;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.ModelSpec;
@@ -204,8 +203,8 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     return keys;
   }
 
-  /** Runs the experiment with the options of a script's command line; returns the exit code. */
-  public int run(LabOptions options) {
-    return Runner.run(this, options);
+  /** Runs the experiment with the settings of a script's command line ({@code .run(lab)}); returns the exit code. */
+  public int run(SettingsSource settings) {
+    return Runner.run(this, settings);
   }
 }

@@ -2,7 +2,6 @@ package dev.labkit.run;
 
 import ai.djl.ndarray.NDManager;
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Dataset;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.Fingerprint;
@@ -26,7 +25,7 @@ public final class GanResume {
   private GanResume() {}
 
   /** The folder of run {@code runId} of {@code exp}, checked as far as it can be without the data. */
-  static Path find(LabOptions options, Experiment exp, String runId, RunRecord.SweepInfo attached) {
+  static Path find(Settings options, Experiment exp, String runId, RunRecord.SweepInfo attached) {
     Path folder = options.runsDir().resolve(exp.name()).resolve(runId);
     if (!runId.matches("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}") || !Files.isDirectory(folder)) {
       throw new UserError("--resume " + runId + ": no run of that id under " + folder.getParent()
@@ -93,7 +92,7 @@ public final class GanResume {
   }
 
   /** The options must make the run that was stopped: every param (the seed among them) and --smoke. */
-  private static void sameRun(StoredRun run, Experiment exp, LabOptions options, String runId, String again) {
+  private static void sameRun(StoredRun run, Experiment exp, Settings options, String runId, String again) {
     for (var entry : exp.params().entrySet()) {
       JsonNode recorded = run.params().path(entry.getKey());
       if (!SweepResume.same(recorded, entry.getValue())) {

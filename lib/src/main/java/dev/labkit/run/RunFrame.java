@@ -1,7 +1,6 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ public final class RunFrame {
     void run(RunStore store, EventSink events, Map<String, Double> metrics);
   }
 
-  public static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out, Body body) {
+  public static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, PrintStream out, Body body) {
     Experiment exp = trial.experiment();
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
@@ -54,7 +53,7 @@ public final class RunFrame {
   }
 
   /** The command line that re-runs this trial alone: the script's own arguments plus its assignment. */
-  public static List<String> rerunArgs(LabOptions options, Trial trial) {
+  public static List<String> rerunArgs(Settings options, Trial trial) {
     List<String> args = new ArrayList<>(options.commandLine());
     trial.assignment().forEach((key, value) -> {
       args.add("--set");

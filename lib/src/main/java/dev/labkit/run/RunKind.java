@@ -1,6 +1,5 @@
 package dev.labkit.run;
 
-import dev.labkit.cli.LabOptions;
 import dev.labkit.ground.Selection;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public interface RunKind {
    * One trial to run: the trial, its place in a sweep (null alone), the command's settings, where
    * phase lines go, the data loaded so far, and the folder of a stopped run to go on in (or null).
    */
-  record TrialRun(Trial trial, RunRecord.SweepInfo sweep, LabOptions options,
+  record TrialRun(Trial trial, RunRecord.SweepInfo sweep, Settings options,
       PrintStream out, DataCache cache, Path resume) {}
 
   /**
@@ -53,5 +52,5 @@ public interface RunKind {
    * how the best was chosen and the best (null when none has the selection metric), the command's settings.
    */
   record SweepCharts(EventSink store, List<String> keys, List<Outcome> outcomes, Selection selection,
-      Outcome best, LabOptions options) {}
+      Outcome best, Settings options) {}
 }

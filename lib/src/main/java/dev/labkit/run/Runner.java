@@ -1,8 +1,6 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
-import dev.labkit.report.SiteGenerator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +15,8 @@ public final class Runner {
   private Runner() {}
 
   /** Runs {@code experiment} with a script's options; returns the process exit code. */
-  public static int run(Experiment experiment, LabOptions options) {
-    return execute(experiment, options, System.out).exitCode();
+  public static int run(Experiment experiment, SettingsSource settings) {
+    return execute(experiment, settings, System.out).exitCode();
   }
 
   /**
@@ -27,7 +25,8 @@ public final class Runner {
    */
   public record Result(int exitCode, Path folder, Map<String, Double> metrics, Path page) {}
 
-  public static Result execute(Experiment experiment, LabOptions options, PrintStream out) {
+  public static Result execute(Experiment experiment, SettingsSource settings, PrintStream out) {
+    Settings options = settings.settings();
     if (options.experiment() != null && !options.experiment().equals(experiment.name())) {
       throw new UserError("--experiment " + options.experiment() + ": this script runs experiment "
           + experiment.name() + " only");
@@ -45,12 +44,13 @@ public final class Runner {
     } else {
       result = SweepRunner.run(exp, trials, options, out);
     }
-    Path page = options.buildSite() ? buildSite(options, result.folder(), out) : null;
+    Path page = options.buildSite() ? report(options, result.folder(), out) : null;
     return new Result(result.exitCode(), result.folder(), result.metrics(), page);
   }
 
   /** Applies --seed and every --set to the script's experiment. */
-  static Experiment configure(Experiment experiment, LabOptions options) {
+  static Experiment configure(Experiment experiment, SettingsSource source) {
+    Settings options = source.settings();
     Experiment exp = experiment;
     if (options.seed() != null) {
       exp = exp.seed(options.seed());
@@ -65,10 +65,8 @@ public final class Runner {
     return exp;
   }
 
-  private static Path buildSite(LabOptions options, Path folder, PrintStream out) {
-    SiteGenerator.build(options.runsDir(), options.siteDir());
-    Path page = SiteGenerator.runPage(options.siteDir(), folder.getParent().getFileName().toString(),
-        folder.getFileName().toString());
+  private static Path report(Settings options, Path folder, PrintStream out) {
+    Path page = options.report().render(options.runsDir(), folder);
     out.println("report   " + page.toUri());
     return page;
   }

@@ -1,7 +1,6 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +24,7 @@ final class SweepRunner {
   private SweepRunner() {}
 
 
-  static Runner.Result run(Experiment exp, List<Trial> trials, LabOptions options, PrintStream out) {
+  static Runner.Result run(Experiment exp, List<Trial> trials, Settings options, PrintStream out) {
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
     SweepResume resumed = options.resume() == null ? null
         : SweepResume.find(options.runsDir(), exp.name(), options.resume(), trials, keys);
@@ -73,7 +72,7 @@ final class SweepRunner {
    * trials fail with the same message, every trial would, so the sweep stops there.
    */
   private static Map<Integer, String> runInTurn(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
-      LabOptions options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable) {
+      Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable) {
     DataCache cache = new DataCache(options);
     Map<Integer, String> failures = new TreeMap<>();
     for (int number : todo) {

@@ -1,7 +1,6 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.ground.Selection;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,10 +21,10 @@ import tools.jackson.databind.JsonNode;
 final class SweepSummary {
   private final RunStore store;
   private final List<String> keys;
-  private final LabOptions options;
+  private final Settings options;
   private final RunKind kind;
 
-  private SweepSummary(RunStore store, List<String> keys, LabOptions options, RunKind kind) {
+  private SweepSummary(RunStore store, List<String> keys, Settings options, RunKind kind) {
     this.store = store;
     this.keys = keys;
     this.options = options;
@@ -33,7 +32,7 @@ final class SweepSummary {
   }
 
   /** Starts the summary run; {@code resumed} is the summary folder of the sweep being resumed, else null. */
-  static SweepSummary start(Experiment exp, List<Trial> trials, RunRecord.SweepInfo info, LabOptions options,
+  static SweepSummary start(Experiment exp, List<Trial> trials, RunRecord.SweepInfo info, Settings options,
       Path resumed) {
     Map<String, Object> params = new LinkedHashMap<>(exp.params());
     if (info.keys().contains("model")) { // a comparison: one model's knobs would misdescribe the others

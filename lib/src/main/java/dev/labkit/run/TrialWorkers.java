@@ -2,7 +2,6 @@ package dev.labkit.run;
 
 import dev.labkit.Home;
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,7 +32,7 @@ final class TrialWorkers {
 
   /** Runs the trials numbered {@code todo} (1-based); returns their outcomes and, by number, why any failed. */
   static Map<Integer, String> run(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
-      LabOptions options, String experiment, PrintStream out, Map<Integer, Outcome> outcomes,
+      Settings options, String experiment, PrintStream out, Map<Integer, Outcome> outcomes,
       Map<Integer, Path> resumable) {
     Path launcher = Home.dir().resolve("jbang");
     if (options.script() == null || !Files.isExecutable(launcher)) {
@@ -73,7 +72,7 @@ final class TrialWorkers {
     return failures;
   }
 
-  private static String runOne(Path launcher, Trial trial, int number, RunRecord.SweepInfo sweep, LabOptions options,
+  private static String runOne(Path launcher, Trial trial, int number, RunRecord.SweepInfo sweep, Settings options,
       String experiment, PrintStream out, Map<Integer, Outcome> outcomes, Set<Process> running,
       Path resume) {
     List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));

@@ -3,7 +3,6 @@ package dev.labkit.kinds.generate;
 import ai.djl.ndarray.NDManager;
 import dev.labkit.Home;
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
 import dev.labkit.gan.Checkpoint;
@@ -23,8 +22,9 @@ import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunKinds;
 import dev.labkit.run.RunRecord;
-import dev.labkit.run.Trial;
 import dev.labkit.run.Runner;
+import dev.labkit.run.Settings;
+import dev.labkit.run.Trial;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +82,7 @@ public final class Generate implements RunKind {
    * Runs {@code trial} in a new run folder, or, when {@code resume} names the folder of an interrupted
    * run of it, goes on in that folder from its checkpoint ({@link GanResume} checks it all first).
    */
-  private static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, LabOptions options, PrintStream out,
+  private static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, PrintStream out,
       DataCache cache, Path resume) {
     Experiment exp = trial.experiment();
     Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();

@@ -1,15 +1,14 @@
 package dev.labkit.kinds.regress;
 
 import dev.labkit.UserError;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.RegressionData;
 import dev.labkit.data.RegressionDataSpec;
+import dev.labkit.ground.Selection;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.neural.RegressionFit;
 import dev.labkit.neural.RegressionTrainer;
 import dev.labkit.report.RegressionCharts;
-import dev.labkit.ground.Selection;
 import dev.labkit.run.Event;
 import dev.labkit.run.EventSink;
 import dev.labkit.run.Experiment;
@@ -17,6 +16,7 @@ import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunRecord;
 import dev.labkit.run.Runner;
+import dev.labkit.run.Settings;
 import dev.labkit.run.Trial;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,7 @@ public final class Regress implements RunKind {
   @Override
   public Runner.Result run(TrialRun run) {
     Trial trial = run.trial();
-    LabOptions options = run.options();
+    Settings options = run.options();
     Experiment exp = trial.experiment();
     LinearRegressionGd spec = (LinearRegressionGd) exp.model();
     return RunFrame.run(trial, run.sweep(), options, run.out(), (store, events, metrics) -> {
@@ -94,7 +94,7 @@ public final class Regress implements RunKind {
     });
   }
 
-  private static RegressionData load(Experiment exp, LabOptions options, EventSink events) {
+  private static RegressionData load(Experiment exp, Settings options, EventSink events) {
     if (!(exp.data() instanceof RegressionDataSpec<?> regression)) {
       throw new UserError(exp.model().name() + " needs real-valued targets, and " + exp.data().name()
           + " has class labels: choose a regression dataset (line, line-reference, csv:<path>,target=<column>)");

@@ -1,6 +1,5 @@
 package dev.labkit.kinds.regress;
 
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.DataSpec;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.RegressionData;
@@ -11,6 +10,7 @@ import dev.labkit.run.Event;
 import dev.labkit.run.EventSink;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.Outcome;
+import dev.labkit.run.Settings;
 import dev.labkit.run.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ final class RegressionSummary {
 
   private RegressionSummary() {}
 
-  static void charts(EventSink store, List<Outcome> outcomes, LabOptions options) {
+  static void charts(EventSink store, List<Outcome> outcomes, Settings options) {
     List<RegressionCharts.Trial> trials = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       Map<String, Double> m = outcome.metrics();
@@ -56,7 +56,7 @@ final class RegressionSummary {
    * The (x, y) columns of each distinct data set the trials used, generated or read again with the trials'
    * seed (cheap for a line); null when the data has more than one feature, so no line can be drawn.
    */
-  private static Map<String, double[][]> data(List<Outcome> outcomes, LabOptions options) {
+  private static Map<String, double[][]> data(List<Outcome> outcomes, Settings options) {
     Map<String, double[][]> columns = new LinkedHashMap<>();
     Map<DataSpec<?>, String> seen = new LinkedHashMap<>();
     for (Outcome outcome : outcomes) {
