@@ -1,4 +1,4 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import dev.labkit.UserError;
 import dev.labkit.run.StoredRun;
