@@ -1,5 +1,6 @@
 package dev.labkit.lab;
 
+import dev.labkit.store.RunFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labkit.cli.LabOptions;
@@ -8,7 +9,6 @@ import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.ExperimentStart;
 import dev.labkit.run.Runner;
-import dev.labkit.run.StoredRun;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ class LabCommandTest {
   /** The sweep's trial folders in trial order (ids made in the same second do not sort by trial). */
   List<String> trialIds(Path summary) {
     return RunRefs.children(summary.getParent()).stream().filter(f -> !f.equals(summary))
-        .sorted(java.util.Comparator.comparingInt(f -> dev.labkit.run.StoredRun.read(f).trial()))
+        .sorted(java.util.Comparator.comparingInt(f -> dev.labkit.store.RunFolder.read(f).trial()))
         .map(f -> f.getFileName().toString()).toList();
   }
 
@@ -130,7 +130,7 @@ class LabCommandTest {
   @Test
   void a_run_made_from_code_cannot_be_reproduced_and_says_why() {
     Path summary = sweep();
-    assertThat(StoredRun.read(summary).provenance().path("script").isNull()).isTrue();
+    assertThat(RunFolder.read(summary).provenance().path("script").isNull()).isTrue();
     assertThat(lab("reproduce", summary.toString())).isNotZero();
     assertThat(error()).hasLineCount(1).contains("records no script");
   }
