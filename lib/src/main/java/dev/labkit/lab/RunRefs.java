@@ -21,7 +21,7 @@ public final class RunRefs {
       throw new UserError("no run given; give a run id, experiment/run-id or a run folder (lab runs lists them)");
     }
     Path asPath = Path.of(ref);
-    if (Files.isDirectory(asPath) && (ref.contains("/") || Files.isRegularFile(asPath.resolve("run.json")))) {
+    if (Files.isDirectory(asPath) && (ref.contains("/") || Files.isRegularFile(asPath.resolve(RunFolder.RUN_JSON)))) {
       return asPath.toAbsolutePath().normalize(); // a folder that is there (RunFolder.read says if it is no run)
     }
     if (ref.contains("..") || ref.startsWith("/")) {

@@ -1,6 +1,5 @@
 package dev.labkit.lab;
 
-import dev.labkit.store.RunFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labkit.cli.LabOptions;
@@ -9,6 +8,7 @@ import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.ExperimentStart;
 import dev.labkit.run.Runner;
+import dev.labkit.store.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ class LabCommandTest {
   /** The sweep's trial folders in trial order (ids made in the same second do not sort by trial). */
   List<String> trialIds(Path summary) {
     return RunRefs.children(summary.getParent()).stream().filter(f -> !f.equals(summary))
-        .sorted(java.util.Comparator.comparingInt(f -> dev.labkit.store.RunFolder.read(f).trial()))
+        .sorted(java.util.Comparator.comparingInt(f -> RunFolder.read(f).trial()))
         .map(f -> f.getFileName().toString()).toList();
   }
 

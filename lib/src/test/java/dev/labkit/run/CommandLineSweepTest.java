@@ -1,7 +1,5 @@
 package dev.labkit.run;
 
-import dev.labkit.store.RunFolder;
-import dev.labkit.store.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.LogisticRegression;
+import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunStatus;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.labkit.run;
 
-import dev.labkit.store.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.labkit.UserError;
+import dev.labkit.store.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

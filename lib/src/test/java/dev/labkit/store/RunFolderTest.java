@@ -1,0 +1,246 @@
+package dev.labkit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.labkit.UserError;
+import dev.labkit.run.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class RunFolderTest {
+  @TempDir Path runs;
+  final List<String> warnings = new ArrayList<>();
+
+  /** A trial's run.json exactly as today's main writes it (scripts/logreg.java --smoke, a sweep); jars trimmed. */
+  static final String MAIN_RUN_JSON = """
+      {
+        "schema" : 1,
+        "experiment" : "logreg-fashion",
+        "run_id" : "20261206-132845-44f0",
+        "status" : "finished",
+        "error" : null,
+        "seed" : 42,
+        "sweep" : {
+          "id" : "20261206-132845-7bc5",
+          "trial" : 1,
+          "trials" : 16,
+          "keys" : [ "model.penalty", "model.c" ]
+        },
+        "params" : {
+          "seed" : 42,
+          "data" : "fashion-mnist",
+          "data.scale" : "unit",
+          "data.train_size" : 0,
+          "data.path" : "",
+          "validation" : 0.1,
+          "model" : "logistic-regression",
+          "model.penalty" : "l1",
+          "model.c" : 0.01,
+          "model.tol" : 1.0E-4
+        },
+        "dataset" : {
+          "id" : "fashion-mnist",
+          "train" : { "id" : "fashion-mnist/train", "size" : 2000, "sha256" : "d9ef4273af5c2e36" },
+          "test" : { "id" : "fashion-mnist/test", "size" : 500, "sha256" : "30214f3fe91405cb" },
+          "shape" : [ 28, 28, 1 ],
+          "classes" : [ "T-shirt/top", "Trouser", "Pullover" ]
+        },
+        "provenance" : {
+          "script" : "scripts/logreg.java",
+          "script_sha256" : "5d89da56a63ed4b5",
+          "command" : "./jbang scripts/logreg.java --smoke --set model.penalty=l1 --set model.c=0.01",
+          "git_commit" : "041ddc4d0f3d9f182799be7515d8a0b62d428648",
+          "git_dirty" : false,
+          "labkit_version" : "0.1.0-SNAPSHOT",
+          "java" : "Eclipse Adoptium 25.0.3",
+          "os" : "Linux 6.18.44-fc-v1300 amd64",
+          "cpu" : "AMD EPYC",
+          "cores" : 2,
+          "started" : "2026-12-06T13:28:45.534837803Z",
+          "ended" : "2026-12-06T13:28:46.280426857Z",
+          "smoke" : true,
+          "args" : [ "--smoke", "--set", "model.penalty=l1", "--set", "model.c=0.01" ],
+          "working_dir" : "/work/main",
+          "seeds" : { "data.train_subset" : 42, "fit" : 42, "nested_cv.inner_folds" : "42 + outer fold index + 1" },
+          "dependencies" : [ "logreg.jar", "dev.labkit:labkit:0.1.0-SNAPSHOT", "com.github.haifengl:smile-core:6.3.0" ],
+          "reproduces" : null,
+          "resumed_from_step" : [ 200, 400 ]
+        }
+      }
+      """;
+
+  static Path write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Path mainFolder() {
+    Path folder = runs.resolve("logreg-fashion/20261206-132845-44f0");
+    write(folder.resolve("run.json"), MAIN_RUN_JSON);
+    write(folder.resolve("summary.json"), """
+        {"metrics": {"test/accuracy": 0.801, "val/accuracy": 0.79, "fit_seconds": "NaN"}, "headline": "test/accuracy"}
+        """);
+    return folder;
+  }
+
+  @Test
+  void a_folder_as_todays_main_writes_it_reads_with_its_status_as_the_enum() {
+    RunFolder run = RunFolder.read(mainFolder());
+
+    assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(run.statusText()).isEqualTo("finished");
+    assertThat(run.name()).isEqualTo("logreg-fashion/20261206-132845-44f0");
+    assertThat(run.sweepId()).isEqualTo("20261206-132845-7bc5");
+    assertThat(run.trial()).isEqualTo(1);
+    assertThat(run.error()).isNull();
+    assertThat(run.headline()).isEqualTo("test/accuracy");
+    assertThat(run.metrics()).containsExactly(Map.entry("test/accuracy", 0.801), Map.entry("val/accuracy", 0.79),
+        Map.entry("fit_seconds", Double.NaN));
+    RunRecord record = run.record();
+    assertThat(record.status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(record.seed()).isEqualTo(42);
+    assertThat(record.sweep().keys()).containsExactly("model.penalty", "model.c");
+    assertThat(record.params()).containsEntry("model.c", 0.01).containsEntry("model.penalty", "l1");
+    assertThat(record.dataset().train().size()).isEqualTo(2000);
+    assertThat(record.dataset().shape()).containsExactly(28, 28, 1);
+    assertThat(record.provenance().args()).containsExactly("--smoke", "--set", "model.penalty=l1", "--set", "model.c=0.01");
+    assertThat(record.provenance().resumedFromStep()).containsExactly(200L, 400L);
+    assertThat(record.provenance().smoke()).isTrue();
+  }
+
+  @Test
+  void a_record_written_and_read_back_keeps_every_field_and_the_file_is_what_main_wrote() throws Exception {
+    RunRecord original = RunFolder.read(mainFolder()).record();
+    Path copy = Files.createDirectories(runs.resolve("logreg-fashion/20261206-140000-0000"));
+
+    RunFolder.writeRecord(copy, original);
+    RunFolder.writeSummary(copy, Map.of("test/accuracy", 0.801), "test/accuracy");
+    RunFolder back = RunFolder.read(copy);
+
+    assertThat(back.record()).isEqualTo(original);
+    assertThat(back.metrics()).containsExactly(Map.entry("test/accuracy", 0.801));
+    assertThat(back.headline()).isEqualTo("test/accuracy");
+    // on disk: every field main wrote, with the same value; anything added since is an optional null
+    JsonNode before = RunFolder.JSON.readTree(MAIN_RUN_JSON);
+    assertThat(sameOrAddedNull(before, back.json())).as(back.json().toString()).isTrue();
+  }
+
+  /** {@code after} has every field of {@code before} with the same value, and only null fields besides. */
+  static boolean sameOrAddedNull(JsonNode before, JsonNode after) {
+    if (!before.isObject() || !after.isObject()) {
+      return before.equals(after) || before.isNumber() && after.isNumber() && before.asDouble() == after.asDouble();
+    }
+    for (Map.Entry<String, JsonNode> e : after.properties()) {
+      JsonNode old = before.path(e.getKey());
+      if (old.isMissingNode() ? !e.getValue().isNull() : !sameOrAddedNull(old, e.getValue())) {
+        return false;
+      }
+    }
+    return before.properties().stream().allMatch(e -> after.has(e.getKey()));
+  }
+
+  @Test
+  void every_status_is_written_in_lower_case_as_before_and_reads_back() {
+    RunRecord main = RunFolder.read(mainFolder()).record();
+    for (RunStatus status : RunStatus.values()) {
+      Path folder = runs.resolve("e/" + status.text());
+      write(folder.resolve("x"), "");
+      RunFolder.writeRecord(folder, main.ended(status, null, "2026-12-06T14:00:00Z"));
+
+      assertThat(RunFolder.read(folder).json().path("status").asString()).isEqualTo(status.name().toLowerCase());
+      assertThat(RunFolder.read(folder).status()).isEqualTo(status);
+      assertThat(RunStatus.parse(status.text())).isEqualTo(status);
+    }
+    assertThat(RunStatus.parse(null)).isNull();
+    assertThat(RunStatus.parse("Finished")).isNull();
+    assertThat(RunStatus.FINISHED.ended()).isTrue();
+    assertThat(RunStatus.RUNNING.ended()).isFalse();
+  }
+
+  @Test
+  void an_older_run_json_without_later_fields_and_with_an_unknown_status_still_reads() {
+    Path folder = runs.resolve("old/20261101-100000-0000");
+    write(folder.resolve("run.json"), """
+        {"schema": 1, "experiment": "old", "run_id": "20261101-100000-0000", "status": "paused", "seed": 7,
+         "params": {"seed": 7}, "provenance": {"script": "scripts/old.java", "cores": 2, "smoke": false},
+         "added_by_a_newer_labkit": {"x": 1}}
+        """);
+
+    RunFolder run = RunFolder.read(folder);
+
+    assertThat(run.status()).isNull();
+    assertThat(run.statusText()).isEqualTo("paused");
+    assertThat(run.sweepId()).isNull();
+    assertThat(run.trial()).isEqualTo(-1);
+    assertThat(run.metrics()).isEmpty();
+    assertThat(run.headline()).isNull();
+    RunRecord record = run.record();
+    assertThat(record.status()).isNull();
+    assertThat(record.sweep()).isNull();
+    assertThat(record.dataset()).isNull();
+    assertThat(record.provenance().args()).isNull();
+    assertThat(record.provenance().resumedFromStep()).isNull();
+
+    write(folder.resolve("run.json"), "{\"experiment\": \"old\"}");
+    assertThat(RunFolder.read(folder).statusText()).isEqualTo("unknown");
+  }
+
+  @Test
+  void a_folder_asked_for_that_is_no_run_is_a_one_line_error_saying_why() {
+    Path none = runs.resolve("e/20261101-100000-0000");
+    assertThatThrownBy(() -> RunFolder.read(none)).isInstanceOf(UserError.class).hasMessageStartingWith("no run folder");
+    write(none.resolve("metrics.csv"), "step,name,value,wall_time\n");
+    assertThatThrownBy(() -> RunFolder.read(none)).hasMessageContaining("has no run.json");
+    write(none.resolve("run.json"), "{\"status\": \"fini");
+    assertThatThrownBy(() -> RunFolder.read(none)).hasMessageContaining("run.json is damaged (");
+    write(none.resolve("run.json"), "{\"status\": \"finished\"}");
+    assertThatThrownBy(() -> RunFolder.read(none)).hasMessageContaining("no \"experiment\" field");
+    assertThat(RunFolder.tryRead(none)).isEmpty();
+    write(none.resolve("run.json"), "{\"experiment\": \"e\", \"seed\": \"forty-two\"}");
+    assertThatThrownBy(() -> RunFolder.read(none).record()).isInstanceOf(UserError.class)
+        .hasMessageContaining("run.json is damaged (");
+  }
+
+  @Test
+  void a_scan_skips_a_damaged_folder_with_one_warning_and_reads_a_damaged_summary_as_none() {
+    Path bad = write(runs.resolve("e/1/run.json"), "[1, 2]").getParent();
+    Path cut = write(runs.resolve("e/2/run.json"), "{\"status\": ").getParent();
+    Path empty = write(runs.resolve("e/3/metrics.csv"), "").getParent();
+    Path ok = write(runs.resolve("e/4/run.json"), "{\"status\": \"running\"}").getParent();
+    write(ok.resolve("summary.json"), "{\"metrics\": ");
+
+    assertThat(RunFolder.scan(bad, warnings::add)).isEmpty();
+    assertThat(RunFolder.scan(cut, warnings::add)).isEmpty();
+    assertThat(RunFolder.scan(empty, warnings::add)).isEmpty();
+    RunFolder running = RunFolder.scan(ok, warnings::add).orElseThrow();
+
+    assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(running.metrics()).isEmpty();
+    assertThat(warnings).hasSize(4);
+    assertThat(warnings.get(0)).contains("not a JSON object");
+    assertThat(warnings.get(1)).contains("run.json is not valid JSON");
+    assertThat(warnings.get(2)).contains("no run.json");
+    assertThat(warnings.get(3)).startsWith("warning: ignored ").contains("summary.json");
+    assertThat(RunFolder.folders(runs)).containsExactly(bad, cut, empty, ok);
+  }
+
+  @Test
+  void the_one_mapper_writes_a_status_as_its_lower_case_text() {
+    Map<String, Object> probe = new LinkedHashMap<>();
+    probe.put("status", RunStatus.INTERRUPTED);
+    assertThat(RunFolder.JSON.writeValueAsString(probe)).contains("\"interrupted\"");
+  }
+}
