@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
+import dev.labkit.store.MetricLines;
 import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunStatus;
 import java.io.BufferedWriter;
@@ -17,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +62,7 @@ public final class RunStore implements EventSink, AutoCloseable {
           fresh ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       if (header) {
-        metrics.write("step,name,value,wall_time\n");
+        metrics.write(MetricLines.HEADER);
       }
       metrics.flush();
     }
@@ -126,7 +126,7 @@ public final class RunStore implements EventSink, AutoCloseable {
     try {
       Path metricsCsv = folder.resolve(RunFolder.METRICS_CSV);
       List<String> lines = Files.readAllLines(metricsCsv, StandardCharsets.UTF_8);
-      StringBuilder kept = new StringBuilder("step,name,value,wall_time\n");
+      StringBuilder kept = new StringBuilder(MetricLines.HEADER);
       double wallTime = 0;
       for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
         String[] cells = line.split(",", -1); // step,name,value,wall_time; a line cut short by a kill is dropped
@@ -169,8 +169,8 @@ public final class RunStore implements EventSink, AutoCloseable {
     try {
       switch (event) {
         case Event.Scalar scalar -> {
-          metrics.write(String.format(Locale.ROOT, "%d,%s,%s,%.3f%n", scalar.step(), scalar.name(),
-              Double.toString(scalar.value()), (System.nanoTime() - started) / 1e9));
+          metrics.write(MetricLines.line(scalar.step(), scalar.name(), scalar.value(),
+              (System.nanoTime() - started) / 1e9));
           metrics.flush();
         }
         case Event.Image image -> {

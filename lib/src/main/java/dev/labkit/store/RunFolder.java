@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One run folder ({@code <runs>/<experiment>/<run-id>/}, format in docs/architecture.md), read and written
  * here and nowhere else: run.json (as written, and as a typed {@link RunRecord}), the final metrics of
- * summary.json, and where metrics.csv and artifacts.json lie. The run store writes through it; the report,
+ * summary.json, the lines of metrics.csv ({@link MetricLines}), and where artifacts.json lies. The run store writes through it; the report,
  * the {@code lab} tool and {@code --resume} read through it.
  *
  * <p>A folder is read, never trusted: every field of run.json is optional (a run.json from an older labkit
@@ -251,6 +251,11 @@ public final class RunFolder {
 
   public Path metricsCsv() {
     return folder.resolve(METRICS_CSV);
+  }
+
+  /** Every well-formed line of metrics.csv, in file order ({@link MetricLines#read}). */
+  public List<MetricLines.Line> metricLines(Consumer<String> warn) {
+    return MetricLines.read(metricsCsv(), warn);
   }
 
   public Path artifactsJson() {
