@@ -2,6 +2,7 @@ package dev.labkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labkit.store.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,5 +90,18 @@ class RunFoldersTest {
   @Test
   void a_missing_runs_folder_is_no_runs() {
     assertThat(RunFolders.read(runs.resolve("nothing-here"), warnings::add)).isEmpty();
+  }
+
+  @Test
+  void a_status_this_labkit_does_not_know_shows_as_written_with_the_unknown_badge() {
+    Path run = Fixtures.runningRun(runs, "e", "20261126-100000-0000");
+    Fixtures.write(run.resolve("run.json"), "{\"schema\": 1, \"experiment\": \"e\", \"status\": \"paused\"}");
+    Fixtures.runningRun(runs, "e", "20261126-110000-0000");
+
+    List<Run> read = RunFolders.read(runs, warnings::add);
+
+    assertThat(read).extracting(Run::status).containsExactly("running", "paused");
+    assertThat(read).extracting(Run::runStatus).containsExactly(RunStatus.RUNNING, null);
+    assertThat(read).extracting(Run::statusClass).containsExactly("status-running", "status-unknown");
   }
 }

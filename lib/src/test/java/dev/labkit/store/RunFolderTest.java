@@ -243,4 +243,16 @@ class RunFolderTest {
     probe.put("status", RunStatus.INTERRUPTED);
     assertThat(RunFolder.JSON.writeValueAsString(probe)).contains("\"interrupted\"");
   }
+
+  @Test
+  void metric_lines_as_the_store_writes_them_read_back_and_a_cut_off_last_line_is_dropped_quietly() {
+    Path folder = runs.resolve("e/20261101-100000-0000");
+    write(folder.resolve("run.json"), "{\"experiment\": \"e\", \"status\": \"running\"}");
+    write(folder.resolve("metrics.csv"), MetricLines.HEADER + MetricLines.line(1, "train/loss", 0.5, 0.25)
+        + MetricLines.line(2, "train/loss", Double.NaN, 1.5) + "3,train/lo");
+
+    assertThat(RunFolder.read(folder).metricLines(warnings::add)).containsExactly(
+        new MetricLines.Line(1, "train/loss", 0.5, 0.25), new MetricLines.Line(2, "train/loss", Double.NaN, 1.5));
+    assertThat(warnings).isEmpty();
+  }
 }
