@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,10 +26,10 @@ public final class RunFolders {
   private RunFolders() {}
 
   /**
-   * Compact JSON for what the report writes into its pages (chart specs, page data, site.json). Run folders
-   * are read with {@link RunFolder#JSON}, never with this.
+   * The one mapper ({@link RunFolder#JSON}) without indentation: compact JSON for what the report writes into
+   * its pages (chart specs, page data, site.json). Run folders are read with {@link RunFolder#JSON} itself.
    */
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = RunFolder.JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 
   /**
    * Every readable run under {@code runsDir}, sorted by experiment, then newest run first (run ids
