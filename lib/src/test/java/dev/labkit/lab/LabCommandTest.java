@@ -8,6 +8,7 @@ import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.ExperimentStart;
 import dev.labkit.run.Runner;
+import dev.labkit.store.MainRunFolders;
 import dev.labkit.store.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -133,5 +134,19 @@ class LabCommandTest {
     assertThat(RunFolder.read(summary).provenance().path("script").isNull()).isTrue();
     assertThat(lab("reproduce", summary.toString())).isNotZero();
     assertThat(error()).hasLineCount(1).contains("records no script");
+  }
+
+  @Test
+  void runs_and_diff_read_folders_as_todays_main_wrote_them() {
+    Path runs = out.resolve("runs");
+    MainRunFolders.write(runs, "20261206-132845-44f0", "finished", 0.01, 0.801);
+    MainRunFolders.write(runs, "20261206-132846-0001", "interrupted", 0.1, 0.5);
+
+    assertThat(lab("runs")).isZero();
+    assertThat(printed()).contains("logreg-fashion/20261206-132845-44f0  finished")
+        .contains("logreg-fashion/20261206-132846-0001  interrupted").contains("test/accuracy 0.8010");
+    assertThat(lab("diff", "20261206-132845-44f0", "20261206-132846-0001")).isZero();
+    assertThat(printed()).contains("model.c").contains("0.01").contains("0.1")
+        .contains("finished").contains("interrupted");
   }
 }

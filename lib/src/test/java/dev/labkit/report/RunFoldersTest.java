@@ -2,6 +2,7 @@ package dev.labkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labkit.store.MainRunFolders;
 import dev.labkit.store.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,5 +104,21 @@ class RunFoldersTest {
     assertThat(read).extracting(Run::status).containsExactly("running", "paused");
     assertThat(read).extracting(Run::runStatus).containsExactly(RunStatus.RUNNING, null);
     assertThat(read).extracting(Run::statusClass).containsExactly("status-running", "status-unknown");
+  }
+
+  @Test
+  void a_folder_as_todays_main_wrote_it_reads_into_the_same_view() {
+    MainRunFolders.write(runs, "20261206-132845-44f0", "finished", 0.01, 0.801);
+
+    Run run = RunFolders.read(runs, warnings::add).getFirst();
+
+    assertThat(run.status()).isEqualTo("finished");
+    assertThat(run.runStatus()).isEqualTo(RunStatus.FINISHED);
+    assertThat(run.param("model.c")).isEqualTo(new Run.Entry("model.c", "0.01", true));
+    assertThat(run.sweep().role()).isEqualTo("trial 1 of 16");
+    assertThat(run.dataset().shape()).isEqualTo("28 \u00d7 28 \u00d7 1");
+    assertThat(run.metric("test/accuracy")).isEqualTo(0.801);
+    assertThat(run.command()).startsWith("./jbang scripts/logreg.java --smoke");
+    assertThat(warnings).isEmpty();
   }
 }
