@@ -4,7 +4,7 @@
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
 //DESCRIPTION List, reproduce and compare recorded runs
 
-import dev.labkit.runs.LabCommand;
+import dev.labkit.lab.LabCommand;
 
 /**
  * Recorded runs, from the command line.

@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.store.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,10 +45,13 @@ public record Run(
 
   /** A CSS class for the status badge, from a fixed list so no run can inject a class name. */
   public String statusClass() {
-    return switch (status) {
-      case "running", "finished", "failed", "interrupted" -> "status-" + status;
-      default -> "status-unknown";
-    };
+    RunStatus known = runStatus();
+    return "status-" + (known == null ? "unknown" : known.text());
+  }
+
+  /** The status as the enum, or null when run.json gives none this labkit knows. */
+  public RunStatus runStatus() {
+    return RunStatus.parse(status);
   }
 
   public String startedDisplay() {

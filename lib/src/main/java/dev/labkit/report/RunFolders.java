@@ -4,10 +4,7 @@ import dev.labkit.report.Run.DatasetInfo;
 import dev.labkit.report.Run.Entry;
 import dev.labkit.report.Run.Metric;
 import dev.labkit.report.Run.Split;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import dev.labkit.store.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,21 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads run folders ({@code <runs>/<experiment>/<run-id>/}, format in docs/architecture.md) into
- * {@link Run} records. A run is read, never trusted: a folder whose run.json is missing or damaged is
+ * Builds the report's {@link Run} views of run folders ({@code <runs>/<experiment>/<run-id>/}, format in
+ * docs/architecture.md), which {@link RunFolder} reads. A run is read, never trusted: a folder whose run.json is missing or damaged is
  * skipped with a warning, and a damaged summary, artifact index or metrics line only loses that part.
  * A run still in progress (no summary.json yet) reads fine.
  */
 public final class RunFolders {
   private RunFolders() {}
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * The one mapper ({@link RunFolder#JSON}) without indentation: compact JSON for what the report writes into
+   * its pages (chart specs, page data, site.json). Run folders are read with {@link RunFolder#JSON} itself.
+   */
+  static final JsonMapper JSON = RunFolder.JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 
   /**
    * Every readable run under {@code runsDir}, sorted by experiment, then newest run first (run ids
@@ -82,44 +82,31 @@ public final class RunFolders {
 
   /** Every run folder, as {@code <runs>/<experiment>/<run-id>}, sorted by experiment then run id. */
   static List<Path> folders(Path runsDir) {
-    List<Path> folders = new ArrayList<>();
-    for (Path experiment : children(runsDir)) {
-      folders.addAll(children(experiment));
-    }
-    return folders;
+    return RunFolder.folders(runsDir);
   }
 
   private static Optional<Run> readRun(Path folder, Consumer<String> warn, boolean withSeries) {
-    Path runJson = folder.resolve("run.json");
-    if (!Files.isRegularFile(runJson)) {
-      warn.accept("warning: skipped " + folder + ": no run.json (not a run folder, or it was deleted)");
-      return Optional.empty();
-    }
-    JsonNode run;
-    try {
-      run = JSON.readTree(runJson);
-    } catch (JacksonException e) {
-      warn.accept("warning: skipped " + folder + ": run.json is not valid JSON (" + firstLine(e) + ")");
-      return Optional.empty();
-    }
-    if (run == null || !run.isObject()) {
-      warn.accept("warning: skipped " + folder + ": run.json is not a JSON object");
-      return Optional.empty();
-    }
-    String runId = folder.getFileName().toString();
-    JsonNode provenance = run.path("provenance");
-    JsonNode summary = readOptional(folder.resolve("summary.json"), warn);
+    return RunFolder.scan(folder, warn).map(read -> view(read, warn, withSeries));
+  }
+
+  /** The report's view of a run folder that was read: its tables as rows, its dataset and sweep checked. */
+  private static Run view(RunFolder read, Consumer<String> warn, boolean withSeries) {
+    Path folder = read.folder();
+    JsonNode run = read.json();
+    String runId = read.runId();
+    JsonNode provenance = read.provenance();
+    JsonNode summary = read.summary();
     String started = text(provenance.path("started"));
-    List<Run.Point> series = withSeries ? MetricsCsv.read(folder.resolve("metrics.csv"), warn) : List.of();
-    return Optional.of(new Run(
+    List<Run.Point> series = withSeries ? MetricsCsv.read(read.metricsCsv(), warn) : List.of();
+    return new Run(
         folder.getParent().getFileName().toString(),
         runId,
         folder,
-        orElse(text(run.path("status")), "unknown"),
-        text(run.path("error")),
+        read.statusText(),
+        read.error(),
         started != null ? started : Format.startFromRunId(runId),
         text(provenance.path("ended")),
-        entries(run.path("params")),
+        entries(read.params()),
         entries(provenance).stream().filter(e -> !e.key().equals("command")).toList(),
         text(provenance.path("command")),
         dataset(run.path("dataset")),
@@ -129,7 +116,7 @@ public final class RunFolders {
         MetricsCsv.lastValues(series).stream().filter(l -> !summary.path("metrics").has(l.name())).toList(),
         series,
         Artifacts.index(folder, warn),
-        sweep(run.path("sweep"))));
+        sweep(run.path("sweep")));
   }
 
   /**
@@ -170,48 +157,21 @@ public final class RunFolders {
 
   /** The sub-folders of a folder, sorted by name; hidden ones (temporary files) left out. */
   static List<Path> children(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
+    return RunFolder.children(dir);
   }
 
   /** A JSON file that may be absent (a run in progress) or damaged: both read as a missing node. */
   static JsonNode readOptional(Path file, Consumer<String> warn) {
-    if (!Files.isRegularFile(file)) {
-      return JSON.missingNode();
-    }
-    try {
-      return JSON.readTree(file);
-    } catch (JacksonException e) {
-      warn.accept("warning: ignored " + file + ": not valid JSON (" + firstLine(e) + ")");
-      return JSON.missingNode();
-    }
+    return RunFolder.readOptional(file, warn);
   }
 
   static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return RunFolder.firstLine(e);
   }
 
   /** A scalar as text (null for null or missing); objects and arrays as compact JSON. */
   static String text(JsonNode node) {
-    if (node == null || node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    return node.isValueNode() ? node.asString() : node.toString();
-  }
-
-  private static String orElse(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
+    return RunFolder.text(node, null);
   }
 
   private static List<Entry> entries(JsonNode object) {

@@ -8,6 +8,8 @@ import dev.labkit.gan.Fingerprint;
 import dev.labkit.gan.GanTraining;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.Torch;
+import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,8 +33,8 @@ public final class GanResume {
       throw new UserError("--resume " + runId + ": no run of that id under " + folder.getParent()
           + "; give the id the run printed (its folder's name), with the same --out as then");
     }
-    StoredRun run = StoredRun.read(folder);
-    String command = StoredRun.text(run.provenance().path("command"), "?");
+    RunFolder run = RunFolder.read(folder);
+    String command = RunFolder.text(run.provenance().path("command"), "?");
     String again = "resume with the options of its first run: " + command;
     if (run.trial() == 0) {
       throw new UserError("--resume " + runId + ": that is a sweep, and these options make one run; give the sweep's "
@@ -46,13 +48,14 @@ public final class GanResume {
       throw new UserError("--resume " + runId + ": only GAN runs keep checkpoints to go on from; run it again "
           + "instead (lab reproduce " + run.name() + ")");
     }
-    switch (run.status()) {
-      case "finished" -> throw new UserError("--resume " + runId + ": that run finished; there is nothing to resume "
+    if (run.status() == RunStatus.FINISHED) {
+      throw new UserError("--resume " + runId + ": that run finished; there is nothing to resume "
           + "(lab reproduce " + run.name() + " runs it again)");
-      case "running" -> throw new UserError("--resume " + runId + ": that run is still running (or its process was "
-          + "killed with kill -9, which leaves no mark); stop it first, or start a new run");
-      default -> { } // interrupted or failed: it stopped before its end
     }
+    if (run.status() == RunStatus.RUNNING) {
+      throw new UserError("--resume " + runId + ": that run is still running (or its process was "
+          + "killed with kill -9, which leaves no mark); stop it first, or start a new run");
+    } // else interrupted or failed: it stopped before its end
     sameRun(run, exp, options, runId, again);
     Path checkpoint = folder.resolve(Checkpoint.FILE);
     if (!Files.isRegularFile(checkpoint)) {
@@ -75,15 +78,15 @@ public final class GanResume {
     try (NDManager scratch = Torch.manager()) {
       Fingerprint.check(file, header, GanTraining.architecture(spec, train, scratch), Fingerprint.data(train));
     }
-    StoredRun run = StoredRun.read(folder);
-    RunRecord record = Json.MAPPER.treeToValue(run.json(), RunRecord.class).resumed(header.step());
+    RunFolder run = RunFolder.read(folder);
+    RunRecord record = run.record().resumed(header.step());
     return RunStore.resume(folder, record, header.step());
   }
 
   /** {@code run}'s folder when it is a trial of a sweep that stopped with a checkpoint and was run as {@code trial}. */
-  static Optional<Path> resumable(StoredRun run, Trial trial) {
-    if (!Files.isRegularFile(run.folder().resolve(Checkpoint.FILE)) || "finished".equals(run.status())
-        || "running".equals(run.status())) {
+  static Optional<Path> resumable(RunFolder run, Trial trial) {
+    if (!Files.isRegularFile(run.folder().resolve(Checkpoint.FILE)) || run.status() == RunStatus.FINISHED
+        || run.status() == RunStatus.RUNNING) {
       return Optional.empty();
     }
     Map<String, Object> params = trial.experiment().params();
@@ -92,13 +95,13 @@ public final class GanResume {
   }
 
   /** The options must make the run that was stopped: every param (the seed among them) and --smoke. */
-  private static void sameRun(StoredRun run, Experiment exp, Settings options, String runId, String again) {
+  private static void sameRun(RunFolder run, Experiment exp, Settings options, String runId, String again) {
     for (var entry : exp.params().entrySet()) {
       JsonNode recorded = run.params().path(entry.getKey());
       if (!SweepResume.same(recorded, entry.getValue())) {
         Object value = entry.getValue();
         throw new UserError("--resume " + runId + ": that run had " + entry.getKey() + "="
-            + StoredRun.text(recorded, "nothing") + ", these options give " + (value instanceof Double d
+            + RunFolder.text(recorded, "nothing") + ", these options give " + (value instanceof Double d
             ? dev.labkit.Params.show(d) : value) + "; " + again);
       }
     }

@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
+import dev.labkit.store.RunStatus;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class RunFrame {
   public static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, PrintStream out, Body body) {
     Experiment exp = trial.experiment();
     Instant start = Instant.now();
-    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), "running", null,
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
         exp.seed(), sweep, exp.params(), null,
         Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke()));
     return run(trial, RunStore.create(options.runsDir(), record), out, body);
@@ -39,12 +40,12 @@ public final class RunFrame {
       events.accept(new Event.Phase("run", trial.experiment().name() + (trial.assignment().isEmpty() ? ""
           : " " + trial.assignment()) + " → " + store.folder()));
       body.run(store, events, metrics);
-      store.end("finished", null);
+      store.end(RunStatus.FINISHED, null);
     } catch (UserError e) {
-      store.end("failed", e.getMessage());
+      store.end(RunStatus.FAILED, e.getMessage());
       throw e;
     } catch (RuntimeException | Error e) {
-      store.end("failed", e.toString());
+      store.end(RunStatus.FAILED, e.toString());
       throw e;
     } finally {
       store.close();

@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.store.RunStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -7,11 +8,12 @@ import java.util.Map;
  * The contents of a run folder's {@code run.json}: what ran, on what, and how it ended. The format is
  * documented, with its schema version, in docs/architecture.md.
  *
- * @param status running, finished, failed or interrupted
+ * @param status running, finished, failed or interrupted (written in lower case; null when an old or
+ *               damaged run.json gives none this labkit knows)
  * @param error  one line saying what went wrong when status is failed, else null
  * @param sweep  where this run sits in a sweep, or null for a run on its own
  */
-public record RunRecord(int schema, String experiment, String runId, String status, String error, long seed,
+public record RunRecord(int schema, String experiment, String runId, RunStatus status, String error, long seed,
     SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
 
   public static final int SCHEMA = 1;
@@ -44,11 +46,11 @@ public record RunRecord(int schema, String experiment, String runId, String stat
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   RunRecord resumed(long step) {
-    return new RunRecord(schema, experiment, runId, "running", null, seed, sweep, params, dataset,
+    return new RunRecord(schema, experiment, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
         provenance.withResumedFrom(step));
   }
 
-  public RunRecord ended(String newStatus, String newError, String endedAt) {
+  public RunRecord ended(RunStatus newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, runId, newStatus, newError, seed, sweep, params, dataset,
         provenance.withEnded(endedAt));
   }

@@ -1,6 +1,9 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
+import dev.labkit.store.MetricLines;
+import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunStatus;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +35,7 @@ public final class RunStore implements EventSink, AutoCloseable {
   private final List<Map<String, Object>> artifacts = new ArrayList<>();
   private RunRecord record;
   /** Marks the run interrupted if the JVM stops (Ctrl-C, kill) while it is still running. */
-  private final Thread onExit = new Thread(() -> end("interrupted", "stopped before the end (Ctrl-C or kill)"));
+  private final Thread onExit = new Thread(() -> end(RunStatus.INTERRUPTED, "stopped before the end (Ctrl-C or kill)"));
 
   private RunStore(Path folder, RunRecord record, boolean fresh) throws IOException {
     this(folder, record, fresh, List.of(), 0);
@@ -50,17 +52,17 @@ public final class RunStore implements EventSink, AutoCloseable {
       try {
         Runtime.getRuntime().addShutdownHook(onExit); // before run.json: no folder is left "running"
       } catch (IllegalStateException shuttingDown) { // Ctrl-C or kill came first
-        this.record = record.ended("interrupted", "stopped before the end (Ctrl-C or kill)", Instant.now().toString());
+        this.record = record.ended(RunStatus.INTERRUPTED, "stopped before the end (Ctrl-C or kill)", Instant.now().toString());
       }
       Files.createDirectories(folder.resolve("artifacts"));
-      Json.writeAtomically(folder.resolve("run.json"), this.record);
-      Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
-      boolean header = fresh || !Files.exists(folder.resolve("metrics.csv"));
-      metrics = Files.newBufferedWriter(folder.resolve("metrics.csv"), StandardCharsets.UTF_8,
+      RunFolder.writeRecord(folder, this.record);
+      Json.writeAtomically(folder.resolve(RunFolder.ARTIFACTS_JSON), artifacts);
+      boolean header = fresh || !Files.exists(folder.resolve(RunFolder.METRICS_CSV));
+      metrics = Files.newBufferedWriter(folder.resolve(RunFolder.METRICS_CSV), StandardCharsets.UTF_8,
           fresh ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       if (header) {
-        metrics.write("step,name,value,wall_time\n");
+        metrics.write(MetricLines.HEADER);
       }
       metrics.flush();
     }
@@ -122,9 +124,9 @@ public final class RunStore implements EventSink, AutoCloseable {
    */
   static RunStore resume(Path folder, RunRecord record, long step) {
     try {
-      Path metricsCsv = folder.resolve("metrics.csv");
+      Path metricsCsv = folder.resolve(RunFolder.METRICS_CSV);
       List<String> lines = Files.readAllLines(metricsCsv, StandardCharsets.UTF_8);
-      StringBuilder kept = new StringBuilder("step,name,value,wall_time\n");
+      StringBuilder kept = new StringBuilder(MetricLines.HEADER);
       double wallTime = 0;
       for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
         String[] cells = line.split(",", -1); // step,name,value,wall_time; a line cut short by a kill is dropped
@@ -135,7 +137,7 @@ public final class RunStore implements EventSink, AutoCloseable {
       }
       Json.writeAtomically(metricsCsv, kept.toString().getBytes(StandardCharsets.UTF_8));
       List<Map<String, Object>> artifacts = new ArrayList<>();
-      for (Map<String, Object> artifact : Json.MAPPER.readValue(folder.resolve("artifacts.json").toFile(),
+      for (Map<String, Object> artifact : RunFolder.JSON.readValue(folder.resolve(RunFolder.ARTIFACTS_JSON).toFile(),
           new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {})) {
         if (!(artifact.get("step") instanceof Number n) || n.longValue() <= step) {
           artifacts.add(artifact);
@@ -159,7 +161,7 @@ public final class RunStore implements EventSink, AutoCloseable {
   /** Records what data the run uses, once it is loaded. */
   public synchronized void dataset(RunRecord.DatasetInfo dataset) {
     record = record.withDataset(dataset);
-    Json.writeAtomically(folder.resolve("run.json"), record);
+    RunFolder.writeRecord(folder, record);
   }
 
   @Override
@@ -167,8 +169,8 @@ public final class RunStore implements EventSink, AutoCloseable {
     try {
       switch (event) {
         case Event.Scalar scalar -> {
-          metrics.write(String.format(Locale.ROOT, "%d,%s,%s,%.3f%n", scalar.step(), scalar.name(),
-              Double.toString(scalar.value()), (System.nanoTime() - started) / 1e9));
+          metrics.write(MetricLines.line(scalar.step(), scalar.name(), scalar.value(),
+              (System.nanoTime() - started) / 1e9));
           metrics.flush();
         }
         case Event.Image image -> {
@@ -185,10 +187,7 @@ public final class RunStore implements EventSink, AutoCloseable {
           addArtifact(artifact(table.name(), table.kind(), table.title(), path, null, null, Map.of()));
         }
         case Event.Summary summary -> {
-          Map<String, Object> json = new LinkedHashMap<>();
-          json.put("metrics", summary.metrics());
-          json.put("headline", summary.headline());
-          Json.writeAtomically(folder.resolve("summary.json"), json);
+          RunFolder.writeSummary(folder, summary.metrics(), summary.headline());
         }
         case Event.Phase phase -> { }
       }
@@ -198,12 +197,12 @@ public final class RunStore implements EventSink, AutoCloseable {
   }
 
   /** Marks the run finished, failed or interrupted; keeps everything written so far. */
-  public synchronized void end(String status, String error) {
-    if (!"running".equals(record.status())) {
+  public synchronized void end(RunStatus status, String error) {
+    if (record.status() != RunStatus.RUNNING) {
       return;
     }
     record = record.ended(status, error, Instant.now().toString());
-    Json.writeAtomically(folder.resolve("run.json"), record);
+    RunFolder.writeRecord(folder, record);
   }
 
   @Override
@@ -237,7 +236,7 @@ public final class RunStore implements EventSink, AutoCloseable {
   private void addArtifact(Map<String, Object> artifact) {
     artifacts.removeIf(existing -> existing.get("name").equals(artifact.get("name")));
     artifacts.add(artifact);
-    Json.writeAtomically(folder.resolve("artifacts.json"), artifacts);
+    Json.writeAtomically(folder.resolve(RunFolder.ARTIFACTS_JSON), artifacts);
   }
 
   /** Artifact names become file names: keep letters, digits, dash, underscore, dot and slash. */

@@ -1,6 +1,8 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
+import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,22 +29,22 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
       throw new UserError("--resume " + sweepId + ": no sweep of that id under " + experimentDir
           + "; give the id the sweep printed (sweep <id>), with the same --out as then");
     }
-    StoredRun summary = StoredRun.read(summaryFolder);
+    RunFolder summary = RunFolder.read(summaryFolder);
     JsonNode info = summary.json().path("sweep");
     List<String> before = info.path("keys").valueStream().map(JsonNode::asString).toList();
-    String again = "resume with the options of its first run: " + StoredRun.text(summary.provenance().path("command"), "?");
+    String again = "resume with the options of its first run: " + RunFolder.text(summary.provenance().path("command"), "?");
     if (summary.trial() != 0 || info.path("trials").asInt() != trials.size() || !before.equals(keys)) {
       throw new UserError("--resume " + sweepId + ": that sweep had " + info.path("trials").asInt() + " trials over "
           + before + ", these options make " + trials.size() + " over " + keys + "; " + again);
     }
     Map<Integer, Outcome> finished = new TreeMap<>();
     Map<Integer, Path> resumable = new TreeMap<>();
-    for (StoredRun run : trialsOf(experimentDir, sweepId)) {
+    for (RunFolder run : trialsOf(experimentDir, sweepId)) {
       int number = run.trial();
       if (number < 1 || number > trials.size()) {
         continue;
       }
-      if (!"finished".equals(run.status())) { // interrupted, failed or still running: it runs again, or goes on
+      if (run.status() != RunStatus.FINISHED) { // interrupted, failed or still running: it runs again, or goes on
         GanResume.resumable(run, trials.get(number - 1)).ifPresent(folder -> resumable.put(number, folder));
         continue;
       }
@@ -50,7 +52,7 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
       trial.assignment().forEach((key, value) -> {
         if (!same(run.params().path(key), value)) {
           throw new UserError("--resume " + sweepId + ": trial " + number + " ran with " + key + "="
-              + StoredRun.text(run.params().path(key), "?") + ", these options give it " + value + "; " + again);
+              + RunFolder.text(run.params().path(key), "?") + ", these options give it " + value + "; " + again);
         }
       });
       finished.put(number, new Outcome(trial, run.folder(), run.metrics()));
@@ -60,9 +62,9 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
   }
 
   /** Every readable trial folder of the sweep (summary excluded), in id order. */
-  static List<StoredRun> trialsOf(Path experimentDir, String sweepId) {
+  static List<RunFolder> trialsOf(Path experimentDir, String sweepId) {
     try (Stream<Path> folders = Files.list(experimentDir)) {
-      return folders.sorted().map(StoredRun::tryRead).flatMap(java.util.Optional::stream)
+      return folders.sorted().map(RunFolder::tryRead).flatMap(java.util.Optional::stream)
           .filter(run -> sweepId.equals(run.sweepId()) && run.trial() > 0).toList();
     } catch (IOException e) {
       throw new UserError("cannot list " + experimentDir + ": " + e.getMessage(), e);
@@ -78,6 +80,6 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
         return false;
       }
     }
-    return StoredRun.text(recorded, "").equals(String.valueOf(value));
+    return RunFolder.text(recorded, "").equals(String.valueOf(value));
   }
 }

@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
+import dev.labkit.store.RunStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,18 +52,18 @@ final class SweepRunner {
         failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes, resumable);
       }
     } catch (RuntimeException | Error e) {
-      summary.finish(inOrder(outcomes), "failed", "trial " + firstMissing(outcomes, trials.size()) + " failed: "
+      summary.finish(inOrder(outcomes), RunStatus.FAILED, "trial " + firstMissing(outcomes, trials.size()) + " failed: "
           + e.getMessage(), out);
       throw e;
     }
     if (!failures.isEmpty()) {
       failures.forEach((number, why) -> out.printf(Locale.ROOT, "trial %d/%d failed: %s%n", number, trials.size(), why));
       var first = failures.entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow();
-      Map<String, Double> best = summary.finish(inOrder(outcomes), "failed", failures.size() + " of " + trials.size()
+      Map<String, Double> best = summary.finish(inOrder(outcomes), RunStatus.FAILED, failures.size() + " of " + trials.size()
           + " trials failed; trial " + first.getKey() + ": " + first.getValue(), out);
       return new Runner.Result(1, summary.folder(), best, null);
     }
-    Map<String, Double> best = summary.finish(inOrder(outcomes), "finished", null, out);
+    Map<String, Double> best = summary.finish(inOrder(outcomes), RunStatus.FINISHED, null, out);
     return new Runner.Result(0, summary.folder(), best, null);
   }
 

@@ -2,6 +2,7 @@ package dev.labkit.run;
 
 import dev.labkit.UserError;
 import dev.labkit.ground.Selection;
+import dev.labkit.store.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class SweepSummary {
       params.put(key, trials.stream().map(t -> t.assignment().get(key)).distinct().toList());
     }
     Instant start = Instant.now();
-    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), "running", null, exp.seed(), info,
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), RunStatus.RUNNING, null, exp.seed(), info,
         params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke()));
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
     return new SweepSummary(store, info.keys(), options, RunKinds.of(exp.model()));
@@ -53,7 +54,7 @@ final class SweepSummary {
   }
 
   /** Writes the tables, the best trial's images and summary.json; returns the best trial's metrics. */
-  Map<String, Double> finish(List<Outcome> outcomes, String status, String error, PrintStream out) {
+  Map<String, Double> finish(List<Outcome> outcomes, RunStatus status, String error, PrintStream out) {
     try {
       List<Map<String, Double>> measured = outcomes.stream().map(Outcome::metrics).toList();
       Selection selection = Selection.of(kind.selection(), measured);

@@ -2,6 +2,8 @@ package dev.labkit.run;
 
 import dev.labkit.Home;
 import dev.labkit.UserError;
+import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -101,13 +103,13 @@ final class TrialWorkers {
       }
       int exit = process.waitFor();
       running.remove(process);
-      StoredRun run = resume != null ? StoredRun.read(resume)
+      RunFolder run = resume != null ? RunFolder.read(resume)
           : latest(options.runsDir().resolve(experiment), sweep.id(), number);
-      if (exit == 0 && run != null && "finished".equals(run.status())) {
+      if (exit == 0 && run != null && run.status() == RunStatus.FINISHED) {
         outcomes.put(number, new Outcome(trial, run.folder(), run.metrics()));
         return null;
       }
-      return "exit code " + exit + (run == null ? ", no run folder" : ", run " + run.status()
+      return "exit code " + exit + (run == null ? ", no run folder" : ", run " + run.statusText()
           + (run.json().path("error").isString() ? ": " + run.json().path("error").asString() : ""));
     } catch (IOException e) {
       return "could not start " + launcher + ": " + e.getMessage();
@@ -118,11 +120,11 @@ final class TrialWorkers {
   }
 
   /** The newest run folder of trial {@code number} of the sweep, or null. */
-  private static StoredRun latest(Path experimentDir, String sweepId, int number) {
+  private static RunFolder latest(Path experimentDir, String sweepId, int number) {
     if (!Files.isDirectory(experimentDir)) {
       return null;
     }
-    List<StoredRun> runs = SweepResume.trialsOf(experimentDir, sweepId).stream()
+    List<RunFolder> runs = SweepResume.trialsOf(experimentDir, sweepId).stream()
         .filter(run -> run.trial() == number).toList();
     return runs.isEmpty() ? null : runs.getLast();
   }

@@ -2,6 +2,8 @@ package dev.labkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labkit.store.MainRunFolders;
+import dev.labkit.store.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,5 +91,34 @@ class RunFoldersTest {
   @Test
   void a_missing_runs_folder_is_no_runs() {
     assertThat(RunFolders.read(runs.resolve("nothing-here"), warnings::add)).isEmpty();
+  }
+
+  @Test
+  void a_status_this_labkit_does_not_know_shows_as_written_with_the_unknown_badge() {
+    Path run = Fixtures.runningRun(runs, "e", "20261126-100000-0000");
+    Fixtures.write(run.resolve("run.json"), "{\"schema\": 1, \"experiment\": \"e\", \"status\": \"paused\"}");
+    Fixtures.runningRun(runs, "e", "20261126-110000-0000");
+
+    List<Run> read = RunFolders.read(runs, warnings::add);
+
+    assertThat(read).extracting(Run::status).containsExactly("running", "paused");
+    assertThat(read).extracting(Run::runStatus).containsExactly(RunStatus.RUNNING, null);
+    assertThat(read).extracting(Run::statusClass).containsExactly("status-running", "status-unknown");
+  }
+
+  @Test
+  void a_folder_as_todays_main_wrote_it_reads_into_the_same_view() {
+    MainRunFolders.write(runs, "20261206-132845-44f0", "finished", 0.01, 0.801);
+
+    Run run = RunFolders.read(runs, warnings::add).getFirst();
+
+    assertThat(run.status()).isEqualTo("finished");
+    assertThat(run.runStatus()).isEqualTo(RunStatus.FINISHED);
+    assertThat(run.param("model.c")).isEqualTo(new Run.Entry("model.c", "0.01", true));
+    assertThat(run.sweep().role()).isEqualTo("trial 1 of 16");
+    assertThat(run.dataset().shape()).isEqualTo("28 \u00d7 28 \u00d7 1");
+    assertThat(run.metric("test/accuracy")).isEqualTo(0.801);
+    assertThat(run.command()).startsWith("./jbang scripts/logreg.java --smoke");
+    assertThat(warnings).isEmpty();
   }
 }

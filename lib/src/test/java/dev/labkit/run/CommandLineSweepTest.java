@@ -7,6 +7,8 @@ import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.LogisticRegression;
+import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunStatus;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ class CommandLineSweepTest {
     return LabOptions.of(out).noSite(true);
   }
 
-  List<StoredRun> trials(String sweepId) {
+  List<RunFolder> trials(String sweepId) {
     return SweepResume.trialsOf(out.resolve("runs/blobs-lr"), sweepId);
   }
 
@@ -79,7 +81,7 @@ class CommandLineSweepTest {
     LabOptions options = options().sweep("model.c=0.1,1,10");
     Runner.Result first = Runner.execute(experiment(), options, quiet);
     String sweepId = first.folder().getFileName().toString();
-    List<StoredRun> before = trials(sweepId);
+    List<RunFolder> before = trials(sweepId);
     // as a kill leaves it: trial 2 marked interrupted, trial 3 never started
     Path interrupted = before.stream().filter(r -> r.trial() == 2).findFirst().orElseThrow().folder();
     Path runJson = interrupted.resolve("run.json");
@@ -92,14 +94,14 @@ class CommandLineSweepTest {
 
     assertThat(resumed.exitCode()).isZero();
     assertThat(resumed.folder()).isEqualTo(first.folder());
-    List<StoredRun> after = trials(sweepId);
+    List<RunFolder> after = trials(sweepId);
     assertThat(after).hasSize(4); // trial 1 kept, trial 2's interrupted folder kept, trials 2 and 3 run again
-    assertThat(after.stream().filter(r -> r.status().equals("finished")).map(StoredRun::trial).sorted())
+    assertThat(after.stream().filter(r -> r.status() == RunStatus.FINISHED).map(RunFolder::trial).sorted())
         .containsExactly(1, 2, 3);
     assertThat(Files.readString(untouched.resolve("run.json"))).isEqualTo(untouchedJson);
-    assertThat(StoredRun.read(interrupted).status()).isEqualTo("interrupted");
-    StoredRun summary = StoredRun.read(first.folder());
-    assertThat(summary.status()).isEqualTo("finished");
+    assertThat(RunFolder.read(interrupted).status()).isEqualTo(RunStatus.INTERRUPTED);
+    RunFolder summary = RunFolder.read(first.folder());
+    assertThat(summary.status()).isEqualTo(RunStatus.FINISHED);
     assertThat(summary.metrics()).containsEntry("trials", 3.0);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.labkit.UserError;
+import dev.labkit.store.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class RunStoreTest {
 
   static RunRecord record(String experiment) {
     Provenance provenance = Provenance.capture(null, List.of("--smoke"), Instant.now().toString(), true);
-    return new RunRecord(RunRecord.SCHEMA, experiment, RunStore.newRunId(Instant.now()), "running", null, 42, null,
+    return new RunRecord(RunRecord.SCHEMA, experiment, RunStore.newRunId(Instant.now()), RunStatus.RUNNING, null, 42, null,
         Map.of("seed", 42), null, provenance);
   }
 
@@ -55,7 +56,7 @@ class RunStoreTest {
     Path folder;
     try (RunStore store = RunStore.create(runs, record("exp"))) {
       store.accept(new Event.Scalar(1, "loss", 0.5));
-      store.end("interrupted", "stopped");
+      store.end(RunStatus.INTERRUPTED, "stopped");
       folder = store.folder();
     }
     RunRecord again = record("exp").withRunId(folder.getFileName().toString());
@@ -76,7 +77,7 @@ class RunStoreTest {
       store.accept(new Event.Image("weights/0", "T-shirt", "Weight heatmaps", null, new byte[] {1, 2, 3}));
       store.accept(new Event.Table("confusion-matrix", "confusion-matrix", "CM", Map.of("labels", List.of("a"))));
       store.accept(new Event.Summary(Map.of("test/accuracy", 0.9), "test/accuracy"));
-      store.end("finished", null);
+      store.end(RunStatus.FINISHED, null);
       JsonNode artifacts = json(store.folder().resolve("artifacts.json"));
       assertThat(artifacts).hasSize(2);
       assertThat(artifacts.get(0).get("path").asString()).isEqualTo("artifacts/weights/0.png");
@@ -94,8 +95,8 @@ class RunStoreTest {
   @Test
   void a_run_ends_only_once_so_a_late_interrupt_does_not_overwrite_finished() throws Exception {
     try (RunStore store = RunStore.create(runs, record("exp"))) {
-      store.end("finished", null);
-      store.end("interrupted", "stopped");
+      store.end(RunStatus.FINISHED, null);
+      store.end(RunStatus.INTERRUPTED, "stopped");
       assertThat(json(store.folder().resolve("run.json")).get("status").asString()).isEqualTo("finished");
     }
   }

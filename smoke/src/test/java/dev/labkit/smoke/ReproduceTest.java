@@ -101,7 +101,7 @@ class ReproduceTest {
   }
 
   static Map<String, String> withoutTiming(Map<String, String> metrics) {
-    metrics.keySet().removeIf(dev.labkit.runs.RunDiff::isTiming);
+    metrics.keySet().removeIf(dev.labkit.lab.RunDiff::isTiming);
     return metrics;
   }
 }

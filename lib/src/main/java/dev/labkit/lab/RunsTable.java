@@ -1,7 +1,7 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import dev.labkit.UserError;
-import dev.labkit.run.StoredRun;
+import dev.labkit.store.RunFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class RunsTable {
     List<List<String>> rows = new ArrayList<>();
     for (Path dir : experiments) {
       for (Path folder : RunRefs.children(dir)) {
-        rows.add(StoredRun.tryRead(folder).map(RunsTable::row).orElse(List.of(
+        rows.add(RunFolder.tryRead(folder).map(RunsTable::row).orElse(List.of(
             dir.getFileName() + "/" + folder.getFileName(), "damaged", "", "", "run.json missing or unreadable")));
       }
     }
@@ -41,13 +41,13 @@ public final class RunsTable {
     return 0;
   }
 
-  private static List<String> row(StoredRun run) {
-    String started = StoredRun.text(run.provenance().path("started"), "");
+  private static List<String> row(RunFolder run) {
+    String started = RunFolder.text(run.provenance().path("started"), "");
     String when = started.length() >= 19 ? started.substring(0, 19).replace('T', ' ') : started;
     String sweep = run.trial() == 0 ? "summary of " + run.json().path("sweep").path("trials").asInt() + " trials"
         : run.trial() > 0 ? run.sweepId() + " #" + run.trial() : "";
     String headline = run.headline() == null || !run.metrics().containsKey(run.headline()) ? ""
         : String.format(Locale.ROOT, "%s %.4f", run.headline(), run.metrics().get(run.headline()));
-    return List.of(run.name(), run.status(), when, sweep, headline);
+    return List.of(run.name(), run.statusText(), when, sweep, headline);
   }
 }

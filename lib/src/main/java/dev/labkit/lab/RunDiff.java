@@ -1,6 +1,6 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
-import dev.labkit.run.StoredRun;
+import dev.labkit.store.RunFolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +35,7 @@ public record RunDiff(List<Row> params, List<Row> provenance, List<Row> metrics)
     return metric.endsWith("_seconds") || metric.startsWith("ms_"); // fit_seconds, a GAN's ms_per_step
   }
 
-  public static RunDiff between(StoredRun a, StoredRun b) {
+  public static RunDiff between(RunFolder a, RunFolder b) {
     List<Row> params = values(flatten(a.params()), flatten(b.params()));
     Map<String, String> whatA = whatRan(a);
     Map<String, String> whatB = whatRan(b);
@@ -62,15 +62,15 @@ public record RunDiff(List<Row> params, List<Row> provenance, List<Row> metrics)
     return metrics.stream().filter(row -> !isTiming(row.key())).toList();
   }
 
-  private static Map<String, String> whatRan(StoredRun run) {
+  private static Map<String, String> whatRan(RunFolder run) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("status", run.status());
-    fields.put("seed", StoredRun.text(run.json().path("seed"), null));
+    fields.put("status", run.statusText());
+    fields.put("seed", RunFolder.text(run.json().path("seed"), null));
     fields.putAll(flatten(run.json().path("dataset"), "dataset."));
     run.provenance().properties().forEach(e -> {
       if (!PER_RUN.contains(e.getKey()) && !e.getKey().equals("dependencies")) {
         fields.putAll(e.getValue().isObject() ? flatten(e.getValue(), e.getKey() + ".")
-            : Map.of(e.getKey(), StoredRun.text(e.getValue(), "null")));
+            : Map.of(e.getKey(), RunFolder.text(e.getValue(), "null")));
       }
     });
     return fields;
@@ -118,7 +118,7 @@ public record RunDiff(List<Row> params, List<Row> provenance, List<Row> metrics)
       if (e.getValue().isObject()) {
         flat.putAll(flatten(e.getValue(), prefix + e.getKey() + "."));
       } else {
-        flat.put(prefix + e.getKey(), StoredRun.text(e.getValue(), "null"));
+        flat.put(prefix + e.getKey(), RunFolder.text(e.getValue(), "null"));
       }
     });
     return flat;

@@ -1,8 +1,8 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import dev.labkit.Home;
 import dev.labkit.UserError;
-import dev.labkit.run.StoredRun;
+import dev.labkit.store.RunFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -117,8 +117,8 @@ public final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      StoredRun runA = StoredRun.read(RunRefs.resolve(a, folders.runsDir()));
-      StoredRun runB = StoredRun.read(RunRefs.resolve(b, folders.runsDir()));
+      RunFolder runA = RunFolder.read(RunRefs.resolve(a, folders.runsDir()));
+      RunFolder runB = RunFolder.read(RunRefs.resolve(b, folders.runsDir()));
       DiffPrinter.print(out, RunDiff.between(runA, runB), runA.name(), runB.name());
       return 0;
     }

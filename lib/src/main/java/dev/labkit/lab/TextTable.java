@@ -1,4 +1,4 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import dev.labkit.UserError;
+import dev.labkit.store.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ public final class RunRefs {
       throw new UserError("no run given; give a run id, experiment/run-id or a run folder (lab runs lists them)");
     }
     Path asPath = Path.of(ref);
-    if (Files.isDirectory(asPath) && (ref.contains("/") || Files.isRegularFile(asPath.resolve("run.json")))) {
-      return asPath.toAbsolutePath().normalize(); // a folder that is there (StoredRun.read says if it is no run)
+    if (Files.isDirectory(asPath) && (ref.contains("/") || Files.isRegularFile(asPath.resolve(RunFolder.RUN_JSON)))) {
+      return asPath.toAbsolutePath().normalize(); // a folder that is there (RunFolder.read says if it is no run)
     }
     if (ref.contains("..") || ref.startsWith("/")) {
       throw new UserError("no run folder " + ref + "; give a run id, experiment/run-id or a run folder (lab runs lists them)");

@@ -1,4 +1,4 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.ExperimentStart;
 import dev.labkit.run.Runner;
-import dev.labkit.run.StoredRun;
+import dev.labkit.store.MainRunFolders;
+import dev.labkit.store.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,7 +52,7 @@ class LabCommandTest {
   /** The sweep's trial folders in trial order (ids made in the same second do not sort by trial). */
   List<String> trialIds(Path summary) {
     return RunRefs.children(summary.getParent()).stream().filter(f -> !f.equals(summary))
-        .sorted(java.util.Comparator.comparingInt(f -> dev.labkit.run.StoredRun.read(f).trial()))
+        .sorted(java.util.Comparator.comparingInt(f -> RunFolder.read(f).trial()))
         .map(f -> f.getFileName().toString()).toList();
   }
 
@@ -130,8 +131,22 @@ class LabCommandTest {
   @Test
   void a_run_made_from_code_cannot_be_reproduced_and_says_why() {
     Path summary = sweep();
-    assertThat(StoredRun.read(summary).provenance().path("script").isNull()).isTrue();
+    assertThat(RunFolder.read(summary).provenance().path("script").isNull()).isTrue();
     assertThat(lab("reproduce", summary.toString())).isNotZero();
     assertThat(error()).hasLineCount(1).contains("records no script");
+  }
+
+  @Test
+  void runs_and_diff_read_folders_as_todays_main_wrote_them() {
+    Path runs = out.resolve("runs");
+    MainRunFolders.write(runs, "20261206-132845-44f0", "finished", 0.01, 0.801);
+    MainRunFolders.write(runs, "20261206-132846-0001", "interrupted", 0.1, 0.5);
+
+    assertThat(lab("runs")).isZero();
+    assertThat(printed()).contains("logreg-fashion/20261206-132845-44f0  finished")
+        .contains("logreg-fashion/20261206-132846-0001  interrupted").contains("test/accuracy 0.8010");
+    assertThat(lab("diff", "20261206-132845-44f0", "20261206-132846-0001")).isZero();
+    assertThat(printed()).contains("model.c").contains("0.01").contains("0.1")
+        .contains("finished").contains("interrupted");
   }
 }

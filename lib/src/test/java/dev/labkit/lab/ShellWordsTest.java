@@ -1,4 +1,4 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.labkit.runs;
+package dev.labkit.lab;
 
 import dev.labkit.Home;
 import dev.labkit.UserError;
 import dev.labkit.run.Provenance;
-import dev.labkit.run.StoredRun;
+import dev.labkit.store.RunFolder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,15 +27,15 @@ public final class Reproduce {
   private Reproduce() {}
 
   public static int run(String ref, Path runsDir, PrintStream out) {
-    StoredRun original = StoredRun.read(RunRefs.resolve(ref, runsDir));
+    RunFolder original = RunFolder.read(RunRefs.resolve(ref, runsDir));
     JsonNode provenance = original.provenance();
-    String script = StoredRun.text(provenance.path("script"), null);
+    String script = RunFolder.text(provenance.path("script"), null);
     if (script == null) {
       throw new UserError("run " + original.name() + " records no script (it was run from code, not by a script), "
           + "so lab reproduce cannot re-run it");
     }
     Path scriptFile = Home.dir().resolve(script);
-    String recordedCommit = StoredRun.text(provenance.path("git_commit"), null);
+    String recordedCommit = RunFolder.text(provenance.path("git_commit"), null);
     if (!Files.isRegularFile(scriptFile)) {
       throw new UserError("the script " + script + " of run " + original.name() + " is not in " + Home.dir()
           + (recordedCommit == null ? "" : "; get it back with: git checkout " + recordedCommit + " -- " + script));
@@ -50,12 +50,12 @@ public final class Reproduce {
     List<String> childArgs = beside(args, outDir);
     Set<Path> before = Set.copyOf(RunRefs.children(experimentDir));
     int exit = child(scriptFile, childArgs, workingDir(provenance), original.name(), out);
-    StoredRun again = reproduction(experimentDir, before, original.name());
+    RunFolder again = reproduction(experimentDir, before, original.name());
     if (again == null) {
       throw new UserError("the re-run of " + original.name() + " exited with " + exit + " and left no run folder under "
           + experimentDir + "; its output is above", 1, null);
     }
-    out.println("new run  " + again.name() + " (" + again.status() + ")");
+    out.println("new run  " + again.name() + " (" + again.statusText() + ")");
     RunDiff diff = RunDiff.between(original, again);
     DiffPrinter.print(out, diff, original.name(), again.name());
     List<RunDiff.Row> differences = diff.metricDifferences();
@@ -101,12 +101,12 @@ public final class Reproduce {
   }
 
   /** The recorded argument list; runs from before it was recorded have only the command line, split here. */
-  static List<String> recordedArgs(StoredRun run) {
+  static List<String> recordedArgs(RunFolder run) {
     JsonNode args = run.provenance().path("args");
     if (args.isArray()) {
       return args.valueStream().map(JsonNode::asString).toList();
     }
-    String command = StoredRun.text(run.provenance().path("command"), null);
+    String command = RunFolder.text(run.provenance().path("command"), null);
     List<String> words = command == null ? List.of() : ShellWords.split(command);
     if (words.size() < 2) {
       throw new UserError("run " + run.name() + " records no command line (provenance.command), so lab reproduce "
@@ -117,7 +117,7 @@ public final class Reproduce {
 
   private static void codeChanges(PrintStream out, JsonNode provenance, Path scriptFile, String script,
       String recordedCommit) {
-    String recordedSha = StoredRun.text(provenance.path("script_sha256"), null);
+    String recordedSha = RunFolder.text(provenance.path("script_sha256"), null);
     String sha = Provenance.sha256(scriptFile);
     if (recordedSha != null && !recordedSha.equals(sha)) {
       out.println("code     " + script + " changed since the run: sha256 " + shortly(recordedSha) + " → " + shortly(sha));
@@ -136,7 +136,7 @@ public final class Reproduce {
   }
 
   private static Path workingDir(JsonNode provenance) {
-    String dir = StoredRun.text(provenance.path("working_dir"), null);
+    String dir = RunFolder.text(provenance.path("working_dir"), null);
     return dir != null && Files.isDirectory(Path.of(dir)) ? Path.of(dir) : Home.dir();
   }
 
@@ -163,14 +163,14 @@ public final class Reproduce {
   }
 
   /** The new top-level run (not a sweep's trial) that records it reproduces {@code name}, or null. */
-  private static StoredRun reproduction(Path experimentDir, Set<Path> before, String name) {
-    StoredRun found = null;
+  private static RunFolder reproduction(Path experimentDir, Set<Path> before, String name) {
+    RunFolder found = null;
     for (Path folder : RunRefs.children(experimentDir)) {
       if (before.contains(folder)) {
         continue;
       }
-      StoredRun run = StoredRun.tryRead(folder).orElse(null);
-      if (run != null && name.equals(StoredRun.text(run.provenance().path("reproduces"), null)) && run.trial() <= 0) {
+      RunFolder run = RunFolder.tryRead(folder).orElse(null);
+      if (run != null && name.equals(RunFolder.text(run.provenance().path("reproduces"), null)) && run.trial() <= 0) {
         found = run; // folders sort by start time: the newest wins
       }
     }

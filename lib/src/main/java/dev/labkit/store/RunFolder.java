@@ -1,0 +1,291 @@
+package dev.labkit.store;
+
+import dev.labkit.UserError;
+import dev.labkit.run.Json;
+import dev.labkit.run.RunRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One run folder ({@code <runs>/<experiment>/<run-id>/}, format in docs/architecture.md), read and written
+ * here and nowhere else: run.json (as written, and as a typed {@link RunRecord}), the final metrics of
+ * summary.json, the lines of metrics.csv ({@link MetricLines}), and where artifacts.json lies. The run store writes through it; the report,
+ * the {@code lab} tool and {@code --resume} read through it.
+ *
+ * <p>A folder is read, never trusted: every field of run.json is optional (a run.json from an older labkit
+ * still reads), a damaged or absent summary.json reads as no final metrics, and a missing or damaged run.json
+ * is one line saying which and why: an error for a folder that was asked for ({@link #read}), a warning
+ * for one met in a scan ({@link #scan}).
+ */
+public final class RunFolder {
+  public static final String RUN_JSON = "run.json";
+  public static final String SUMMARY_JSON = "summary.json";
+  public static final String METRICS_CSV = "metrics.csv";
+  public static final String ARTIFACTS_JSON = "artifacts.json";
+
+  /** The one JSON mapper of run folders: snake_case keys, indented. */
+  public static final JsonMapper JSON = Json.MAPPER;
+
+  private final Path folder;
+  private final JsonNode json;
+  private final JsonNode summary;
+
+  private RunFolder(Path folder, JsonNode json, JsonNode summary) {
+    this.folder = folder;
+    this.json = json;
+    this.summary = summary;
+  }
+
+  // ---- reading
+
+  /** Reads {@code folder}; a missing or damaged run.json (or one without an experiment) is a one-line error. */
+  public static RunFolder read(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new UserError("no run folder " + folder + "; give a run id, experiment/run-id or a run folder (lab runs lists them)");
+    }
+    Path runJson = folder.resolve(RUN_JSON);
+    if (!Files.isRegularFile(runJson)) {
+      throw new UserError(folder + " has no run.json: not a run folder, or its run was stopped before it began; "
+          + "pick another run (lab runs lists them)");
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(Files.readString(runJson));
+    } catch (IOException | JacksonException e) {
+      throw new UserError(runJson + " is damaged (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("not JSON")
+          + "); the run cannot be read: delete the folder or re-run its command", e);
+    }
+    if (json == null || !json.isObject() || !json.path("experiment").isString()) {
+      throw new UserError(runJson + " is damaged (not a run record: no \"experiment\" field); the run cannot be "
+          + "read: delete the folder or re-run its command");
+    }
+    return new RunFolder(folder, json, readOptional(folder.resolve(SUMMARY_JSON), warning -> { }));
+  }
+
+  /** The same, or empty when the folder is not a readable run (for scans that skip such folders quietly). */
+  public static Optional<RunFolder> tryRead(Path folder) {
+    try {
+      return Optional.of(read(folder));
+    } catch (UserError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a folder met in a scan of the runs folder: when its run.json is missing, not JSON or not an
+   * object, one warning says so and the folder is skipped; a damaged summary.json is a warning too.
+   */
+  public static Optional<RunFolder> scan(Path folder, Consumer<String> warn) {
+    Path runJson = folder.resolve(RUN_JSON);
+    if (!Files.isRegularFile(runJson)) {
+      warn.accept("warning: skipped " + folder + ": no run.json (not a run folder, or it was deleted)");
+      return Optional.empty();
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(runJson);
+    } catch (JacksonException e) {
+      warn.accept("warning: skipped " + folder + ": run.json is not valid JSON (" + firstLine(e) + ")");
+      return Optional.empty();
+    }
+    if (json == null || !json.isObject()) {
+      warn.accept("warning: skipped " + folder + ": run.json is not a JSON object");
+      return Optional.empty();
+    }
+    return Optional.of(new RunFolder(folder, json, readOptional(folder.resolve(SUMMARY_JSON), warn)));
+  }
+
+  /** A JSON file of a run folder that may be absent (a run in progress) or damaged (a warning): both read as missing. */
+  public static JsonNode readOptional(Path file, Consumer<String> warn) {
+    if (!Files.isRegularFile(file)) {
+      return JSON.missingNode();
+    }
+    try {
+      return JSON.readTree(file);
+    } catch (JacksonException e) {
+      warn.accept("warning: ignored " + file + ": not valid JSON (" + firstLine(e) + ")");
+      return JSON.missingNode();
+    }
+  }
+
+  /** Every folder under {@code runsDir}, as {@code <runs>/<experiment>/<run-id>}, sorted by experiment then run id. */
+  public static List<Path> folders(Path runsDir) {
+    return children(runsDir).stream().flatMap(experiment -> children(experiment).stream()).toList();
+  }
+
+  /** The sub-folders of a folder, sorted by name; hidden ones (temporary files) and links left out. */
+  public static List<Path> children(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  // ---- writing
+
+  /** Writes run.json from {@code record}, crash-safe (a reader sees the old file or the new one). */
+  public static void writeRecord(Path folder, RunRecord record) {
+    Json.writeAtomically(folder.resolve(RUN_JSON), record);
+  }
+
+  /** Writes summary.json: the final metrics and the name of the headline one. */
+  public static void writeSummary(Path folder, Map<String, ?> metrics, String headline) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("metrics", metrics);
+    json.put("headline", headline);
+    Json.writeAtomically(folder.resolve(SUMMARY_JSON), json);
+  }
+
+  // ---- what was read
+
+  public Path folder() {
+    return folder;
+  }
+
+  /** run.json as written (a tree: fields a newer or older labkit wrote or left out read as missing). */
+  public JsonNode json() {
+    return json;
+  }
+
+  /**
+   * run.json as a typed record; fields it lacks are null (0 or false for numbers and flags). A run.json whose
+   * fields have the wrong types is a one-line error.
+   */
+  public RunRecord record() {
+    try {
+      return JSON.readerFor(RunRecord.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readValue(json);
+    } catch (JacksonException e) {
+      throw new UserError(folder.resolve(RUN_JSON) + " is damaged (" + firstLine(e) + "); the run cannot be read: "
+          + "delete the folder or re-run its command", e);
+    }
+  }
+
+  /** summary.json as written, or a missing node while the run goes on (or when it is damaged). */
+  public JsonNode summary() {
+    return summary;
+  }
+
+  /** The experiment run.json names (null when it names none). */
+  public String experiment() {
+    return text(json.path("experiment"), null);
+  }
+
+  /** The folder's name, which is the run's id. */
+  public String runId() {
+    return folder.getFileName().toString();
+  }
+
+  /** {@code experiment/run-id}: how a run is named on the command line and in messages. */
+  public String name() {
+    return experiment() + "/" + runId();
+  }
+
+  /** The status run.json gives, or null when it gives none this labkit knows. */
+  public RunStatus status() {
+    return RunStatus.parse(text(json.path("status"), null));
+  }
+
+  /** The status as run.json spells it, {@code "unknown"} when absent or blank. */
+  public String statusText() {
+    String text = text(json.path("status"), null);
+    return text == null || text.isBlank() ? "unknown" : text;
+  }
+
+  /** The one-line error of a failed run, or null. */
+  public String error() {
+    return text(json.path("error"), null);
+  }
+
+  public JsonNode provenance() {
+    return json.path("provenance");
+  }
+
+  public JsonNode params() {
+    return json.path("params");
+  }
+
+  /** The sweep this run belongs to, or null. */
+  public String sweepId() {
+    return json.path("sweep").path("id").isString() ? json.path("sweep").path("id").asString() : null;
+  }
+
+  /** This run's trial number in its sweep (0 for the sweep's summary), or -1 outside a sweep. */
+  public int trial() {
+    return json.path("sweep").path("trial").isNumber() ? json.path("sweep").path("trial").asInt() : -1;
+  }
+
+  /** The final metrics of summary.json, in its order (a fresh copy); empty while the run goes on or when it failed early. */
+  public Map<String, Double> metrics() {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    summary.path("metrics").properties().forEach(e -> metrics.put(e.getKey(), number(e.getValue())));
+    return metrics;
+  }
+
+  /** The metric summary.json names as the headline, or null. */
+  public String headline() {
+    return summary.path("headline").isString() ? summary.path("headline").asString() : null;
+  }
+
+  public Path metricsCsv() {
+    return folder.resolve(METRICS_CSV);
+  }
+
+  /** Every well-formed line of metrics.csv, in file order ({@link MetricLines#read}). */
+  public List<MetricLines.Line> metricLines(Consumer<String> warn) {
+    return MetricLines.read(metricsCsv(), warn);
+  }
+
+  public Path artifactsJson() {
+    return folder.resolve(ARTIFACTS_JSON);
+  }
+
+  /** A field as text: strings as they are, numbers and lists as JSON, {@code fallback} when absent or null. */
+  public static String text(JsonNode node, String fallback) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return fallback;
+    }
+    return node.isValueNode() ? node.asString() : node.toString();
+  }
+
+  /** The first line of an exception's message, for one-line warnings and errors. */
+  public static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** A metric's value; Jackson writes NaN and infinities as strings. */
+  private static Double number(JsonNode value) {
+    if (value.isNumber()) {
+      return value.asDouble();
+    }
+    try {
+      return Double.parseDouble(value.asString());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}
