@@ -26,7 +26,7 @@ public final class RunFrame {
   public static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, PrintStream out, Body body) {
     Experiment exp = trial.experiment();
     Instant start = Instant.now();
-    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunKinds.of(exp.model()).name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
         exp.seed(), sweep, exp.params(), null,
         Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke()));
     return run(trial, RunStore.create(options.runsDir(), record), out, body);

@@ -8,12 +8,14 @@ import java.util.Map;
  * The contents of a run folder's {@code run.json}: what ran, on what, and how it ended. The format is
  * documented, with its schema version, in docs/architecture.md.
  *
+ * @param kind   the task family that ran ({@code classify}, {@code regress}, {@code generate}; null in
+ *               run folders older than it): the report picks a sweep's best trial by the family's rule
  * @param status running, finished, failed or interrupted (written in lower case; null when an old or
  *               damaged run.json gives none this labkit knows)
  * @param error  one line saying what went wrong when status is failed, else null
  * @param sweep  where this run sits in a sweep, or null for a run on its own
  */
-public record RunRecord(int schema, String experiment, String runId, RunStatus status, String error, long seed,
+public record RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
     SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
 
   public static final int SCHEMA = 1;
@@ -31,27 +33,27 @@ public record RunRecord(int schema, String experiment, String runId, RunStatus s
   public record SweepInfo(String id, int trial, int trials, List<String> keys) {}
 
   RunRecord withRunId(String value) {
-    return new RunRecord(schema, experiment, value, status, error, seed, sweep, params, dataset, provenance);
+    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance);
   }
 
   public RunRecord withDataset(DatasetInfo value) {
-    return new RunRecord(schema, experiment, runId, status, error, seed, sweep, params, value, provenance);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance);
   }
 
   /** The same record with the seeds derived from its seed filled into the provenance. */
   RunRecord withDerivedSeeds() {
-    return new RunRecord(schema, experiment, runId, status, error, seed, sweep, params, dataset,
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset,
         provenance == null ? null : provenance.withSeeds(DerivedSeeds.of(seed, params)));
   }
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   RunRecord resumed(long step) {
-    return new RunRecord(schema, experiment, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
+    return new RunRecord(schema, experiment, kind, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
         provenance.withResumedFrom(step));
   }
 
   public RunRecord ended(RunStatus newStatus, String newError, String endedAt) {
-    return new RunRecord(schema, experiment, runId, newStatus, newError, seed, sweep, params, dataset,
+    return new RunRecord(schema, experiment, kind, runId, newStatus, newError, seed, sweep, params, dataset,
         provenance.withEnded(endedAt));
   }
 }

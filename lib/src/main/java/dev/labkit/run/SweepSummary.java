@@ -42,11 +42,12 @@ final class SweepSummary {
     for (String key : info.keys()) { // a swept key shows every value it takes
       params.put(key, trials.stream().map(t -> t.assignment().get(key)).distinct().toList());
     }
+    RunKind kind = RunKinds.of(exp.model());
     Instant start = Instant.now();
-    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), info.id(), RunStatus.RUNNING, null, exp.seed(), info,
-        params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke()));
+    RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), kind.name(), info.id(), RunStatus.RUNNING, null,
+        exp.seed(), info, params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke()));
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
-    return new SweepSummary(store, info.keys(), options, RunKinds.of(exp.model()));
+    return new SweepSummary(store, info.keys(), options, kind);
   }
 
   Path folder() {

@@ -21,7 +21,7 @@ class RunStoreTest {
 
   static RunRecord record(String experiment) {
     Provenance provenance = Provenance.capture(null, List.of("--smoke"), Instant.now().toString(), true);
-    return new RunRecord(RunRecord.SCHEMA, experiment, RunStore.newRunId(Instant.now()), RunStatus.RUNNING, null, 42, null,
+    return new RunRecord(RunRecord.SCHEMA, experiment, "classify", RunStore.newRunId(Instant.now()), RunStatus.RUNNING, null, 42, null,
         Map.of("seed", 42), null, provenance);
   }
 
