@@ -17,6 +17,7 @@ import java.util.List;
  * @param lastLogged the last value of each metric in metrics.csv, sorted by name
  * @param series     every line of metrics.csv, in file order (for charts)
  * @param sweep      the sweep this run is a trial of (run.json's optional {@code sweep}), or null
+ * @param kind       the task family that ran (classify, regress, generate): whose rule picks a sweep's best
  */
 public record Run(
     String experiment,
@@ -35,12 +36,13 @@ public record Run(
     List<Logged> lastLogged,
     List<Point> series,
     List<Artifact> artifacts,
-    Sweep sweep) {
+    Sweep sweep,
+    String kind) {
 
   /** The same run without its metric series: what the index and experiment pages keep of it. */
   public Run overview() {
     return new Run(experiment, runId, folder, status, error, started, ended, params, provenance, command, dataset,
-        metrics, headline, lastLogged, List.of(), artifacts, sweep);
+        metrics, headline, lastLogged, List.of(), artifacts, sweep, kind);
   }
 
   /** A CSS class for the status badge, from a fixed list so no run can inject a class name. */

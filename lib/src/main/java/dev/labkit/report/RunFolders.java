@@ -116,7 +116,8 @@ public final class RunFolders {
         MetricsCsv.lastValues(series).stream().filter(l -> !summary.path("metrics").has(l.name())).toList(),
         series,
         Artifacts.index(folder, warn),
-        sweep(run.path("sweep")));
+        sweep(run.path("sweep")),
+        read.kind());
   }
 
   /**

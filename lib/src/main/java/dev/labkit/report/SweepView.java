@@ -1,8 +1,12 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.Selection;
 import dev.labkit.report.Chart.Scale;
+import dev.labkit.run.RunKind;
+import dev.labkit.run.RunKinds;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,11 +19,12 @@ import java.util.TreeSet;
  *
  * @param params  the params that vary across the trials (the table's columns)
  * @param metrics the headline, then train/accuracy when the trials have it
- * @param best    the trial with the best headline value, or null when no trial has one
+ * @param best      the best trial by {@code selection}, or null when no trial has its metric
+ * @param selection how the best trial is chosen (the rule every page and the summary run share)
  */
 public record SweepView(
     String id, String progress, String headline, List<ExperimentPage.Column> params, List<String> metrics,
-    List<ExperimentPage.Row> trials, Run best, List<ChartView> charts, Run summary) {
+    List<ExperimentPage.Row> trials, Run best, Selection selection, List<ChartView> charts, Run summary) {
 
   /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
   static final String TRAIN_ACCURACY = "train/accuracy";
@@ -30,6 +35,17 @@ public record SweepView(
   /** Whether a row is the best trial (the page marks it). */
   public boolean isBest(ExperimentPage.Row row) {
     return best != null && row.run().equals(best);
+  }
+
+  /** The best trial's value of the metric it was chosen by, as the page shows it ("0.8590"). */
+  public String bestValue() {
+    Double value = best == null ? null : best.metric(selection.metric());
+    return value == null ? "" : Format.decimal(value);
+  }
+
+  /** How the best was chosen, for the page: "val/accuracy (higher is better)", with the optimistic mark on test. */
+  public String chosenBy() {
+    return selection == null ? "" : selection.describe();
   }
 
   /** The link from the experiment page to the best trial's page. */
@@ -70,8 +86,13 @@ public record SweepView(
     if (!TRAIN_ACCURACY.equals(headline) && trials.stream().anyMatch(r -> r.metric(TRAIN_ACCURACY) != null)) {
       metrics.add(TRAIN_ACCURACY);
     }
+    Selection selection = selection(trials);
+    if (selection != null && !metrics.contains(selection.metric())
+        && trials.stream().anyMatch(r -> r.metric(selection.metric()) != null)) {
+      metrics.add(headline == null ? 0 : 1, selection.metric()); // the measure the best is chosen by, beside the headline
+    }
     List<ExperimentPage.Row> rows = trials.stream().map(r -> ExperimentPage.row(r, varying, metrics)).toList();
-    Run best = best(trials, headline);
+    Run best = best(trials, selection);
     List<ChartView> charts = new ArrayList<>();
     for (ExperimentPage.Column c : varying) {
       if (headline != null && trials.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
@@ -79,7 +100,7 @@ public record SweepView(
         charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best)));
       }
     }
-    return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, charts, summary);
+    return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, selection, charts, summary);
   }
 
   /** " · penalty=l1" for a run's values of the other varying params; empty when none vary. */
@@ -111,19 +132,32 @@ public record SweepView(
     return dev.labkit.eval.Metric.lowerIsBetter(metric);
   }
 
-  static Run best(List<Run> trials, String headline) {
-    if (headline == null) {
+  /** How the best trial is chosen: the rule of the trials' kind ({@link RunKinds}), read through {@link Selection}. */
+  static Selection selection(List<Run> trials) {
+    if (trials.isEmpty()) {
       return null;
     }
-    boolean lower = lowerIsBetter(headline);
-    Run best = null;
-    for (Run r : trials) {
-      Double v = r.metric(headline);
-      if (v != null && !v.isNaN() && (best == null || (lower ? v < best.metric(headline) : v > best.metric(headline)))) {
-        best = r;
-      }
+    RunKind kind = RunKinds.named(trials.getFirst().kind());
+    return Selection.of(kind.selection(), trials.stream().map(SweepView::finalMetrics).toList());
+  }
+
+  /** The best trial by {@code selection} (the same function the sweep's summary run calls), or null. */
+  static Run best(List<Run> trials, Selection selection) {
+    if (selection == null) {
+      return null;
     }
-    return best;
+    int best = selection.best(trials.stream().map(SweepView::finalMetrics).toList());
+    return best < 0 ? null : trials.get(best);
+  }
+
+  private static Map<String, Double> finalMetrics(Run run) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    run.metrics().forEach(m -> {
+      if (m.value() != null) {
+        metrics.put(m.name(), m.value());
+      }
+    });
+    return metrics;
   }
 
   /**

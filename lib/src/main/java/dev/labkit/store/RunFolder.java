@@ -227,6 +227,23 @@ public final class RunFolder {
     return json.path("params");
   }
 
+  /**
+   * The task family that ran ({@code classify}, {@code regress}, {@code generate}) as run.json records it;
+   * for a folder written before run.json had it, read off the model it names: a GAN generates, a linear
+   * regression regresses, everything else classifies.
+   */
+  public String kind() {
+    if (json.path("kind").isString()) {
+      return json.path("kind").asString();
+    }
+    String model = text(json.path("params").path("model"), "");
+    return switch (model) {
+      case "gan", "cgan", "dcgan", "cdcgan" -> "generate";
+      case "linear-regression" -> "regress";
+      default -> "classify";
+    };
+  }
+
   /** The sweep this run belongs to, or null. */
   public String sweepId() {
     return json.path("sweep").path("id").isString() ? json.path("sweep").path("id").asString() : null;

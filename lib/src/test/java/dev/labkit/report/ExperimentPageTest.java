@@ -79,10 +79,30 @@ class ExperimentPageTest extends SiteFolders {
     String page = page("sweep");
     Html html = Html.parse(page);
 
-    assertThat(html.text()).contains("Sweep " + SWEEP, "6 of 8 trials", "best test/accuracy 0.8450 in trial 3");
+    assertThat(html.text()).contains("Sweep " + SWEEP, "6 of 8 trials", "best: trial 3",
+        "chosen by test/accuracy (higher is better), chosen on test (optimistic) 0.8450");
     assertThat(html.all("tr")).filteredOn(tr -> "best".equals(tr.attributes().get("class"))).hasSize(1);
     assertThat(html.all("details")).singleElement().matches(d -> d.attributes().containsKey("open"));
     assertThat(page.indexOf(">20261126-220000-0000<")).isLessThan(page.indexOf(">20261126-220005-0005<"));
+  }
+
+  @Test
+  void with_a_validation_set_the_best_trial_is_chosen_on_it_and_not_on_test() throws IOException {
+    sweep(CS);
+    // validation prefers trial 5 (C = 1), test prefers trial 3 (C = 0.1): the page must follow validation
+    double[] validation = {0.70, 0.80, 0.83, 0.86, 0.85, 0.84};
+    for (int i = 0; i < CS.length; i++) {
+      Path run = runs().resolve("sweep").resolve("20261126-2200%02d-00%02d".formatted(i, i));
+      Fixtures.write(run.resolve("summary.json"), """
+          {"metrics": {"test/accuracy": %s, "val/accuracy": %s, "train/accuracy": %s}, "headline": "test/accuracy"}
+          """.formatted(TEST[i], validation[i], TRAIN[i]));
+    }
+
+    String page = page("sweep");
+
+    assertThat(Html.parse(page).text()).contains("best: trial 4", "chosen by val/accuracy (higher is better) 0.8600")
+        .doesNotContain("optimistic");
+    assertThat(page).containsPattern("<tr class=\"best\">[^\n]*>20261126-220003-0003<");
   }
 
   @Test
@@ -99,7 +119,7 @@ class ExperimentPageTest extends SiteFolders {
 
     Html html = Html.parse(page("sweep"));
 
-    assertThat(html.text()).contains("6 of 8 trials", "best test/accuracy 0.8450 in trial 3").contains("summary");
+    assertThat(html.text()).contains("6 of 8 trials", "best: trial 3").contains("summary");
     assertThat(html.all("a")).anyMatch(a -> String.valueOf(a.attributes().get("href")).contains(SWEEP + "/index.html"));
     Html run = Html.parse(Files.readString(SiteGenerator.runPage(site(), "sweep", SWEEP)));
     assertThat(run.text()).contains("summary of sweep " + SWEEP + " (8 trials)");
