@@ -1,12 +1,16 @@
 package dev.labkit.lab;
 
 import dev.labkit.UserError;
+import dev.labkit.ground.Selection;
+import dev.labkit.run.RunKinds;
 import dev.labkit.store.RunFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code lab runs [experiment]}: every run as one line, oldest first (ids sort by start time): its
@@ -28,8 +32,9 @@ public final class RunsTable {
     }
     List<List<String>> rows = new ArrayList<>();
     for (Path dir : experiments) {
+      List<RunFolder> read = RunRefs.children(dir).stream().map(RunFolder::tryRead).flatMap(Optional::stream).toList();
       for (Path folder : RunRefs.children(dir)) {
-        rows.add(RunFolder.tryRead(folder).map(RunsTable::row).orElse(List.of(
+        rows.add(RunFolder.tryRead(folder).map(run -> row(run, read)).orElse(List.of(
             dir.getFileName() + "/" + folder.getFileName(), "damaged", "", "", "run.json missing or unreadable")));
       }
     }
@@ -41,13 +46,27 @@ public final class RunsTable {
     return 0;
   }
 
-  private static List<String> row(RunFolder run) {
+  private static List<String> row(RunFolder run, List<RunFolder> experiment) {
     String started = RunFolder.text(run.provenance().path("started"), "");
     String when = started.length() >= 19 ? started.substring(0, 19).replace('T', ' ') : started;
     String sweep = run.trial() == 0 ? "summary of " + run.json().path("sweep").path("trials").asInt() + " trials"
-        : run.trial() > 0 ? run.sweepId() + " #" + run.trial() : "";
+        + best(run, experiment) : run.trial() > 0 ? run.sweepId() + " #" + run.trial() : "";
     String headline = run.headline() == null || !run.metrics().containsKey(run.headline()) ? ""
         : String.format(Locale.ROOT, "%s %.4f", run.headline(), run.metrics().get(run.headline()));
     return List.of(run.name(), run.statusText(), when, sweep, headline);
+  }
+
+  /**
+   * ", best #11 by val/accuracy" for a sweep's summary run: its finished trials ranked by the rule every
+   * page uses ({@link Selection} with the kind's measure), marked when chosen on test.
+   */
+  static String best(RunFolder summary, List<RunFolder> experiment) {
+    List<RunFolder> trials = experiment.stream()
+        .filter(r -> r.trial() > 0 && summary.sweepId().equals(r.sweepId())).toList();
+    List<Map<String, Double>> metrics = trials.stream().map(RunFolder::metrics).toList();
+    Selection selection = Selection.of(RunKinds.named(summary.kind()).selection(), metrics);
+    int best = selection.best(metrics);
+    return best < 0 ? "" : ", best #" + trials.get(best).trial() + " by " + selection.metric()
+        + (selection.optimistic() ? " (" + Selection.OPTIMISTIC + ")" : "");
   }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,22 @@ class LabCommandTest {
     assertThat(printed().lines()).hasSize(5).first().asString().startsWith("run").contains("status").contains("headline");
     assertThat(printed()).contains("blobs-lr/" + summary.getFileName() + "  finished")
         .contains("summary of 3 trials").contains(summary.getFileName() + " #3").contains("test/accuracy 0.");
+  }
+
+  @Test
+  void runs_names_the_same_best_trial_as_the_sweeps_summary_chosen_on_validation() {
+    var experiment = new ExperimentStart("blobs-val").data(new BlobData(120, 60)).model(LogisticRegression.defaults())
+        .validation(0.25).evaluate(new Evaluation.Accuracy());
+    Path summary = Runner.execute(experiment, LabOptions.of(out).noSite(true).sweep("model.c=0.001,0.01,1,100"),
+        new PrintStream(OutputStream.nullOutputStream())).folder();
+    Map<String, Double> best = RunFolder.read(summary).metrics();
+    RunFolder chosen = RunRefs.children(summary.getParent()).stream().filter(f -> !f.equals(summary))
+        .map(RunFolder::read).filter(r -> r.metrics().get("val/accuracy").equals(best.get("val/accuracy"))
+            && r.metrics().get("test/accuracy").equals(best.get("test/accuracy"))).findFirst().orElseThrow();
+
+    assertThat(lab("runs", "blobs-val")).isZero();
+    assertThat(printed()).contains("summary of 4 trials, best #" + chosen.trial() + " by val/accuracy")
+        .doesNotContain("optimistic");
   }
 
   @Test
