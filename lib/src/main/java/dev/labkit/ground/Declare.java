@@ -19,6 +19,11 @@ import java.util.function.Predicate;
 public final class Declare<S> {
   private Declare() {}
 
+  /** The declarer for params shared by several spec types, declared once on an interface they implement. */
+  public static <S> Declare<S> of() {
+    return new Declare<>();
+  }
+
   /** The declarer for {@code type}'s params (the class only fixes the type). */
   public static <S> Declare<S> of(Class<S> type) {
     return new Declare<>();
