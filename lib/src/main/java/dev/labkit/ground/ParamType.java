@@ -53,7 +53,7 @@ public interface ParamType<T> {
 
   /** One of an enum's constants, by its lower-case, dash-separated name ({@code elastic-net}). */
   static <E extends Enum<E>> ParamType<E> oneOf(Class<E> type) {
-    String names = String.join(" | ", Arrays.stream(type.getEnumConstants()).map(Values::name).toList());
+    String names = String.join(" / ", Arrays.stream(type.getEnumConstants()).map(Values::name).toList());
     return new ParamType<>() {
       public String name() {
         return names;

@@ -1,0 +1,65 @@
+package dev.labkit.ground;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A spec type's params as the markdown table docs/dsl.md shows: key, type, default, check, doc. Rendered
+ * from the declarations, so the docs cannot drift from the code (a test compares them).
+ */
+public final class ParamDocs {
+  private ParamDocs() {}
+
+  /**
+   * The table of {@code table}'s params under {@code prefix} ({@code model.}), defaults read from
+   * {@code defaults}; a nested spec's keys (a model's training) get their type and default from their values.
+   */
+  public static <S> String markdown(String prefix, ParamTable<S> table, S defaults) {
+    List<String> lines = new ArrayList<>();
+    lines.add("| key | type | default | check | what it does |");
+    lines.add("|---|---|---|---|---|");
+    for (ParamTable.Entry<S> entry : table.entries()) {
+      if (entry instanceof Param<S, ?> param) {
+        lines.add(row(prefix + param.key(), param.type().name(), show(shownIgnoringWhen(param, defaults)),
+            param.test() == null || param.mustBe().startsWith("one of ") ? "" : param.mustBe(), param.doc()));
+      } else {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        entry.show(defaults, nested);
+        nested.forEach((key, value) -> lines.add(row(prefix + key, typeOf(value), show(value), "", "")));
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static <S, T> Object shownIgnoringWhen(Param<S, T> param, S spec) {
+    return param.type().show(param.getter().apply(spec));
+  }
+
+  private static String row(String key, String type, String value, String check, String doc) {
+    return "| `" + key + "` | " + escape(type) + " | " + value + " | " + escape(check) + " | " + escape(doc) + " |";
+  }
+
+  private static String typeOf(Object value) {
+    return switch (value) {
+      case Double d -> "number";
+      case Integer i -> "int";
+      case Boolean b -> "boolean";
+      default -> "text";
+    };
+  }
+
+  private static String show(Object value) {
+    return switch (value) {
+      case Double d -> Values.show(d);
+      case String s when s.isEmpty() -> "(empty)";
+      case String s -> "`" + s + "`";
+      default -> String.valueOf(value);
+    };
+  }
+
+  private static String escape(String text) {
+    return text.replace("|", "\\|");
+  }
+}
