@@ -2,10 +2,8 @@ package dev.labkit.ground;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Declares the params of one spec type, with the value types fixed by the method, so a spec's accessor and
@@ -66,10 +64,8 @@ public final class Declare<S> {
     return Param.of(key, type, getter, setter, doc);
   }
 
-  /** A nested spec's params among this one's: see {@link ParamTable.Group}. */
-  public <G> ParamTable.Group<S, G> group(Function<S, G> getter, BiFunction<S, G, S> setter,
-      Function<G, Map<String, Object>> params, Predicate<String> keys,
-      ParamTable.Setter<G> with) {
-    return new ParamTable.Group<>(getter, setter, params, keys, with);
+  /** A nested spec's params among this one's, from its own table: see {@link ParamTable.Group}. */
+  public <G> ParamTable.Group<S, G> group(Function<S, G> getter, BiFunction<S, G, S> setter, ParamTable<G> table) {
+    return new ParamTable.Group<>(getter, setter, table);
   }
 }

@@ -1,9 +1,7 @@
 package dev.labkit.ground;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A spec type's params as the markdown table docs/dsl.md shows: key, type, default, check, doc. Rendered
@@ -24,13 +22,17 @@ public final class ParamDocs {
       if (entry instanceof Param<S, ?> param) {
         lines.add(row(prefix + param.key(), param.type().name(), show(shownIgnoringWhen(param, defaults)),
             param.test() == null || param.mustBe().startsWith("one of ") ? "" : param.mustBe(), param.doc()));
-      } else {
-        Map<String, Object> nested = new LinkedHashMap<>();
-        entry.show(defaults, nested);
-        nested.forEach((key, value) -> lines.add(row(prefix + key, typeOf(value), show(value), "", "")));
+      } else if (entry instanceof ParamTable.Group<S, ?> group) {
+        lines.addAll(nested(prefix, group, defaults));
       }
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  /** A nested spec's rows, its table's header left out. */
+  private static <S, G> List<String> nested(String prefix, ParamTable.Group<S, G> group, S defaults) {
+    List<String> rows = List.of(markdown(prefix, group.table(), group.getter().apply(defaults)).split("\n"));
+    return rows.subList(2, rows.size());
   }
 
   private static <S, T> Object shownIgnoringWhen(Param<S, T> param, S spec) {
@@ -39,15 +41,6 @@ public final class ParamDocs {
 
   private static String row(String key, String type, String value, String check, String doc) {
     return "| `" + key + "` | " + escape(type) + " | " + value + " | " + escape(check) + " | " + escape(doc) + " |";
-  }
-
-  private static String typeOf(Object value) {
-    return switch (value) {
-      case Double d -> "number";
-      case Integer i -> "int";
-      case Boolean b -> "boolean";
-      default -> "text";
-    };
   }
 
   private static String show(Object value) {

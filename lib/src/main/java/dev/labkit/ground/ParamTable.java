@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * A spec type's params in their one declared order, and everything that derives from them: the ordered
@@ -37,31 +36,25 @@ public record ParamTable<S>(List<Entry<S>> entries) {
   }
 
   /**
-   * The params of a nested spec (say a {@code Training}) shown among the spec's own, read with {@code getter},
-   * replaced with {@code setter}; {@code params}, {@code has} and {@code with} are the nested spec's own.
+   * The params of a nested spec (a model's {@code Training}) shown among the spec's own, with their own
+   * table: read with {@code getter}, replaced with {@code setter}.
    */
-  public record Group<S, G>(Function<S, G> getter, BiFunction<S, G, S> setter, Function<G, Map<String, Object>> params,
-      Predicate<String> keys, Setter<G> with) implements Entry<S> {
+  public record Group<S, G>(Function<S, G> getter, BiFunction<S, G, S> setter, ParamTable<G> table)
+      implements Entry<S> {
     @Override
     public boolean has(String key) {
-      return keys.test(key);
+      return table.has(key);
     }
 
     @Override
     public void show(S spec, Map<String, Object> into) {
-      into.putAll(params.apply(getter.apply(spec)));
+      into.putAll(table.params(getter.apply(spec)));
     }
 
     @Override
     public S set(S spec, String key, String text) {
-      return setter.apply(spec, with.with(getter.apply(spec), key, text));
+      return setter.apply(spec, table.with(getter.apply(spec), key, text));
     }
-  }
-
-  /** A nested spec's {@code with(key, text)}. */
-  @FunctionalInterface
-  public interface Setter<G> {
-    G with(G spec, String key, String text);
   }
 
   public ParamTable {
@@ -92,6 +85,11 @@ public record ParamTable<S>(List<Entry<S>> entries) {
       entry.show(spec, params);
     }
     return params;
+  }
+
+  /** Whether {@code key} is one of the keys, its groups' included (shown or not). */
+  public boolean has(String key) {
+    return entries.stream().anyMatch(entry -> entry.has(key));
   }
 
   /** A copy of {@code spec} with {@code key} set from its text form; an unknown key names the nearest valid one. */

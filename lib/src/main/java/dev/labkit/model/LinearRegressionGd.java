@@ -34,7 +34,7 @@ public record LinearRegressionGd(Loss loss, int steps, int batch, double tol, Tr
 
   /** Every knob, declared once: the loss's, then its own, then the training's, the start's and the noise's. */
   public static final ParamTable<LinearRegressionGd> PARAMS = ParamTable.of(
-      P.group(LinearRegressionGd::loss, LinearRegressionGd::loss, Loss::params, Loss::has, Loss::with),
+      P.group(LinearRegressionGd::loss, LinearRegressionGd::loss, Loss.PARAMS),
       P.integer("steps", LinearRegressionGd::steps, LinearRegressionGd::steps,
           "updates to make (fewer when early stopping ends the run)")
           .check(v -> v >= 1, "≥ 1", "gradient-descent updates to make"),
@@ -44,11 +44,9 @@ public record LinearRegressionGd(Loss loss, int steps, int batch, double tol, Tr
       P.number("tol", LinearRegressionGd::tol, LinearRegressionGd::tol,
           "converged from the step after which the loss never again changed by more than tol times itself")
           .check(v -> v > 0 && !v.isInfinite(), "> 0", "relative change of the loss that counts as converged"),
-      P.group(LinearRegressionGd::training, LinearRegressionGd::training, Training::params, Training::has,
-          Training::with),
-      P.group(LinearRegressionGd::init, LinearRegressionGd::init, Init::params, Init::has, Init::with),
-      P.group(LinearRegressionGd::noise, LinearRegressionGd::noise, Injection::params, Injection::has,
-          Injection::with));
+      P.group(LinearRegressionGd::training, LinearRegressionGd::training, Training.PARAMS),
+      P.group(LinearRegressionGd::init, LinearRegressionGd::init, Init.PARAMS),
+      P.group(LinearRegressionGd::noise, LinearRegressionGd::noise, Injection.PARAMS));
 
   public LinearRegressionGd {
     if (loss == null || training == null || init == null || noise == null) {

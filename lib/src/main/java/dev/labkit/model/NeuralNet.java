@@ -65,7 +65,7 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
       P.integer("overfit_patience", NeuralNet::overfitPatience, NeuralNet::overfitPatience,
           "flag overfitting after this many epochs in which validation loss and accuracy both stall while the "
           + "training loss falls; 0 = off").check(v -> v >= 0, "≥ 0", "0 switches the flag off"),
-      P.group(NeuralNet::training, NeuralNet::training, Training::params, Training::has, Training::with));
+      P.group(NeuralNet::training, NeuralNet::training, Training.PARAMS));
 
   public NeuralNet {
     PARAMS.validate(hidden, activation, dropout, epochs, batch, threads, overfitPatience);
