@@ -1,5 +1,6 @@
 package dev.labkit.ground;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,11 +46,19 @@ public final class ParamDocs {
 
   private static String show(Object value) {
     return switch (value) {
+      case Double d when d != 0 && Math.abs(d) < 1e-3 -> scientific(d);
       case Double d -> Values.show(d);
       case String s when s.isEmpty() -> "(empty)";
       case String s -> "`" + s + "`";
       default -> String.valueOf(value);
     };
+  }
+
+  /** 2e-4 rather than 0.0002: small defaults as people write them. */
+  private static String scientific(double value) {
+    BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+    int digits = exact.precision();
+    return new BigDecimal(exact.unscaledValue(), digits - 1).toPlainString() + "e" + (digits - 1 - exact.scale());
   }
 
   private static String escape(String text) {

@@ -59,9 +59,9 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
       P.bool("batch_norm", Gan::batchNorm, Gan::batchNorm,
           "batch norm after each of G's hidden layers (MLP; the DCGAN always has it)").fingerprint(5),
       P.number("lr", Gan::lr, Gan::lr, "G's Adam learning rate")
-          .check(v -> v > 0 && v < 1, "in (0, 1); 2e-4 is usual"),
+          .check(v -> v > 0 && v < 1, "in (0, 1)", "2e-4 is usual"),
       P.number("d_lr", Gan::dLr, Gan::dLr, "D's Adam learning rate (a separate optimizer)")
-          .check(v -> v > 0 && v < 1, "in (0, 1); 2e-4 is usual"),
+          .check(v -> v > 0 && v < 1, "in (0, 1)", "2e-4 is usual"),
       P.number("beta1", Gan::beta1, Gan::beta1,
           "Adam's β1 for both (0.5, as DCGAN's paper, damps the oscillation 0.9 causes)")
           .check(v -> v >= 0 && v < 1, "in [0, 1)"),
