@@ -35,7 +35,7 @@ final class DslDocs {
 
   private DslDocs() {}
 
-  /** Each table's id in the markers and its markdown, in the order the file has them. */
+  /** Each table's id in the markers and its markdown. */
   static Map<String, String> tables() {
     Map<String, String> tables = new LinkedHashMap<>();
     tables.put("image-data", ParamDocs.markdown("data.", ImageDataSpec.PARAMS, Datasets.fashionMnist()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.Noise;
 import dev.labkit.data.Scale;
+import dev.labkit.data.SyntheticLine;
 import dev.labkit.model.DecisionTree;
 import dev.labkit.model.Gan;
 import dev.labkit.model.GaussianNaiveBayes;
@@ -26,7 +27,8 @@ class SpecParamsTest {
 
   static List<Spec<?>> specs() {
     return List.of(LogisticRegression.defaults(), LogisticRegression.defaults()
-            .penalty(LogisticRegression.Penalty.ELASTIC_NET).l1Ratio(0.3).c(0.0268).multiClass(LogisticRegression.MultiClass.OVR),
+            .penalty(LogisticRegression.Penalty.ELASTIC_NET).l1Ratio(0.3).c(0.0268)
+            .multiClass(LogisticRegression.MultiClass.OVR),
         Svm.defaults(), Svm.defaults().gamma(0.01).c(10), RandomForest.defaults().maxDepth(12), Knn.defaults(),
         DecisionTree.defaults(), GaussianNaiveBayes.defaults(), NeuralNet.softmaxRegression(),
         NeuralNet.mlp(256, 128).dropout(0.2).activation(NeuralNet.Activation.LEAKY_RELU).lr(3e-4),
@@ -36,7 +38,7 @@ class SpecParamsTest {
         Gan.defaults(), Gan.dcgan(), Gan.cgan().generator(128, 256).batchNorm(true).lr(2e-3),
         Datasets.fashionMnist(), Datasets.mnist().scale(Scale.SYMMETRIC).trainSize(1000).path(Path.of("data/x"))
             .classes("3,9"), Datasets.cifar10().mirror(""), Datasets.csv(Path.of("iris.csv"), "species"),
-        Datasets.line().xDist(dev.labkit.data.SyntheticLine.XDist.UNIFORM).noiseScale(2),
+        Datasets.line().xDist(SyntheticLine.XDist.UNIFORM).noiseScale(2),
         Datasets.csvRegression(Path.of("t.csv"), "y"));
   }
 

@@ -67,7 +67,6 @@ public record ParamTable<S>(List<Entry<S>> entries) {
   }
 
   /** The params alone, without groups, in their order. */
-  @SuppressWarnings("unchecked")
   public List<Param<S, ?>> list() {
     List<Param<S, ?>> params = new ArrayList<>();
     for (Entry<S> entry : entries) {

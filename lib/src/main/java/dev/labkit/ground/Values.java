@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Parsing of parameter values typed on the command line, with errors that name the key and the fix; how values show. */
+/**
+ * Parsing of parameter values typed on the command line, with errors that name the key and the fix, and how
+ * values show in messages.
+ */
 public final class Values {
   private Values() {}
 

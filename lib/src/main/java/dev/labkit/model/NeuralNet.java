@@ -52,12 +52,14 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
           .check(widths -> widths.stream().allMatch(w -> w != null && w >= 1), "widths ≥ 1 such as 256,128")
           .shownWhen(net -> !net.linear()),
       P.choice("activation", Activation.class, NeuralNet::activation, NeuralNet::activation,
-          "after each hidden layer: `relu`, `tanh`, `sigmoid`, `leaky-relu` (slope 0.01)").shownWhen(net -> !net.linear()),
+          "after each hidden layer: `relu`, `tanh`, `sigmoid`, `leaky-relu` (slope 0.01)")
+          .shownWhen(net -> !net.linear()),
       P.number("dropout", NeuralNet::dropout, NeuralNet::dropout, "share of hidden units zeroed while training")
           .check(v -> v >= 0 && v < 1, "in [0, 1)", "the share of units zeroed").shownWhen(net -> !net.linear()),
       P.integer("epochs", NeuralNet::epochs, NeuralNet::epochs, "passes over the training set (`--smoke`: at most 2)")
           .check(v -> v >= 1, "≥ 1"),
-      P.integer("batch", NeuralNet::batch, NeuralNet::batch, "examples per update; more than the training set is an error")
+      P.integer("batch", NeuralNet::batch, NeuralNet::batch,
+          "examples per update; more than the training set is an error")
           .check(v -> v >= 1, "≥ 1", "examples per update; try 128"),
       P.integer("threads", NeuralNet::threads, NeuralNet::threads,
           "libtorch intra-op threads; 2 is 1.4× faster on an idle 2-core machine but far slower on a busy one "

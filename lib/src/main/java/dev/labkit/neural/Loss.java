@@ -42,7 +42,8 @@ public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom cust
           (loss, text) -> text.equals(loss.label()) ? loss : loss.kind(parseKind(text)),
           "`mse`, `mae` (sign(0) = 0), `huber`, `hybrid` (α·MSE + (1 − α)·MAE); `custom:<name>` is a function "
           + "given in the script"),
-      P.number("huber_delta", Loss::huberDelta, Loss::huberDelta, "Huber's δ: where it turns from squared to absolute error")
+      P.number("huber_delta", Loss::huberDelta, Loss::huberDelta,
+          "Huber's δ: where it turns from squared to absolute error")
           .check(v -> v > 0 && !v.isInfinite(), "> 0", "where Huber turns from squared to absolute error; try 1"),
       P.number("hybrid_alpha", Loss::hybridAlpha, Loss::hybridAlpha, "the MSE share α of the hybrid loss")
           .check(v -> v >= 0 && v <= 1, "in [0, 1]", "the MSE share of the hybrid loss; 0.5 is half MSE, half MAE"));
