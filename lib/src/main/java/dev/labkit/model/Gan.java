@@ -37,7 +37,11 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   private static final Declare<Gan> P = Declare.of(Gan.class);
 
-  /** Every knob of a GAN, declared once: params(), with(key, text), the checks, the fingerprint and the docs. */
+  /**
+   * Every knob of a GAN, declared once: params(), with(key, text), the checks, the fingerprint and the docs.
+   * {@code fingerprint(n)} marks the knobs that shape the networks with their place in a checkpoint's
+   * architecture text, the order checkpoints already written carry (batch_norm before slope and dropout).
+   */
   public static final ParamTable<Gan> PARAMS = ParamTable.of(
       P.text("architecture", Gan::architecture, Gan::architecture,
           "`mlp` or `dcgan` (sized by the images: 28×28×1 or 32×32×3, `gan.Dcgan`)")
