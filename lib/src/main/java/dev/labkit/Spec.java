@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * Anything with hyper-parameters: a dataset description, a model, an experiment. A spec is an
  * immutable record validated in its constructor; {@link #params()} is the one ordered map of its
- * knobs, read by the CLI's {@code --set}, by search and by provenance, so no knob is declared twice.
+ * knobs, read by the CLI's {@code --set}, by search and by provenance. Each knob is declared once, in the
+ * spec's {@code ground.ParamTable} (key, type, check, doc), from which {@code params()},
+ * {@code with}, the constructor's checks and docs/dsl.md's tables all derive.
  *
  * @param <S> the spec's own type, so {@link #with} returns it
  */

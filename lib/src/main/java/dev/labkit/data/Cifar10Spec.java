@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.Params;
+import dev.labkit.ground.ParamTable;
 import dev.labkit.UserError;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,10 @@ import java.util.Map;
  * @param classes   classes to keep (names or labels, "cat,dog" or "3,5"), relabelled in that order; empty: all
  */
 public record Cifar10Spec(Scale scale, int trainSize, int testSize, Path path, String mirror, String classes)
-    implements DataSpec<Cifar10Spec> {
+    implements DataSpec<Cifar10Spec>, ImageParams<Cifar10Spec> {
+
+  /** The image params, declared once in {@link ImageParams}. */
+  public static final ParamTable<Cifar10Spec> PARAMS = ImageParams.table();
 
   /** The official download folder. */
   public static final String OFFICIAL = "https://www.cs.toronto.edu/~kriz/";
@@ -30,12 +33,7 @@ public record Cifar10Spec(Scale scale, int trainSize, int testSize, Path path, S
       "frog", "horse", "ship", "truck");
 
   public Cifar10Spec {
-    if (scale == null) {
-      throw new UserError("scale must be one of unit, symmetric, standardize, none");
-    }
-    if (trainSize < 0 || testSize < 0) {
-      throw new UserError("train_size and test_size must be 0 (all) or more, got " + trainSize + " and " + testSize);
-    }
+    PARAMS.validate(scale, trainSize, testSize, path, mirror, classes);
     mirror = Mirrors.normalize(mirror);
     classes = ClassFilter.normalize(classes);
   }
@@ -77,20 +75,12 @@ public record Cifar10Spec(Scale scale, int trainSize, int testSize, Path path, S
 
   @Override
   public Map<String, Object> params() {
-    return ImageParams.of(scale, trainSize, testSize, path, mirror, classes);
+    return PARAMS.params(this);
   }
 
   @Override
   public Cifar10Spec with(String key, String value) {
-    return switch (key) {
-      case "scale" -> scale(Params.parseEnum(key, value, Scale.class));
-      case "train_size" -> trainSize(Params.parseInt(key, value));
-      case "test_size" -> testSize(Params.parseInt(key, value));
-      case "path" -> path(value.isBlank() ? null : Path.of(value.trim()));
-      case "mirror" -> mirror(value);
-      case "classes" -> classes(value);
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.labkit.data;
 
-import dev.labkit.Params;
 import dev.labkit.UserError;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +21,18 @@ import java.util.Map;
  */
 public record CsvDataSpec(Path file, String label, double testFraction, String classes)
     implements DataSpec<CsvDataSpec> {
+  private static final Declare<CsvDataSpec> P = Declare.of(CsvDataSpec.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<CsvDataSpec> PARAMS = ParamTable.of(
+      P.path("file", CsvDataSpec::file, CsvDataSpec::file, "the CSV file (a header row, numeric features)"),
+      P.text("label", CsvDataSpec::label, CsvDataSpec::label,
+          "the label column's name; its values (text or whole numbers) are the classes"),
+      P.number("test_fraction", CsvDataSpec::testFraction, CsvDataSpec::testFraction,
+          "share of each class held out for testing (a seeded stratified split)")
+          .check(v -> v > 0 && v < 1, "between 0 and 1 (exclusive)"),
+      P.text("classes", CsvDataSpec::classes, CsvDataSpec::classes,
+          "classes to keep (names or label numbers), relabelled in that order; empty: all"));
 
   public CsvDataSpec {
     if (file == null) {
@@ -29,15 +41,17 @@ public record CsvDataSpec(Path file, String label, double testFraction, String c
     if (label == null || label.isBlank()) {
       throw new UserError(file + ": no label column given; add label=<column>, e.g. csv:" + file + ",label=class");
     }
-    if (!(testFraction > 0 && testFraction < 1)) {
-      throw new UserError("test_fraction must be between 0 and 1 (exclusive), got " + Params.show(testFraction));
-    }
+    PARAMS.validate(file, label, testFraction, classes);
     classes = ClassFilter.normalize(classes);
   }
 
   @Override
   public String name() {
     return "csv";
+  }
+
+  public CsvDataSpec file(Path value) {
+    return new CsvDataSpec(value, label, testFraction, classes);
   }
 
   public CsvDataSpec label(String column) {
@@ -55,23 +69,12 @@ public record CsvDataSpec(Path file, String label, double testFraction, String c
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("file", file.toString());
-    params.put("label", label);
-    params.put("test_fraction", testFraction);
-    params.put("classes", classes);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public CsvDataSpec with(String key, String value) {
-    return switch (key) {
-      case "file" -> new CsvDataSpec(Path.of(value.trim()), label, testFraction, classes);
-      case "label" -> label(value.trim());
-      case "test_fraction" -> testFraction(Params.parseDouble(key, value));
-      case "classes" -> classes(value);
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 
   /** Reads and checks the file, then splits it with the run's seed; smoke mode uses the same split. */

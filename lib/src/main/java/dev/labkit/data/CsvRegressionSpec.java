@@ -1,7 +1,8 @@
 package dev.labkit.data;
 
-import dev.labkit.Params;
 import dev.labkit.UserError;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -28,6 +28,13 @@ public record CsvRegressionSpec(Path file, String target) implements RegressionD
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true)
       .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
+  private static final Declare<CsvRegressionSpec> P = Declare.of(CsvRegressionSpec.class);
+
+  /** Every knob, declared once: params(), with(key, text) and the docs come from here. */
+  public static final ParamTable<CsvRegressionSpec> PARAMS = ParamTable.of(
+      P.path("file", CsvRegressionSpec::file, CsvRegressionSpec::file, "the CSV file (a header row, numeric columns)"),
+      P.text("target", CsvRegressionSpec::target, CsvRegressionSpec::target,
+          "the target column (real numbers); every other column is a feature"));
 
   public CsvRegressionSpec {
     if (file == null) {
@@ -43,21 +50,22 @@ public record CsvRegressionSpec(Path file, String target) implements RegressionD
     return "csv";
   }
 
+  public CsvRegressionSpec file(Path value) {
+    return new CsvRegressionSpec(value, target);
+  }
+
+  public CsvRegressionSpec target(String column) {
+    return new CsvRegressionSpec(file, column);
+  }
+
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("file", file.toString());
-    params.put("target", target);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public CsvRegressionSpec with(String key, String value) {
-    return switch (key) {
-      case "file" -> new CsvRegressionSpec(Path.of(value.trim()), target);
-      case "target" -> new CsvRegressionSpec(file, value.trim());
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 
   /** Reads every row (smoke mode too: a CSV for regression is small). */

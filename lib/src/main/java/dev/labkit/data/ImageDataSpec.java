@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.Params;
+import dev.labkit.ground.ParamTable;
 import dev.labkit.UserError;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,19 +20,17 @@ import java.util.stream.IntStream;
  * @param classes   classes to keep (label numbers or names, "3,9"), relabelled 0..k−1 in that order; empty: all
  */
 public record ImageDataSpec(DatasetDefinition definition, Scale scale, int trainSize, int testSize, Path path,
-    String mirror, String classes) implements DataSpec<ImageDataSpec> {
+    String mirror, String classes) implements DataSpec<ImageDataSpec>, ImageParams<ImageDataSpec> {
+
+  /** The image params, declared once in {@link ImageParams}. */
+  public static final ParamTable<ImageDataSpec> PARAMS = ImageParams.table();
 
   /** The subset sizes smoke mode uses, so a run takes seconds. */
   public static final int SMOKE_TRAIN = 2_000;
   public static final int SMOKE_TEST = 500;
 
   public ImageDataSpec {
-    if (scale == null) {
-      throw new UserError("scale must be one of unit, symmetric, standardize, none");
-    }
-    if (trainSize < 0 || testSize < 0) {
-      throw new UserError("train_size and test_size must be 0 (all) or more, got " + trainSize + " and " + testSize);
-    }
+    PARAMS.validate(scale, trainSize, testSize, path, mirror, classes);
     mirror = Mirrors.normalize(mirror);
     classes = ClassFilter.normalize(classes);
   }
@@ -75,28 +73,12 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
 
   @Override
   public Map<String, Object> params() {
-    return ImageParams.of(scale, trainSize, testSize, path, mirror, classes);
+    return PARAMS.params(this);
   }
 
   @Override
   public ImageDataSpec with(String key, String value) {
-    return switch (key) {
-      case "scale" -> scale(Params.parseEnum(key, value, Scale.class));
-      case "train_size" -> trainSize(size(key, value));
-      case "test_size" -> testSize(size(key, value));
-      case "path" -> path(value.isBlank() ? null : Path.of(value.trim()));
-      case "mirror" -> mirror(value);
-      case "classes" -> classes(value);
-      default -> throw Params.unknownKey(key, params());
-    };
-  }
-
-  private static int size(String key, String value) {
-    int n = Params.parseInt(key, value);
-    if (n < 0) {
-      throw new UserError(key + " must be 0 (all) or more, got '" + value + "'");
-    }
-    return n;
+    return PARAMS.with(this, key, value);
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.labkit.data;
 
 import dev.labkit.Params;
 import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
+import dev.labkit.ground.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,24 +32,36 @@ public record SyntheticLine(double slope, double intercept, int n, XDist xDist, 
   /** The most points smoke mode generates. */
   static final int SMOKE_N = 1000;
 
+  private static final Declare<SyntheticLine> P = Declare.of(SyntheticLine.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<SyntheticLine> PARAMS = ParamTable.of(
+      P.number("slope", SyntheticLine::slope, SyntheticLine::slope, "the true line's slope")
+          .check(Double::isFinite, "a finite number"),
+      P.number("intercept", SyntheticLine::intercept, SyntheticLine::intercept, "the true line's intercept")
+          .check(Double::isFinite, "a finite number"),
+      P.integer("n", SyntheticLine::n, SyntheticLine::n, "points to generate (smoke mode: at most 1,000)")
+          .check(v -> v >= 2, "≥ 2", "points to generate"),
+      P.choice("x_dist", XDist.class, SyntheticLine::xDist, SyntheticLine::xDist,
+          "`normal` (mean `x_mean`, standard deviation `x_std`) or `uniform` on [`x_min`, `x_max`]"),
+      P.number("x_mean", SyntheticLine::xMean, SyntheticLine::xMean, "the mean of a normal x")
+          .check(Double::isFinite, "a finite number"),
+      P.number("x_std", SyntheticLine::xStd, SyntheticLine::xStd, "the standard deviation of a normal x")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0"),
+      P.number("x_min", SyntheticLine::xMin, SyntheticLine::xMin, "the low end of a uniform x")
+          .check(Double::isFinite, "a finite number"),
+      P.number("x_max", SyntheticLine::xMax, SyntheticLine::xMax, "the high end of a uniform x, above `x_min`")
+          .check(Double::isFinite, "a finite number"),
+      P.choice("noise", Noise.class, SyntheticLine::noise, SyntheticLine::noise,
+          "the noise added to y: `gaussian`, `uniform` or `laplace`"),
+      P.number("noise_scale", SyntheticLine::noiseScale, SyntheticLine::noiseScale,
+          "the noise's standard deviation (so levels compare across kinds)")
+          .check(v -> v >= 0 && !v.isInfinite(), "≥ 0", "the noise's standard deviation"));
+
   public SyntheticLine {
-    if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
-      throw new UserError("slope and intercept must be finite numbers, got " + slope + " and " + intercept);
-    }
-    if (n < 2) {
-      throw new UserError("n must be ≥ 2, got " + n + " (points to generate)");
-    }
-    if (xDist == null || noise == null) {
-      throw new UserError("x_dist must be normal or uniform and noise gaussian, uniform or laplace");
-    }
-    if (!(xStd > 0) || !Double.isFinite(xMean) || Double.isInfinite(xStd)) {
-      throw new UserError("x_std must be > 0, got " + Params.show(xStd));
-    }
-    if (!(xMin < xMax) || Double.isInfinite(xMin) || Double.isInfinite(xMax)) {
-      throw new UserError("x_min must be below x_max, got " + Params.show(xMin) + " and " + Params.show(xMax));
-    }
-    if (!(noiseScale >= 0) || Double.isInfinite(noiseScale)) {
-      throw new UserError("noise_scale must be ≥ 0, got " + Params.show(noiseScale) + " (the noise's standard deviation)");
+    PARAMS.validate(slope, intercept, n, xDist, xMean, xStd, xMin, xMax, noise, noiseScale);
+    if (!(xMin < xMax)) {
+      throw new UserError("x_min must be below x_max, got " + Values.show(xMin) + " and " + Values.show(xMax));
     }
   }
 
@@ -115,34 +129,11 @@ public record SyntheticLine(double slope, double intercept, int n, XDist xDist, 
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("slope", slope);
-    params.put("intercept", intercept);
-    params.put("n", n);
-    params.put("x_dist", Params.name(xDist));
-    params.put("x_mean", xMean);
-    params.put("x_std", xStd);
-    params.put("x_min", xMin);
-    params.put("x_max", xMax);
-    params.put("noise", Params.name(noise));
-    params.put("noise_scale", noiseScale);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public SyntheticLine with(String key, String value) {
-    return switch (key) {
-      case "slope" -> slope(Params.parseDouble(key, value));
-      case "intercept" -> intercept(Params.parseDouble(key, value));
-      case "n" -> n(Params.parseInt(key, value));
-      case "x_dist" -> xDist(Params.parseEnum(key, value, XDist.class));
-      case "x_mean" -> xMean(Params.parseDouble(key, value));
-      case "x_std" -> xStd(Params.parseDouble(key, value));
-      case "x_min" -> xMin(Params.parseDouble(key, value));
-      case "x_max" -> xMax(Params.parseDouble(key, value));
-      case "noise" -> noise(Params.parseEnum(key, value, Noise.class));
-      case "noise_scale" -> noiseScale(Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

@@ -9,7 +9,6 @@ import dev.labkit.model.Gan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a {@link Checkpoint} belongs to, as text it carries and a resumed run compares: the architecture
@@ -19,14 +18,13 @@ import java.util.Map;
 public final class Fingerprint {
   private Fingerprint() {}
 
-  /** The network-shaping params of {@code spec} and each parameter's name and shape: what must match on resume. */
+  /**
+   * The network-shaping params of {@code spec} (those {@link Gan#PARAMS} gives a fingerprint place) and each
+   * parameter's name and shape: what must match on resume.
+   */
   public static String architecture(Gan spec, Block g, Block d) {
-    Map<String, Object> params = spec.params();
     List<String> parts = new ArrayList<>();
-    for (String key : List.of("architecture", "conditional", "latent", "generator", "discriminator", "batch_norm",
-        "slope", "dropout")) {
-      parts.add(key + "=" + params.get(key));
-    }
+    parts.add(Gan.PARAMS.fingerprint(spec)); // the params declared with a fingerprint place, in that order
     for (Pair<String, Parameter> p : g.getParameters()) {
       parts.add("G." + p.getKey() + "=" + p.getValue().getArray().getShape());
     }

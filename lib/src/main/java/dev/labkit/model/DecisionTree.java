@@ -1,8 +1,7 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.util.Map;
 
 /**
@@ -14,15 +13,19 @@ import java.util.Map;
  * @param maxDepth  the deepest a leaf may be, ≥ 1; 0: no limit
  * @param criterion the impurity a split minimises: {@code gini} or {@code entropy}
  */
-public record DecisionTree(int maxDepth, Criterion criterion) implements ModelSpec<DecisionTree> {
+public record DecisionTree(int maxDepth, Criterion criterion) implements ClassifierSpec<DecisionTree> {
+
+  private static final Declare<DecisionTree> P = Declare.of(DecisionTree.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<DecisionTree> PARAMS = ParamTable.of(
+      P.integer("max_depth", DecisionTree::maxDepth, DecisionTree::maxDepth, "the deepest a leaf may be; 0: no limit")
+          .check(v -> v >= 0, "≥ 1, or 0 for no limit"),
+      P.choice("criterion", Criterion.class, DecisionTree::criterion, DecisionTree::criterion,
+          "the impurity a split minimises: `gini` or `entropy`"));
 
   public DecisionTree {
-    if (maxDepth < 0) {
-      throw new UserError("max_depth must be ≥ 1, or 0 for no limit, got " + maxDepth);
-    }
-    if (criterion == null) {
-      throw new UserError("criterion must be one of gini, entropy, got nothing");
-    }
+    PARAMS.validate(maxDepth, criterion);
   }
 
   /** No depth limit, Gini impurity: scikit-learn's defaults. */
@@ -45,18 +48,11 @@ public record DecisionTree(int maxDepth, Criterion criterion) implements ModelSp
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("max_depth", maxDepth);
-    params.put("criterion", Params.name(criterion));
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public DecisionTree with(String key, String value) {
-    return switch (key) {
-      case "max_depth" -> maxDepth(Params.parseInt(key, value));
-      case "criterion" -> criterion(Params.parseEnum(key, value, Criterion.class));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

@@ -1,8 +1,8 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
+import dev.labkit.ground.ParamType;
 import java.util.List;
 import java.util.Map;
 
@@ -21,61 +21,77 @@ import java.util.Map;
  * dcgan().conditional(true)               // a conditional DCGAN: the label as extra planes into D
  * }</pre>
  *
- * @param architecture   {@code mlp} or {@code dcgan} (28×28×1 and 32×32×3 images: {@code gan.Dcgan})
- * @param conditional    the class label (one-hot) joins G's noise and D's image, so samples come with labels
- * @param latent         size of the noise vector z, > 0
- * @param generator      G's hidden layer widths, input to output (MLP only)
- * @param discriminator  D's hidden layer widths, input to output (MLP only)
- * @param slope          LeakyReLU's slope for negative inputs, in [0, 1)
- * @param dropout        dropout after each of D's hidden layers (MLP only), in [0, 1)
- * @param batchNorm      batch norm after each of G's hidden layers (MLP; the DCGAN always has it)
- * @param lr             G's Adam learning rate
- * @param dLr            D's Adam learning rate
- * @param beta1          Adam's β1 for both (0.5, as DCGAN's paper, damps the oscillation 0.9 causes)
- * @param beta2          Adam's β2 for both
- * @param batch          real images per step (and as many fakes)
- * @param steps          generator updates
- * @param dSteps         discriminator updates per generator update
- * @param labelSmoothing one-sided: D's target for real images is 1 − this, in [0, 0.5)
- * @param sampleEvery    steps between sample grids and FID measurements
- * @param samples        generated images scored at the end (class histogram, FID, precision/recall)
- * @param threads        libtorch intra-op threads. 1 by default: on 2 cores, 2 threads were faster on a quiet
- *                       machine (≈ 50 against 70 ms a step) but 15× slower while other processes ran
- *                       (1,300 against 90 ms), as libtorch's threads wait on each other
- * @param checkpointEvery steps between checkpoints of G, D and their optimizers in the run folder (what
- *                       {@code --resume RUN_ID} continues from), ≥ 0; 0 writes none
+ * Each component is a knob declared once in {@link #PARAMS}: its key, type, check and one line of doc
+ * (docs/dsl.md's table is rendered from there). {@code threads} is 1 by default: on 2 cores, 2 threads
+ * were faster on a quiet machine (≈ 50 against 70 ms a step) but 15× slower while other processes ran
+ * (1,300 against 90 ms), as libtorch's threads wait on each other.
  */
 public record Gan(String architecture, boolean conditional, int latent, List<Integer> generator,
     List<Integer> discriminator, double slope, double dropout, boolean batchNorm, double lr, double dLr, double beta1,
     double beta2, int batch, int steps, int dSteps, double labelSmoothing, int sampleEvery, int samples, int threads,
-    int checkpointEvery) implements ModelSpec<Gan> {
+    int checkpointEvery) implements GeneratorSpec<Gan> {
+
+  private static final List<String> ARCHITECTURES = List.of("mlp", "dcgan");
+  private static final ParamType<List<Integer>> WIDTHS = ParamType.widths("x", false);
+  private static final String WIDTHS_MUST_BE = "one or more layer widths ≥ 1 such as 256x512x1024";
+
+  private static final Declare<Gan> P = Declare.of(Gan.class);
+
+  /**
+   * Every knob of a GAN, declared once: params(), with(key, text), the checks, the fingerprint and the docs.
+   * {@code fingerprint(n)} marks the knobs that shape the networks with their place in a checkpoint's
+   * architecture text, the order checkpoints already written carry (batch_norm before slope and dropout).
+   */
+  public static final ParamTable<Gan> PARAMS = ParamTable.of(
+      P.text("architecture", Gan::architecture, Gan::architecture,
+          "`mlp` or `dcgan` (sized by the images: 28×28×1 or 32×32×3, `gan.Dcgan`)")
+          .check(ARCHITECTURES::contains, "one of mlp, dcgan").fingerprint(0),
+      P.bool("conditional", Gan::conditional, Gan::conditional,
+          "class label one-hot into G (after z) and D (MLP: after the pixels; DCGAN: one constant input plane per class)")
+          .fingerprint(1),
+      P.integer("latent", Gan::latent, Gan::latent, "size of the noise vector z")
+          .check(v -> v > 0, "> 0", "the size of the noise vector z; 100 is usual").fingerprint(2),
+      P.widths("generator", WIDTHS, Gan::generator, Gan::generator,
+          "G's hidden widths, input to output (`256x512x1024` or `256,512,1024`; MLP only)")
+          .check(Gan::widthsOk, WIDTHS_MUST_BE).fingerprint(3),
+      P.widths("discriminator", WIDTHS, Gan::discriminator, Gan::discriminator,
+          "D's hidden widths, input to output (MLP only)").check(Gan::widthsOk, WIDTHS_MUST_BE).fingerprint(4),
+      P.number("slope", Gan::slope, Gan::slope, "LeakyReLU's slope for negative inputs")
+          .check(v -> v >= 0 && v < 1, "in [0, 1)").fingerprint(6),
+      P.number("dropout", Gan::dropout, Gan::dropout, "dropout after each of D's hidden layers (MLP only)")
+          .check(v -> v >= 0 && v < 1, "in [0, 1)").fingerprint(7),
+      P.bool("batch_norm", Gan::batchNorm, Gan::batchNorm,
+          "batch norm after each of G's hidden layers (MLP; the DCGAN always has it)").fingerprint(5),
+      P.number("lr", Gan::lr, Gan::lr, "G's Adam learning rate")
+          .check(v -> v > 0 && v < 1, "in (0, 1)", "2e-4 is usual"),
+      P.number("d_lr", Gan::dLr, Gan::dLr, "D's Adam learning rate (a separate optimizer)")
+          .check(v -> v > 0 && v < 1, "in (0, 1)", "2e-4 is usual"),
+      P.number("beta1", Gan::beta1, Gan::beta1,
+          "Adam's β1 for both (0.5, as DCGAN's paper, damps the oscillation 0.9 causes)")
+          .check(v -> v >= 0 && v < 1, "in [0, 1)"),
+      P.number("beta2", Gan::beta2, Gan::beta2, "Adam's β2 for both").check(v -> v >= 0 && v < 1, "in [0, 1)"),
+      P.integer("batch", Gan::batch, Gan::batch, "real images per step, and as many fakes").check(v -> v >= 1, "≥ 1"),
+      P.integer("steps", Gan::steps, Gan::steps, "generator updates").check(v -> v >= 1, "≥ 1"),
+      P.integer("d_steps", Gan::dSteps, Gan::dSteps, "discriminator updates per generator update")
+          .check(v -> v >= 1, "≥ 1"),
+      P.number("label_smoothing", Gan::labelSmoothing, Gan::labelSmoothing,
+          "one-sided: D's target for real images is 1 − this").check(v -> v >= 0 && v < 0.5, "in [0, 0.5)"),
+      P.integer("sample_every", Gan::sampleEvery, Gan::sampleEvery, "steps between sample grids and FID points")
+          .check(v -> v >= 1, "≥ 1"),
+      P.integer("samples", Gan::samples, Gan::samples,
+          "generated images scored at the end (class histogram, FID, precision/recall)").check(v -> v >= 1, "≥ 1"),
+      P.integer("threads", Gan::threads, Gan::threads,
+          "libtorch intra-op threads (1: on a busy 2-core machine 2 threads were 15× slower)").check(v -> v >= 1, "≥ 1"),
+      P.integer("checkpoint_every", Gan::checkpointEvery, Gan::checkpointEvery,
+          "steps between checkpoints (`checkpoint.bin` in the run folder: G, D, both Adams), what `--resume RUN_ID` "
+          + "goes on from; 0 writes none; `--smoke` makes it at most 10")
+          .check(v -> v >= 0, "≥ 0 (steps between checkpoints; 0 writes none)"));
 
   public Gan {
-    if (!List.of("mlp", "dcgan").contains(architecture)) {
-      throw new UserError("architecture must be one of mlp, dcgan, got '" + architecture + "'");
-    }
-    if (latent <= 0) {
-      throw new UserError("latent must be > 0, got " + latent + " (the size of the noise vector z; 100 is usual)");
-    }
-    generator = widths("generator", generator);
-    discriminator = widths("discriminator", discriminator);
-    check("slope", slope, slope >= 0 && slope < 1, "in [0, 1)");
-    check("dropout", dropout, dropout >= 0 && dropout < 1, "in [0, 1)");
-    check("lr", lr, lr > 0 && lr < 1, "in (0, 1); 2e-4 is usual");
-    check("d_lr", dLr, dLr > 0 && dLr < 1, "in (0, 1); 2e-4 is usual");
-    check("beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-    check("beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-    check("label_smoothing", labelSmoothing, labelSmoothing >= 0 && labelSmoothing < 0.5, "in [0, 0.5)");
-    positive("batch", batch);
-    positive("steps", steps);
-    positive("d_steps", dSteps);
-    positive("sample_every", sampleEvery);
-    positive("samples", samples);
-    positive("threads", threads);
-    if (checkpointEvery < 0) {
-      throw new UserError("checkpoint_every must be ≥ 0 (steps between checkpoints; 0 writes none), got "
-          + checkpointEvery);
-    }
+    PARAMS.validate(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr,
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+    generator = List.copyOf(generator);
+    discriminator = List.copyOf(discriminator);
   }
 
   /**
@@ -123,12 +139,20 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
   }
 
   public Gan generator(Integer... v) {
-    return new Gan(architecture, conditional, latent, List.of(v), discriminator, slope, dropout, batchNorm, lr,
+    return generator(List.of(v));
+  }
+
+  public Gan generator(List<Integer> v) {
+    return new Gan(architecture, conditional, latent, v, discriminator, slope, dropout, batchNorm, lr,
         dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
   public Gan discriminator(Integer... v) {
-    return new Gan(architecture, conditional, latent, generator, List.of(v), slope, dropout, batchNorm, lr, dLr,
+    return discriminator(List.of(v));
+  }
+
+  public Gan discriminator(List<Integer> v) {
+    return new Gan(architecture, conditional, latent, generator, v, slope, dropout, batchNorm, lr, dLr,
         beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
   }
 
@@ -216,77 +240,15 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("architecture", architecture);
-    p.put("conditional", conditional);
-    p.put("latent", latent);
-    p.put("generator", join(generator));
-    p.put("discriminator", join(discriminator));
-    p.put("slope", slope);
-    p.put("dropout", dropout);
-    p.put("batch_norm", batchNorm);
-    p.put("lr", lr);
-    p.put("d_lr", dLr);
-    p.put("beta1", beta1);
-    p.put("beta2", beta2);
-    p.put("batch", batch);
-    p.put("steps", steps);
-    p.put("d_steps", dSteps);
-    p.put("label_smoothing", labelSmoothing);
-    p.put("sample_every", sampleEvery);
-    p.put("samples", samples);
-    p.put("threads", threads);
-    p.put("checkpoint_every", checkpointEvery);
-    return p;
+    return PARAMS.params(this);
   }
 
   @Override
   public Gan with(String key, String value) {
-    return switch (key) {
-      case "architecture" -> architecture(value.trim());
-      case "conditional" -> conditional(Params.parseBoolean(key, value));
-      case "latent" -> latent(Params.parseInt(key, value));
-      case "generator" -> generator(Params.parseWidths(key, value).toArray(Integer[]::new));
-      case "discriminator" -> discriminator(Params.parseWidths(key, value).toArray(Integer[]::new));
-      case "slope" -> slope(Params.parseDouble(key, value));
-      case "dropout" -> dropout(Params.parseDouble(key, value));
-      case "batch_norm" -> batchNorm(Params.parseBoolean(key, value));
-      case "lr" -> lr(Params.parseDouble(key, value));
-      case "d_lr" -> dLr(Params.parseDouble(key, value));
-      case "beta1" -> beta1(Params.parseDouble(key, value));
-      case "beta2" -> beta2(Params.parseDouble(key, value));
-      case "batch" -> batch(Params.parseInt(key, value));
-      case "steps" -> steps(Params.parseInt(key, value));
-      case "d_steps" -> dSteps(Params.parseInt(key, value));
-      case "label_smoothing" -> labelSmoothing(Params.parseDouble(key, value));
-      case "sample_every" -> sampleEvery(Params.parseInt(key, value));
-      case "samples" -> samples(Params.parseInt(key, value));
-      case "threads" -> threads(Params.parseInt(key, value));
-      case "checkpoint_every" -> checkpointEvery(Params.parseInt(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 
-  private static String join(List<Integer> widths) {
-    return String.join("x", widths.stream().map(String::valueOf).toList());
-  }
-
-  private static List<Integer> widths(String key, List<Integer> widths) {
-    if (widths == null || widths.isEmpty() || widths.stream().anyMatch(w -> w == null || w < 1)) {
-      throw new UserError(key + " must be one or more layer widths ≥ 1 such as 256x512x1024, got " + widths);
-    }
-    return List.copyOf(widths);
-  }
-
-  private static void check(String key, double value, boolean ok, String range) {
-    if (!ok) {
-      throw new UserError(key + " must be " + range + ", got " + Params.show(value));
-    }
-  }
-
-  private static void positive(String key, int value) {
-    if (value < 1) {
-      throw new UserError(key + " must be ≥ 1, got " + value);
-    }
+  private static boolean widthsOk(List<Integer> widths) {
+    return !widths.isEmpty() && widths.stream().allMatch(w -> w != null && w >= 1);
   }
 }

@@ -1,8 +1,7 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.util.Map;
 
 /**
@@ -14,12 +13,18 @@ import java.util.Map;
  * @param varSmoothing share of the largest feature variance added to every variance, ≥ 0, so a feature
  *                     that is constant within a class (a border pixel) does not make a density infinite
  */
-public record GaussianNaiveBayes(double varSmoothing) implements ModelSpec<GaussianNaiveBayes> {
+public record GaussianNaiveBayes(double varSmoothing) implements ClassifierSpec<GaussianNaiveBayes> {
+
+  private static final Declare<GaussianNaiveBayes> P = Declare.of(GaussianNaiveBayes.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<GaussianNaiveBayes> PARAMS = ParamTable.of(
+      P.number("var_smoothing", GaussianNaiveBayes::varSmoothing, GaussianNaiveBayes::varSmoothing,
+          "share of the largest feature variance added to every variance, so a constant feature stays finite")
+          .check(v -> v >= 0 && !v.isInfinite(), "≥ 0", "try 1e-9"));
 
   public GaussianNaiveBayes {
-    if (!(varSmoothing >= 0) || Double.isInfinite(varSmoothing)) {
-      throw new UserError("var_smoothing must be ≥ 0, got " + Params.show(varSmoothing) + " (try 1e-9)");
-    }
+    PARAMS.validate(varSmoothing);
   }
 
   /** var_smoothing 1e-9: scikit-learn's default. */
@@ -38,16 +43,11 @@ public record GaussianNaiveBayes(double varSmoothing) implements ModelSpec<Gauss
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("var_smoothing", varSmoothing);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public GaussianNaiveBayes with(String key, String value) {
-    return switch (key) {
-      case "var_smoothing" -> varSmoothing(Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

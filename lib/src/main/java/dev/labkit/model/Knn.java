@@ -1,8 +1,7 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.util.Map;
 
 /**
@@ -15,18 +14,22 @@ import java.util.Map;
  * @param weights {@code uniform}: one vote each; {@code distance}: votes weighted by 1 / distance (a neighbour
  *                at distance 0 outvotes all others)
  */
-public record Knn(int k, Weights weights) implements ModelSpec<Knn> {
+public record Knn(int k, Weights weights) implements ClassifierSpec<Knn> {
 
   /** How neighbours' votes count. */
   public enum Weights { UNIFORM, DISTANCE }
 
+  private static final Declare<Knn> P = Declare.of(Knn.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<Knn> PARAMS = ParamTable.of(
+      P.integer("k", Knn::k, Knn::k, "neighbours that vote (at most the number of training examples)")
+          .check(v -> v >= 1, "≥ 1", "the number of neighbours that vote; try 5"),
+      P.choice("weights", Weights.class, Knn::weights, Knn::weights,
+          "`uniform`: one vote each; `distance`: votes weighted by 1 / distance"));
+
   public Knn {
-    if (k < 1) {
-      throw new UserError("k must be ≥ 1, got " + k + " (the number of neighbours that vote; try 5)");
-    }
-    if (weights == null) {
-      throw new UserError("weights must be one of uniform, distance, got nothing");
-    }
+    PARAMS.validate(k, weights);
   }
 
   /** k = 5, uniform votes: scikit-learn's defaults. */
@@ -49,18 +52,11 @@ public record Knn(int k, Weights weights) implements ModelSpec<Knn> {
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("k", k);
-    params.put("weights", Params.name(weights));
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public Knn with(String key, String value) {
-    return switch (key) {
-      case "k" -> k(Params.parseInt(key, value));
-      case "weights" -> weights(Params.parseEnum(key, value, Weights.class));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

@@ -1,13 +1,12 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import dev.labkit.data.Noise;
 import dev.labkit.neural.Init;
 import dev.labkit.neural.Injection;
 import dev.labkit.neural.Loss;
 import dev.labkit.neural.Training;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,21 +28,31 @@ import java.util.Map;
  *               than {@code tol} times itself in one step ({@code steps_to_converge})
  */
 public record LinearRegressionGd(Loss loss, int steps, int batch, double tol, Training training, Init init,
-    Injection noise) implements ModelSpec<LinearRegressionGd> {
+    Injection noise) implements RegressorSpec<LinearRegressionGd> {
+
+  private static final Declare<LinearRegressionGd> P = Declare.of(LinearRegressionGd.class);
+
+  /** Every knob, declared once: the loss's, then its own, then the training's, the start's and the noise's. */
+  public static final ParamTable<LinearRegressionGd> PARAMS = ParamTable.of(
+      P.group(LinearRegressionGd::loss, LinearRegressionGd::loss, Loss.PARAMS),
+      P.integer("steps", LinearRegressionGd::steps, LinearRegressionGd::steps,
+          "updates to make (fewer when early stopping ends the run)")
+          .check(v -> v >= 1, "≥ 1", "gradient-descent updates to make"),
+      P.integer("batch", LinearRegressionGd::batch, LinearRegressionGd::batch,
+          "rows per step, drawn without replacement epoch by epoch; 0 = the whole data (full batch)")
+          .check(v -> v >= 0, "≥ 0", "rows per step; 0 = full batch"),
+      P.number("tol", LinearRegressionGd::tol, LinearRegressionGd::tol,
+          "converged from the step after which the loss never again changed by more than tol times itself")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0", "relative change of the loss that counts as converged"),
+      P.group(LinearRegressionGd::training, LinearRegressionGd::training, Training.PARAMS),
+      P.group(LinearRegressionGd::init, LinearRegressionGd::init, Init.PARAMS),
+      P.group(LinearRegressionGd::noise, LinearRegressionGd::noise, Injection.PARAMS));
 
   public LinearRegressionGd {
     if (loss == null || training == null || init == null || noise == null) {
       throw new IllegalArgumentException("loss, training, init and noise must not be null");
     }
-    if (steps < 1) {
-      throw new UserError("steps must be ≥ 1, got " + steps + " (gradient-descent updates to make)");
-    }
-    if (batch < 0) {
-      throw new UserError("batch must be ≥ 0, got " + batch + " (rows per step; 0 = full batch)");
-    }
-    if (!(tol > 0) || Double.isInfinite(tol)) {
-      throw new UserError("tol must be > 0, got " + Params.show(tol) + " (relative change of the loss that counts as converged)");
-    }
+    PARAMS.validate(steps, batch, tol);
   }
 
   /** MSE, plain SGD at lr 0.01, 2,000 full-batch steps from W = b = 0, tol 1e-6, no noise. */
@@ -125,35 +134,11 @@ public record LinearRegressionGd(Loss loss, int steps, int batch, double tol, Tr
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>(loss.params());
-    params.put("steps", steps);
-    params.put("batch", batch);
-    params.put("tol", tol);
-    params.putAll(training.params());
-    params.putAll(init.params());
-    params.putAll(noise.params());
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public LinearRegressionGd with(String key, String value) {
-    if (Loss.has(key)) {
-      return loss(loss.with(key, value));
-    }
-    if (Training.has(key)) {
-      return training(training.with(key, value));
-    }
-    if (Init.has(key)) {
-      return init(init.with(key, value));
-    }
-    if (Injection.has(key)) {
-      return noise(noise.with(key, value));
-    }
-    return switch (key) {
-      case "steps" -> steps(Params.parseInt(key, value));
-      case "batch" -> batch(Params.parseInt(key, value));
-      case "tol" -> tol(Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

@@ -1,8 +1,7 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.util.Map;
 
 /**
@@ -28,7 +27,7 @@ import java.util.Map;
  * @param tol         stop when the largest (pseudo-)gradient component is at most this
  */
 public record LogisticRegression(Penalty penalty, double c, double l1Ratio, MultiClass multiClass, int maxIter,
-    double tol) implements ModelSpec<LogisticRegression> {
+    double tol) implements ClassifierSpec<LogisticRegression> {
 
   /** The penalties: L2 and none by L-BFGS, L1 and elastic-net by OWL-QN. */
   public enum Penalty { L2, L1, ELASTIC_NET, NONE }
@@ -36,26 +35,27 @@ public record LogisticRegression(Penalty penalty, double c, double l1Ratio, Mult
   /** How more than two classes are handled. */
   public enum MultiClass { MULTINOMIAL, OVR }
 
+  private static final Declare<LogisticRegression> P = Declare.of(LogisticRegression.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<LogisticRegression> PARAMS = ParamTable.of(
+      P.choice("penalty", Penalty.class, LogisticRegression::penalty, LogisticRegression::penalty,
+          "`l2`, `l1` (sparse weights), `elastic-net` or `none`; L2 and none by L-BFGS, L1 and elastic-net by OWL-QN"),
+      P.number("c", LogisticRegression::c, LogisticRegression::c,
+          "inverse regularisation strength, as scikit-learn's `C` (smaller means simpler weights)")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0", "c is the inverse regularisation strength; try 1"),
+      P.number("l1_ratio", LogisticRegression::l1Ratio, LogisticRegression::l1Ratio,
+          "the L1 share of an elastic-net penalty, l1_ratio·‖W‖₁ + (1 − l1_ratio)/2·‖W‖² (other penalties ignore it)")
+          .check(v -> v >= 0 && v <= 1, "in [0, 1]", "the L1 share of the elastic-net penalty"),
+      P.choice("multi_class", MultiClass.class, LogisticRegression::multiClass, LogisticRegression::multiClass,
+          "`multinomial` (one softmax over all classes) or `ovr` (one binary problem per class)"),
+      P.integer("max_iter", LogisticRegression::maxIter, LogisticRegression::maxIter,
+          "solver iterations at most (per class for ovr)").check(v -> v >= 1, "≥ 1"),
+      P.number("tol", LogisticRegression::tol, LogisticRegression::tol,
+          "stop when the largest (pseudo-)gradient component is at most this").check(v -> v > 0, "> 0"));
+
   public LogisticRegression {
-    if (penalty == null) {
-      throw new UserError("penalty must be one of l2, l1, elastic-net, none, got nothing");
-    }
-    if (multiClass == null) {
-      throw new UserError("multi_class must be one of multinomial, ovr, got nothing");
-    }
-    if (!(c > 0) || Double.isInfinite(c)) {
-      throw new UserError("c must be > 0, got " + Params.show(c) + " (c is the inverse regularisation strength; try 1)");
-    }
-    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-      throw new UserError("l1_ratio must be in [0, 1], got " + Params.show(l1Ratio)
-          + " (the L1 share of the elastic-net penalty)");
-    }
-    if (maxIter < 1) {
-      throw new UserError("max_iter must be ≥ 1, got " + maxIter);
-    }
-    if (!(tol > 0)) {
-      throw new UserError("tol must be > 0, got " + Params.show(tol));
-    }
+    PARAMS.validate(penalty, c, l1Ratio, multiClass, maxIter, tol);
   }
 
   /** L2, C = 1, l1_ratio 0.5, multinomial, at most 200 iterations, tol 1e-4: scikit-learn's defaults but for max_iter. */
@@ -112,26 +112,11 @@ public record LogisticRegression(Penalty penalty, double c, double l1Ratio, Mult
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("penalty", Params.name(penalty));
-    params.put("c", c);
-    params.put("l1_ratio", l1Ratio);
-    params.put("multi_class", Params.name(multiClass));
-    params.put("max_iter", maxIter);
-    params.put("tol", tol);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public LogisticRegression with(String key, String value) {
-    return switch (key) {
-      case "penalty" -> penalty(Params.parseEnum(key, value, Penalty.class));
-      case "c" -> c(Params.parseDouble(key, value));
-      case "l1_ratio" -> l1Ratio(Params.parseDouble(key, value));
-      case "multi_class" -> multiClass(Params.parseEnum(key, value, MultiClass.class));
-      case "max_iter" -> maxIter(Params.parseInt(key, value));
-      case "tol" -> tol(Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

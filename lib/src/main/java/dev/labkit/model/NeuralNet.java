@@ -1,10 +1,10 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
+import dev.labkit.ground.ParamType;
 import dev.labkit.UserError;
 import dev.labkit.neural.Training;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ import java.util.Map;
  * @param training        optimizer, learning rate, schedule and early stopping
  */
 public record NeuralNet(List<Integer> hidden, Activation activation, double dropout, int epochs, int batch,
-    int threads, int overfitPatience, Training training) implements ModelSpec<NeuralNet> {
+    int threads, int overfitPatience, Training training) implements ClassifierSpec<NeuralNet> {
 
   /** The non-linearities between layers. */
   public enum Activation { RELU, TANH, SIGMOID, LEAKY_RELU }
@@ -42,31 +42,36 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
   /** Epochs a {@code --smoke} run trains at most: enough to see every event, in a second. */
   public static final int SMOKE_EPOCHS = 2;
 
+  private static final Declare<NeuralNet> P = Declare.of(NeuralNet.class);
+
+  /** Every knob, declared once (the training's are its own); hidden, activation and dropout show for an MLP only. */
+  public static final ParamTable<NeuralNet> PARAMS = ParamTable.of(
+      P.widths("hidden", ParamType.widths(",", true), NeuralNet::hidden,
+          (net, widths) -> net.hidden(widths.stream().mapToInt(Integer::intValue).toArray()),
+          "hidden layer widths, input side first: `256,128` (MLP only; `none` makes softmax regression)")
+          .check(widths -> widths.stream().allMatch(w -> w != null && w >= 1), "widths ≥ 1 such as 256,128")
+          .shownWhen(net -> !net.linear()),
+      P.choice("activation", Activation.class, NeuralNet::activation, NeuralNet::activation,
+          "after each hidden layer: `relu`, `tanh`, `sigmoid`, `leaky-relu` (slope 0.01)")
+          .shownWhen(net -> !net.linear()),
+      P.number("dropout", NeuralNet::dropout, NeuralNet::dropout, "share of hidden units zeroed while training")
+          .check(v -> v >= 0 && v < 1, "in [0, 1)", "the share of units zeroed").shownWhen(net -> !net.linear()),
+      P.integer("epochs", NeuralNet::epochs, NeuralNet::epochs, "passes over the training set (`--smoke`: at most 2)")
+          .check(v -> v >= 1, "≥ 1"),
+      P.integer("batch", NeuralNet::batch, NeuralNet::batch,
+          "examples per update; more than the training set is an error")
+          .check(v -> v >= 1, "≥ 1", "examples per update; try 128"),
+      P.integer("threads", NeuralNet::threads, NeuralNet::threads,
+          "libtorch intra-op threads; 2 is 1.4× faster on an idle 2-core machine but far slower on a busy one "
+          + "(bench/README.md)").check(v -> v >= 1, "≥ 1", "libtorch intra-op threads"),
+      P.integer("overfit_patience", NeuralNet::overfitPatience, NeuralNet::overfitPatience,
+          "flag overfitting after this many epochs in which validation loss and accuracy both stall while the "
+          + "training loss falls; 0 = off").check(v -> v >= 0, "≥ 0", "0 switches the flag off"),
+      P.group(NeuralNet::training, NeuralNet::training, Training.PARAMS));
+
   public NeuralNet {
+    PARAMS.validate(hidden, activation, dropout, epochs, batch, threads, overfitPatience);
     hidden = List.copyOf(hidden);
-    for (int width : hidden) {
-      if (width < 1) {
-        throw new UserError("hidden layer widths must be ≥ 1, got " + hidden);
-      }
-    }
-    if (activation == null) {
-      throw new UserError("activation must be one of relu, tanh, sigmoid, leaky-relu, got nothing");
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new UserError("dropout must be in [0, 1), got " + Params.show(dropout) + " (the share of units zeroed)");
-    }
-    if (epochs < 1) {
-      throw new UserError("epochs must be ≥ 1, got " + epochs);
-    }
-    if (batch < 1) {
-      throw new UserError("batch must be ≥ 1, got " + batch + " (examples per update; try 128)");
-    }
-    if (threads < 1) {
-      throw new UserError("threads must be ≥ 1, got " + threads + " (libtorch intra-op threads)");
-    }
-    if (overfitPatience < 0) {
-      throw new UserError("overfit_patience must be ≥ 0, got " + overfitPatience + " (0 switches the flag off)");
-    }
     if (training == null) {
       throw new UserError("training must be given");
     }
@@ -155,46 +160,11 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
   /** The network's keys, then the training's; hidden, activation and dropout only for an MLP. */
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (!linear()) {
-      params.put("hidden", String.join(",", hidden.stream().map(String::valueOf).toList()));
-      params.put("activation", Params.name(activation));
-      params.put("dropout", dropout);
-    }
-    params.put("epochs", epochs);
-    params.put("batch", batch);
-    params.put("threads", threads);
-    params.put("overfit_patience", overfitPatience);
-    params.putAll(training.params());
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public NeuralNet with(String key, String value) {
-    if (Training.has(key)) {
-      return training(training.with(key, value));
-    }
-    return switch (key) {
-      case "hidden" -> hidden(parseWidths(value));
-      case "activation" -> activation(Params.parseEnum(key, value, Activation.class));
-      case "dropout" -> dropout(Params.parseDouble(key, value));
-      case "epochs" -> epochs(Params.parseInt(key, value));
-      case "batch" -> batch(Params.parseInt(key, value));
-      case "threads" -> threads(Params.parseInt(key, value));
-      case "overfit_patience" -> overfitPatience(Params.parseInt(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
-  }
-
-  /** "256,128" → {256, 128}; "" or "none" → no hidden layer. */
-  private static int[] parseWidths(String value) {
-    List<Integer> widths = new ArrayList<>();
-    String text = value.trim();
-    if (!text.isEmpty() && !text.equalsIgnoreCase("none")) {
-      for (String part : text.split(",")) {
-        widths.add(Params.parseInt("hidden", part));
-      }
-    }
-    return widths.stream().mapToInt(Integer::intValue).toArray();
+    return PARAMS.with(this, key, value);
   }
 }

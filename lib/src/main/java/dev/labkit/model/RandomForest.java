@@ -1,8 +1,7 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.util.Map;
 
 /**
@@ -18,21 +17,24 @@ import java.util.Map;
  * @param mtry      features drawn as candidates at each split, ≥ 1; 0: √features (scikit-learn's "sqrt")
  */
 public record RandomForest(int trees, int maxDepth, Criterion criterion, int mtry)
-    implements ModelSpec<RandomForest> {
+    implements ClassifierSpec<RandomForest> {
+
+  private static final Declare<RandomForest> P = Declare.of(RandomForest.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<RandomForest> PARAMS = ParamTable.of(
+      P.integer("trees", RandomForest::trees, RandomForest::trees, "trees in the forest")
+          .check(v -> v >= 1, "≥ 1", "try 100"),
+      P.integer("max_depth", RandomForest::maxDepth, RandomForest::maxDepth, "the deepest a leaf may be; 0: no limit")
+          .check(v -> v >= 0, "≥ 1, or 0 for no limit"),
+      P.choice("criterion", Criterion.class, RandomForest::criterion, RandomForest::criterion,
+          "the impurity a split minimises: `gini` or `entropy`"),
+      P.integer("mtry", RandomForest::mtry, RandomForest::mtry,
+          "features drawn as candidates at each split; 0: √features (scikit-learn's \"sqrt\")")
+          .check(v -> v >= 0, "≥ 1, or 0 for √features"));
 
   public RandomForest {
-    if (trees < 1) {
-      throw new UserError("trees must be ≥ 1, got " + trees + " (try 100)");
-    }
-    if (maxDepth < 0) {
-      throw new UserError("max_depth must be ≥ 1, or 0 for no limit, got " + maxDepth);
-    }
-    if (criterion == null) {
-      throw new UserError("criterion must be one of gini, entropy, got nothing");
-    }
-    if (mtry < 0) {
-      throw new UserError("mtry must be ≥ 1, or 0 for √features, got " + mtry);
-    }
+    PARAMS.validate(trees, maxDepth, criterion, mtry);
   }
 
   /** 100 trees without a depth limit, Gini, √features per split: scikit-learn's defaults. */
@@ -63,22 +65,11 @@ public record RandomForest(int trees, int maxDepth, Criterion criterion, int mtr
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("trees", trees);
-    params.put("max_depth", maxDepth);
-    params.put("criterion", Params.name(criterion));
-    params.put("mtry", mtry);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public RandomForest with(String key, String value) {
-    return switch (key) {
-      case "trees" -> trees(Params.parseInt(key, value));
-      case "max_depth" -> maxDepth(Params.parseInt(key, value));
-      case "criterion" -> criterion(Params.parseEnum(key, value, Criterion.class));
-      case "mtry" -> mtry(Params.parseInt(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

@@ -1,8 +1,10 @@
 package dev.labkit.model;
 
-import dev.labkit.Params;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.ParamType;
+import dev.labkit.ground.Values;
 import java.util.Map;
 
 /**
@@ -17,21 +19,47 @@ import java.util.Map;
  *              all training values), scikit-learn's default
  * @param tol   tolerance of the solver's stopping test, > 0
  */
-public record Svm(double c, double gamma, double tol) implements ModelSpec<Svm> {
+public record Svm(double c, double gamma, double tol) implements ClassifierSpec<Svm> {
 
   /** The {@code gamma} that means "scale": computed from the training data when fitting. */
   public static final double SCALE = 0;
 
+  /** gamma's values: a number > 0, or {@code scale} (held as {@link #SCALE}). */
+  private static final ParamType<Double> GAMMA = new ParamType<>() {
+    public String name() {
+      return "number | scale";
+    }
+
+    public Double parse(String key, String text) {
+      if (text.trim().equalsIgnoreCase("scale")) {
+        return SCALE;
+      }
+      double value = Values.parseDouble(key, text);
+      if (value == SCALE) {
+        throw new UserError(ZERO_GAMMA);
+      }
+      return value;
+    }
+
+    public Object show(Double value) {
+      return value == SCALE ? "scale" : value;
+    }
+  };
+  private static final String ZERO_GAMMA = "gamma must be > 0, got 0; for 1 / (features · variance) use gammaScale()";
+
+  private static final Declare<Svm> P = Declare.of(Svm.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<Svm> PARAMS = ParamTable.of(
+      P.number("c", Svm::c, Svm::c, "penalty of a margin violation (larger: fewer violations, a more complex boundary)")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0", "try 1"),
+      P.of("gamma", GAMMA, Svm::gamma, (svm, v) -> v == SCALE ? svm.gammaScale() : svm.gamma(v),
+          "RBF kernel width; `scale`: 1 / (features · variance of all training values), scikit-learn's default")
+          .check(v -> v >= 0 && !v.isInfinite(), "> 0 or scale"),
+      P.number("tol", Svm::tol, Svm::tol, "tolerance of the solver's stopping test").check(v -> v > 0, "> 0"));
+
   public Svm {
-    if (!(c > 0) || Double.isInfinite(c)) {
-      throw new UserError("c must be > 0, got " + Params.show(c) + " (try 1)");
-    }
-    if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-      throw new UserError("gamma must be > 0 or scale, got " + Params.show(gamma));
-    }
-    if (!(tol > 0)) {
-      throw new UserError("tol must be > 0, got " + Params.show(tol));
-    }
+    PARAMS.validate(c, gamma, tol);
   }
 
   /** C = 1, gamma = scale, tol 1e-3: scikit-learn's defaults. */
@@ -45,7 +73,7 @@ public record Svm(double c, double gamma, double tol) implements ModelSpec<Svm> 
 
   public Svm gamma(double value) {
     if (value == SCALE) {
-      throw new UserError("gamma must be > 0, got 0; for 1 / (features · variance) use gammaScale()");
+      throw new UserError(ZERO_GAMMA);
     }
     return new Svm(c, value, tol);
   }
@@ -66,20 +94,11 @@ public record Svm(double c, double gamma, double tol) implements ModelSpec<Svm> 
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("c", c);
-    params.put("gamma", gamma == SCALE ? "scale" : gamma);
-    params.put("tol", tol);
-    return params;
+    return PARAMS.params(this);
   }
 
   @Override
   public Svm with(String key, String value) {
-    return switch (key) {
-      case "c" -> c(Params.parseDouble(key, value));
-      case "gamma" -> value.trim().equalsIgnoreCase("scale") ? gammaScale() : gamma(Params.parseDouble(key, value));
-      case "tol" -> tol(Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

@@ -1,9 +1,8 @@
 package dev.labkit.neural;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -19,16 +18,21 @@ import java.util.random.RandomGenerator;
 public record Init(Kind kind, double w, double b, double std) {
   public enum Kind { ZEROS, CONSTANT, NORMAL }
 
+  private static final Declare<Init> P = Declare.of(Init.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<Init> PARAMS = ParamTable.of(
+      P.choice("init", Kind.class, Init::kind, (i, v) -> new Init(v, i.w, i.b, i.std),
+          "`zeros`, `constant` (every weight `init_w`, the bias `init_b`) or `normal` (std `init_std`, seeded)"),
+      P.number("init_w", Init::w, (i, v) -> new Init(i.kind, v, i.b, i.std), "the starting weight of `constant`")
+          .check(Double::isFinite, "a finite number"),
+      P.number("init_b", Init::b, (i, v) -> new Init(i.kind, i.w, v, i.std), "the starting bias of `constant`")
+          .check(Double::isFinite, "a finite number"),
+      P.number("init_std", Init::std, (i, v) -> new Init(i.kind, i.w, i.b, v), "the standard deviation of `normal`")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0"));
+
   public Init {
-    if (kind == null) {
-      throw new UserError("init must be one of zeros, constant, normal, got nothing");
-    }
-    if (!Double.isFinite(w) || !Double.isFinite(b)) {
-      throw new UserError("init_w and init_b must be finite numbers, got " + w + " and " + b);
-    }
-    if (!(std > 0) || Double.isInfinite(std)) {
-      throw new UserError("init_std must be > 0, got " + Params.show(std));
-    }
+    PARAMS.validate(kind, w, b, std);
   }
 
   public static Init zeros() {
@@ -62,26 +66,18 @@ public record Init(Kind kind, double w, double b, double std) {
     return values;
   }
 
+  /** The keys, in the order a model spec shows them (it may put its own keys before and after). */
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("init", Params.name(kind));
-    params.put("init_w", w);
-    params.put("init_b", b);
-    params.put("init_std", std);
-    return params;
+    return PARAMS.params(this);
   }
 
+  /** Whether {@code key} is one of {@link #params()}' keys, so a model spec knows to route it here. */
   public static boolean has(String key) {
-    return zeros().params().containsKey(key);
+    return PARAMS.has(key);
   }
 
+  /** A copy with one key set from its text form. */
   public Init with(String key, String value) {
-    return switch (key) {
-      case "init" -> new Init(Params.parseEnum(key, value, Kind.class), w, b, std);
-      case "init_w" -> new Init(kind, Params.parseDouble(key, value), b, std);
-      case "init_b" -> new Init(kind, w, Params.parseDouble(key, value), std);
-      case "init_std" -> new Init(kind, w, b, Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

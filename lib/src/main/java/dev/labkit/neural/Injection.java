@@ -1,9 +1,8 @@
 package dev.labkit.neural;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
 import dev.labkit.data.Noise;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,45 +15,44 @@ import java.util.Map;
  * @param lr      relative noise on the learning rate: each update uses lr · max(0, 1 + noise)
  */
 public record Injection(Noise type, double data, double weights, double lr) {
+  private static final Declare<Injection> P = Declare.of(Injection.class);
+  private static final String STD = "a standard deviation; 0 = no noise";
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<Injection> PARAMS = ParamTable.of(
+      P.choice("noise_type", Noise.class, Injection::type, (n, v) -> new Injection(v, n.data, n.weights, n.lr),
+          "kind of the injected noise: `gaussian`, `uniform` or `laplace`"),
+      P.number("noise_data", Injection::data, (n, v) -> new Injection(n.type, v, n.weights, n.lr),
+          "std of the noise added to every input afresh at each step").check(Injection::std, "≥ 0", STD),
+      P.number("noise_weights", Injection::weights, (n, v) -> new Injection(n.type, n.data, v, n.lr),
+          "std of the noise added to every weight and the bias after each update").check(Injection::std, "≥ 0", STD),
+      P.number("noise_lr", Injection::lr, (n, v) -> new Injection(n.type, n.data, n.weights, v),
+          "relative noise on the learning rate: each update uses lr·max(0, 1 + ε)").check(Injection::std, "≥ 0", STD));
+
   public Injection {
-    if (type == null) {
-      throw new UserError("noise_type must be one of gaussian, uniform, laplace, got nothing");
-    }
-    check("noise_data", data);
-    check("noise_weights", weights);
-    check("noise_lr", lr);
+    PARAMS.validate(type, data, weights, lr);
   }
 
   public static Injection none() {
     return new Injection(Noise.GAUSSIAN, 0, 0, 0);
   }
 
-  private static void check(String key, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new UserError(key + " must be ≥ 0, got " + Params.show(value) + " (a standard deviation; 0 = no noise)");
-    }
+  private static boolean std(double value) {
+    return value >= 0 && !Double.isInfinite(value);
   }
 
+  /** The keys, in the order a model spec shows them (it may put its own keys before and after). */
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("noise_type", Params.name(type));
-    params.put("noise_data", data);
-    params.put("noise_weights", weights);
-    params.put("noise_lr", lr);
-    return params;
+    return PARAMS.params(this);
   }
 
+  /** Whether {@code key} is one of {@link #params()}' keys, so a model spec knows to route it here. */
   public static boolean has(String key) {
-    return none().params().containsKey(key);
+    return PARAMS.has(key);
   }
 
+  /** A copy with one key set from its text form. */
   public Injection with(String key, String value) {
-    return switch (key) {
-      case "noise_type" -> new Injection(Params.parseEnum(key, value, Noise.class), data, weights, lr);
-      case "noise_data" -> new Injection(type, Params.parseDouble(key, value), weights, lr);
-      case "noise_weights" -> new Injection(type, data, Params.parseDouble(key, value), lr);
-      case "noise_lr" -> new Injection(type, data, weights, Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

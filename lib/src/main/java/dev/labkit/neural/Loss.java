@@ -1,9 +1,11 @@
 package dev.labkit.neural;
 
 import ai.djl.ndarray.NDArray;
-import dev.labkit.Params;
 import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
+import dev.labkit.ground.ParamType;
+import dev.labkit.ground.Values;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 
@@ -32,18 +34,25 @@ public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom cust
   /** A loss of your own: a name for the report and a function (prediction, target) → scalar NDArray. */
   public record Custom(String name, BinaryOperator<NDArray> function) {}
 
+  private static final Declare<Loss> P = Declare.of(Loss.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<Loss> PARAMS = ParamTable.of(
+      P.of("loss", ParamType.of("mse / mae / huber / hybrid", (key, text) -> text.trim()), Loss::label,
+          (loss, text) -> text.equals(loss.label()) ? loss : loss.kind(parseKind(text)),
+          "`mse`, `mae` (sign(0) = 0), `huber`, `hybrid` (α·MSE + (1 − α)·MAE); `custom:<name>` is a function "
+          + "given in the script"),
+      P.number("huber_delta", Loss::huberDelta, Loss::huberDelta,
+          "Huber's δ: where it turns from squared to absolute error")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0", "where Huber turns from squared to absolute error; try 1"),
+      P.number("hybrid_alpha", Loss::hybridAlpha, Loss::hybridAlpha, "the MSE share α of the hybrid loss")
+          .check(v -> v >= 0 && v <= 1, "in [0, 1]", "the MSE share of the hybrid loss; 0.5 is half MSE, half MAE"));
+
   public Loss {
     if (kind == null) {
       throw new UserError("loss must be one of mse, mae, huber, hybrid, got nothing");
     }
-    if (!(huberDelta > 0) || Double.isInfinite(huberDelta)) {
-      throw new UserError("huber_delta must be > 0, got " + Params.show(huberDelta)
-          + " (where Huber turns from squared to absolute error; try 1)");
-    }
-    if (!(hybridAlpha >= 0 && hybridAlpha <= 1)) {
-      throw new UserError("hybrid_alpha must be in [0, 1], got " + Params.show(hybridAlpha)
-          + " (the MSE share of the hybrid loss; 0.5 is half MSE, half MAE)");
-    }
+    PARAMS.validate(null, huberDelta, hybridAlpha); // the loss's name has no check of its own: kind is checked above
     if (kind == Kind.CUSTOM && custom == null) {
       throw new UserError("loss custom needs a function: give it in the script with .loss(\"name\", (p, t) -> …)");
     }
@@ -91,29 +100,20 @@ public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom cust
 
   /** The name shown in params and reports: {@code mse}, …, or {@code custom:<name>}. */
   public String label() {
-    return kind == Kind.CUSTOM ? "custom:" + custom.name() : Params.name(kind);
+    return kind == Kind.CUSTOM ? "custom:" + custom.name() : Values.name(kind);
   }
 
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("loss", label());
-    params.put("huber_delta", huberDelta);
-    params.put("hybrid_alpha", hybridAlpha);
-    return params;
+    return PARAMS.params(this);
   }
 
   public static boolean has(String key) {
-    return key.equals("loss") || key.equals("huber_delta") || key.equals("hybrid_alpha");
+    return PARAMS.has(key);
   }
 
   /** One key from its text form; {@code loss=custom:<name>} only names the script's own function again. */
   public Loss with(String key, String value) {
-    return switch (key) {
-      case "loss" -> value.trim().equals(label()) ? this : kind(parseKind(value));
-      case "huber_delta" -> huberDelta(Params.parseDouble(key, value));
-      case "hybrid_alpha" -> hybridAlpha(Params.parseDouble(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 
   private static Kind parseKind(String value) {
@@ -122,7 +122,7 @@ public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom cust
           + "' (a custom loss is a function given in the script)");
     }
     try {
-      return Params.parseEnum("loss", value, Kind.class);
+      return Values.parseEnum("loss", value, Kind.class);
     } catch (UserError e) {
       throw new UserError("loss must be one of mse, mae, huber, hybrid, got '" + value + "'");
     }

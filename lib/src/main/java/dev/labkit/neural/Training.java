@@ -1,8 +1,9 @@
 package dev.labkit.neural;
 
-import dev.labkit.Params;
 import dev.labkit.UserError;
-import java.util.LinkedHashMap;
+import dev.labkit.ground.Declare;
+import dev.labkit.ground.ParamTable;
+import dev.labkit.ground.Values;
 import java.util.Map;
 
 /**
@@ -44,39 +45,44 @@ public record Training(Optimizer optimizer, double lr, double momentum, double w
   /** How the learning rate moves during training. */
   public enum Schedule { CONSTANT, STEP, COSINE, PATIENCE }
 
+  private static final Declare<Training> P = Declare.of(Training.class);
+
+  /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
+  public static final ParamTable<Training> PARAMS = ParamTable.of(
+      P.choice("optimizer", Optimizer.class, Training::optimizer, Training::optimizer,
+          "`sgd` (with optional momentum), `adam`, `rmsprop` or `adagrad` (PyTorch's update formulas and defaults)"),
+      P.number("lr", Training::lr, Training::lr, "the (initial) learning rate")
+          .check(v -> v > 0 && !v.isInfinite(), "> 0", "the learning rate; try 0.01"),
+      P.number("momentum", Training::momentum, Training::momentum, "SGD's and RMSProp's momentum")
+          .check(v -> v >= 0 && v < 1, "in [0, 1)", "0 is plain SGD; 0.9 is usual"),
+      P.number("weight_decay", Training::weightDecay, Training::weightDecay,
+          "L2 weight decay added to the gradient (as PyTorch's `weight_decay`)")
+          .check(v -> v >= 0 && !v.isInfinite(), "≥ 0"),
+      P.choice("schedule", Schedule.class, Training::schedule, Training::schedule,
+          "`constant`, `step` (× `lr_factor` every `lr_step` steps), `cosine` (from `lr` down to `min_lr` over the "
+          + "run) or `patience` (× `lr_factor` after `lr_patience` checks without improvement)"),
+      P.integer("lr_step", Training::lrStep, Training::lrStep, "steps between decays of the step schedule")
+          .check(v -> v >= 1, "≥ 1", "steps between decays of the step schedule"),
+      P.number("lr_factor", Training::lrFactor, Training::lrFactor, "what a decay multiplies the learning rate by")
+          .check(v -> v > 0 && v < 1, "in (0, 1)", "0.5 halves the learning rate"),
+      P.integer("lr_patience", Training::lrPatience, Training::lrPatience,
+          "checks without improvement before the patience schedule decays").check(v -> v >= 1, "≥ 1"),
+      P.number("min_lr", Training::minLr, Training::minLr,
+          "the floor no schedule goes below (and where cosine ends), ≥ 0 and below `lr`"),
+      P.integer("early_stop", Training::earlyStop, Training::earlyStop,
+          "stop after this many checks without improvement; 0 trains to the end")
+          .check(v -> v >= 0, "≥ 0", "0 trains to the end"),
+      P.number("min_delta", Training::minDelta, Training::minDelta,
+          "how much a loss must fall to count as an improvement for early stopping")
+          .check(v -> v >= 0 && !v.isInfinite(), "≥ 0"),
+      P.bool("restore_best", Training::restoreBest, Training::restoreBest,
+          "on an early stop, go back to the weights of the best check"));
+
   public Training {
-    if (optimizer == null) {
-      throw new UserError("optimizer must be one of sgd, adam, rmsprop, adagrad, got nothing");
-    }
-    if (schedule == null) {
-      throw new UserError("schedule must be one of constant, step, cosine, patience, got nothing");
-    }
-    if (!(lr > 0) || Double.isInfinite(lr)) {
-      throw new UserError("lr must be > 0, got " + Params.show(lr) + " (the learning rate; try 0.01)");
-    }
-    if (!(momentum >= 0 && momentum < 1)) {
-      throw new UserError("momentum must be in [0, 1), got " + Params.show(momentum) + " (0 is plain SGD; 0.9 is usual)");
-    }
-    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-      throw new UserError("weight_decay must be ≥ 0, got " + Params.show(weightDecay));
-    }
-    if (lrStep < 1) {
-      throw new UserError("lr_step must be ≥ 1, got " + lrStep + " (steps between decays of the step schedule)");
-    }
-    if (!(lrFactor > 0 && lrFactor < 1)) {
-      throw new UserError("lr_factor must be in (0, 1), got " + Params.show(lrFactor) + " (0.5 halves the learning rate)");
-    }
-    if (lrPatience < 1) {
-      throw new UserError("lr_patience must be ≥ 1, got " + lrPatience);
-    }
+    PARAMS.validate(optimizer, lr, momentum, weightDecay, schedule, lrStep, lrFactor, lrPatience, minLr, earlyStop,
+        minDelta, restoreBest);
     if (!(minLr >= 0 && minLr < lr)) {
-      throw new UserError("min_lr must be ≥ 0 and below lr (" + Params.show(lr) + "), got " + Params.show(minLr));
-    }
-    if (earlyStop < 0) {
-      throw new UserError("early_stop must be ≥ 0, got " + earlyStop + " (0 trains to the end)");
-    }
-    if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-      throw new UserError("min_delta must be ≥ 0, got " + Params.show(minDelta));
+      throw new UserError("min_lr must be ≥ 0 and below lr (" + Values.show(lr) + "), got " + Values.show(minLr));
     }
   }
 
@@ -151,43 +157,16 @@ public record Training(Optimizer optimizer, double lr, double momentum, double w
 
   /** The keys, in the order a model spec shows them (it may put its own keys before and after). */
   public Map<String, Object> params() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("optimizer", Params.name(optimizer));
-    params.put("lr", lr);
-    params.put("momentum", momentum);
-    params.put("weight_decay", weightDecay);
-    params.put("schedule", Params.name(schedule));
-    params.put("lr_step", lrStep);
-    params.put("lr_factor", lrFactor);
-    params.put("lr_patience", lrPatience);
-    params.put("min_lr", minLr);
-    params.put("early_stop", earlyStop);
-    params.put("min_delta", minDelta);
-    params.put("restore_best", restoreBest);
-    return params;
+    return PARAMS.params(this);
   }
 
   /** Whether {@code key} is one of {@link #params()}' keys, so a model spec knows to route it here. */
   public static boolean has(String key) {
-    return defaults().params().containsKey(key);
+    return PARAMS.has(key);
   }
 
-  /** A copy with one key set from its text form; the caller has checked {@link #has}. */
+  /** A copy with one key set from its text form. */
   public Training with(String key, String value) {
-    return switch (key) {
-      case "optimizer" -> optimizer(Params.parseEnum(key, value, Optimizer.class));
-      case "lr" -> lr(Params.parseDouble(key, value));
-      case "momentum" -> momentum(Params.parseDouble(key, value));
-      case "weight_decay" -> weightDecay(Params.parseDouble(key, value));
-      case "schedule" -> schedule(Params.parseEnum(key, value, Schedule.class));
-      case "lr_step" -> lrStep(Params.parseInt(key, value));
-      case "lr_factor" -> lrFactor(Params.parseDouble(key, value));
-      case "lr_patience" -> lrPatience(Params.parseInt(key, value));
-      case "min_lr" -> minLr(Params.parseDouble(key, value));
-      case "early_stop" -> earlyStop(Params.parseInt(key, value));
-      case "min_delta" -> minDelta(Params.parseDouble(key, value));
-      case "restore_best" -> restoreBest(Params.parseBoolean(key, value));
-      default -> throw Params.unknownKey(key, params());
-    };
+    return PARAMS.with(this, key, value);
   }
 }

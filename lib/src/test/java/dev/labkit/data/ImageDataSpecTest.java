@@ -53,7 +53,7 @@ class ImageDataSpecTest {
     assertThatThrownBy(() -> Datasets.mnist().with("scale", "minmax"))
         .hasMessage("scale must be one of unit, symmetric, standardize, none, got 'minmax'");
     assertThatThrownBy(() -> Datasets.mnist().with("train_size", "-5"))
-        .hasMessage("train_size must be 0 (all) or more, got '-5'");
+        .hasMessage("train_size must be 0 (all) or more, got -5");
     assertThatThrownBy(() -> Datasets.mnist().with("test_size", "many"))
         .hasMessage("test_size must be a whole number, got 'many'");
     assertThatThrownBy(() -> Datasets.mnist().with("mirror", "ftp://example.org/"))

@@ -37,7 +37,7 @@ class LinearRegressionGdTest {
     assertThatThrownBy(() -> LinearRegressionGd.defaults().with("init", "xavier"))
         .hasMessage("init must be one of zeros, constant, normal, got 'xavier'");
     assertThatThrownBy(() -> LinearRegressionGd.defaults().with("momentum_x", "1"))
-        .hasMessageStartingWith("unknown parameter 'momentum_x'; valid keys: loss, huber_delta");
+        .hasMessageStartingWith("unknown parameter 'momentum_x'; did you mean momentum? valid keys: loss, huber_delta");
   }
 
   @Test

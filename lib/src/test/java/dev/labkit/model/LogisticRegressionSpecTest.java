@@ -38,7 +38,8 @@ class LogisticRegressionSpecTest {
   void unknown_keys_and_bad_values_get_one_line_errors() {
     assertThatThrownBy(() -> LogisticRegression.defaults().with("cc", "1"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown parameter 'cc'; valid keys: penalty, c, l1_ratio, multi_class, max_iter, tol");
+        .hasMessage("unknown parameter 'cc'; did you mean c? valid keys: penalty, c, l1_ratio, multi_class, max_iter, "
+            + "tol");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("penalty", "l3"))
         .hasMessage("penalty must be one of l2, l1, elastic-net, none, got 'l3'");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("l1_ratio", "2"))

@@ -30,8 +30,8 @@ class ExperimentTest {
   void an_unknown_key_lists_every_valid_key() {
     assertThatThrownBy(() -> experiment.with("model.cc", "1"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown parameter 'model.cc'; valid keys: seed, data, data.train_size, data.test_size, "
-            + "validation, model.penalty, model.c, model.l1_ratio, model.multi_class, model.max_iter, model.tol");
+        .hasMessage("unknown parameter 'model.cc'; did you mean model.c? valid keys: seed, data, data.train_size, "
+            + "data.test_size, validation, model.penalty, model.c, model.l1_ratio, model.multi_class, model.max_iter, model.tol");
     assertThatThrownBy(() -> experiment.with("lr", "1")).hasMessageStartingWith("unknown parameter 'lr'");
   }
 
