@@ -3,9 +3,10 @@ package dev.labkit.run;
 import dev.labkit.kinds.classify.Classify;
 import dev.labkit.kinds.generate.Generate;
 import dev.labkit.kinds.regress.Regress;
-import dev.labkit.model.Gan;
-import dev.labkit.model.LinearRegressionGd;
+import dev.labkit.model.ClassifierSpec;
+import dev.labkit.model.GeneratorSpec;
 import dev.labkit.model.ModelSpec;
+import dev.labkit.model.RegressorSpec;
 import java.util.List;
 
 /** The one place a model's task family is decided: by the sealed family its spec belongs to. */
@@ -16,13 +17,11 @@ public final class RunKinds {
   private RunKinds() {}
 
   public static RunKind of(ModelSpec<?> model) {
-    if (model instanceof LinearRegressionGd) {
-      return Regress.KIND;
-    }
-    if (model instanceof Gan) {
-      return Generate.KIND;
-    }
-    return Classify.KIND;
+    return switch (model) {
+      case ClassifierSpec<?> classifier -> Classify.KIND;
+      case RegressorSpec<?> regressor -> Regress.KIND;
+      case GeneratorSpec<?> generator -> Generate.KIND;
+    };
   }
 
   /** The kind a run folder recorded ({@code classify}, {@code regress}, {@code generate}); classify when unknown. */
