@@ -1,5 +1,9 @@
 package dev.labkit.run;
 
+import dev.labkit.data.CsvDataSpec;
+import dev.labkit.data.CsvRegressionSpec;
+import dev.labkit.data.SyntheticLine;
+import dev.labkit.model.RandomForest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,20 +16,23 @@ import java.util.Map;
 final class DerivedSeeds {
   private DerivedSeeds() {}
 
-  static Map<String, Object> of(long seed, Map<String, Object> params) {
+  static Map<String, Object> of(Experiment exp) {
+    long seed = exp.seed();
     Map<String, Object> seeds = new LinkedHashMap<>();
-    String data = String.valueOf(params.get("data"));
-    if (data.startsWith("csv")) {
-      seeds.put("data.test_split", seed);            // CsvDataSpec: the stratified train/test split
-    } else {
-      seeds.put("data.train_subset", seed);          // ImageDataSpec: the stratified train subset (smoke, train_size)
-      seeds.put("data.test_subset", seed + 1);       // and the test subset, drawn apart from it
+    switch (exp.data()) {
+      case CsvDataSpec csv -> seeds.put("data.test_split", seed); // the stratified train/test split
+      case SyntheticLine line -> seeds.put("data.points", seed);  // the points: x, and the noise around the line
+      case CsvRegressionSpec table -> { }                         // read as it is: nothing drawn
+      default -> {
+        seeds.put("data.train_subset", seed);        // image data: the stratified train subset (smoke, train_size)
+        seeds.put("data.test_subset", seed + 1);     // and the test subset, drawn apart from it
+      }
     }
-    if (params.get("validation") instanceof Number fraction && fraction.doubleValue() > 0) {
+    if (exp.validation() > 0) {
       seeds.put("validation.split", seed);           // Splits: the held-out validation set
     }
     seeds.put("fit", seed);                          // Fitting: every random choice of the model
-    if ("random-forest".equals(params.get("model"))) {
+    if (exp.model() instanceof RandomForest) {
       seeds.put("model.trees", "java.util.Random(" + seed + ").longs(trees): one seed per tree");
     }
     seeds.put("cv.folds", seed);                     // cross-validation and nested CV's outer folds

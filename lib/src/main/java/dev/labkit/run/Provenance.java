@@ -43,7 +43,7 @@ public record Provenance(String script, String scriptSha256, String command, Str
         started, at, smoke, args, workingDir, seeds, dependencies, reproduces, resumedFromStep);
   }
 
-  Provenance withSeeds(Map<String, Object> value) {
+  public Provenance withSeeds(Map<String, Object> value) {
     return new Provenance(script, scriptSha256, command, gitCommit, gitDirty, labkitVersion, java, os, cpu, cores,
         started, ended, smoke, args, workingDir, value, dependencies, reproduces, resumedFromStep);
   }

@@ -28,7 +28,8 @@ public final class RunFrame {
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunKinds.of(exp.model()).name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
         exp.seed(), sweep, exp.params(), null,
-        Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke()));
+        Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke())
+            .withSeeds(DerivedSeeds.of(exp)));
     return run(trial, RunStore.create(options.runsDir(), record), out, body);
   }
 

@@ -40,11 +40,6 @@ public record RunRecord(int schema, String experiment, String kind, String runId
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance);
   }
 
-  /** The same record with the seeds derived from its seed filled into the provenance. */
-  RunRecord withDerivedSeeds() {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset,
-        provenance == null ? null : provenance.withSeeds(DerivedSeeds.of(seed, params)));
-  }
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   RunRecord resumed(long step) {

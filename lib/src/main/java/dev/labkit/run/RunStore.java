@@ -85,7 +85,7 @@ public final class RunStore implements EventSink, AutoCloseable {
       throw new UserError("cannot create the run folder under " + runsDir + " (" + e.getClass().getSimpleName()
           + ": " + e.getMessage() + "); choose a writable folder with --out DIR", e);
     }
-    RunRecord claimed = record.withDerivedSeeds();
+    RunRecord claimed = record;
     for (int attempt = 0; attempt < 20; attempt++) {
       Path folder = experimentDir.resolve(claimed.runId());
       try {
@@ -109,7 +109,7 @@ public final class RunStore implements EventSink, AutoCloseable {
    */
   public static RunStore reopen(Path folder, RunRecord record) {
     try {
-      return new RunStore(folder, record.withDerivedSeeds(), false);
+      return new RunStore(folder, record, false);
     } catch (IOException e) {
       throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
           + "); check its permissions", e);
@@ -143,7 +143,7 @@ public final class RunStore implements EventSink, AutoCloseable {
           artifacts.add(artifact);
         }
       }
-      return new RunStore(folder, record.withDerivedSeeds(), false, artifacts, wallTime);
+      return new RunStore(folder, record, false, artifacts, wallTime);
     } catch (IOException | RuntimeException e) {
       throw new UserError("cannot go on in the run folder " + folder + " (" + e.getMessage()
           + "); its metrics.csv or artifacts.json is damaged", e);

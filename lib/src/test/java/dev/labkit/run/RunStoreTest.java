@@ -20,7 +20,8 @@ class RunStoreTest {
   @TempDir Path runs;
 
   static RunRecord record(String experiment) {
-    Provenance provenance = Provenance.capture(null, List.of("--smoke"), Instant.now().toString(), true);
+    Provenance provenance = Provenance.capture(null, List.of("--smoke"), Instant.now().toString(), true)
+        .withSeeds(Map.of("fit", 42, "data.test_subset", 43));
     return new RunRecord(RunRecord.SCHEMA, experiment, "classify", RunStore.newRunId(Instant.now()), RunStatus.RUNNING, null, 42, null,
         Map.of("seed", 42), null, provenance);
   }
