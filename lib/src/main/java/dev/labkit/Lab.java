@@ -151,8 +151,8 @@ public final class Lab {
    * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale, for sweeping scale
    * parameters: {@code .sweep("model.c", logGrid(0.01, 10, 8))}.
    */
-  public static double[] logGrid(double lo, double hi, int n) {
-    return dev.labkit.run.Sweep.logGrid(lo, hi, n);
+  public static dev.labkit.ground.Axis.Points logGrid(double lo, double hi, int n) {
+    return dev.labkit.ground.Axis.logPoints(lo, hi, n);
   }
 
   /** Test and train accuracy. */

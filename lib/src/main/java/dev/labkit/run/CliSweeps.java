@@ -2,16 +2,20 @@ package dev.labkit.run;
 
 import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
+import dev.labkit.ground.Axis;
+import dev.labkit.ground.RandomPoints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The trials a command line asks for: the script's own sweeps, crossed with every {@code --sweep} grid,
  * or with {@code --random N} draws over the {@code --sweep} ranges. Every value is checked against the
- * experiment before anything runs, so a key it does not have is an error up front.
+ * experiment before anything runs, so a key it does not have is an error up front. Each trial carries
+ * the sweep's axes (typed values and scales), which run.json records.
  */
 final class CliSweeps {
   private CliSweeps() {}
@@ -28,17 +32,30 @@ final class CliSweeps {
   private static List<Trial> grid(Experiment exp, List<SweepRange> ranges) {
     Experiment swept = exp;
     for (SweepRange range : ranges) {
-      Object[] values = range.grid().toArray();
+      range.grid(); // a range without a count says so here
+      Axis axis = range.axis();
       Experiment previous = swept;
-      swept = checked(range, () -> previous.sweep(range.key(), values));
+      swept = checked(range, () -> previous.sweep(range.key(), axis));
     }
-    return swept.trials();
+    List<Axis> axes = axes(swept);
+    return swept.trials().stream().map(trial -> trial.withAxes(axes)).toList();
+  }
+
+  /** The axes of an experiment's trials: the compared models (a category), then every sweep. */
+  private static List<Axis> axes(Experiment exp) {
+    List<Axis> axes = new ArrayList<>();
+    if (!exp.compared().isEmpty()) {
+      axes.add(Axis.of("model", exp.compared().stream().map(m -> (Object) m.name()).toArray()));
+    }
+    exp.sweeps().forEach(sweep -> axes.add(sweep.axis()));
+    return axes;
   }
 
   /**
-   * {@code n} seeded draws, one value of every --sweep key each, crossed with the script's sweeps over
-   * other keys. The draws come from {@code java.util.Random(seed)}, so the same seed draws the same trials
-   * (which is what lets --resume find them again).
+   * {@code n} seeded draws ({@link RandomPoints}, the one random search), one value of every --sweep key
+   * each, crossed with the script's sweeps over other keys. The draws come from
+   * {@code java.util.Random(seed)}, so the same seed draws the same trials (which is what lets --resume
+   * find them again).
    */
   private static List<Trial> random(Experiment exp, List<SweepRange> ranges, int n) {
     if (n < 1) {
@@ -48,17 +65,22 @@ final class CliSweeps {
       throw new UserError("--random " + n + " draws over --sweep ranges, and none was given; add e.g. "
           + "--sweep model.c=log:0.01..10");
     }
-    Random random = new Random(exp.seed());
-    List<Map<String, String>> draws = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    List<Axis> ranged = ranges.stream().map(SweepRange::axis).toList();
+    List<Map<String, String>> draws = RandomPoints.draw(ranged, n, new Random(exp.seed()), point -> {
       Map<String, String> draw = new LinkedHashMap<>();
-      ranges.forEach(range -> draw.put(range.key(), range.draw(random)));
-      draws.add(draw);
-    }
+      for (SweepRange range : ranges) {
+        draw.put(range.key(), Axis.text(range.rounded(point.get(range.key()))));
+      }
+      return draw;
+    }).accepted();
     Experiment base = exp;
     for (SweepRange range : ranges) { // setting a key replaces the script's sweep of it by one value
       Experiment previous = base;
       base = checked(range, () -> previous.with(range.key(), draws.getFirst().get(range.key())));
+    }
+    List<Axis> axes = axes(base);
+    for (Axis axis : ranged) { // the values drawn, with the range's scale
+      axes.add(axis.withValues(draws.stream().map(d -> typed(d.get(axis.key()))).distinct().toList()));
     }
     List<Trial> trials = new ArrayList<>();
     for (Trial trial : base.trials()) {
@@ -70,10 +92,15 @@ final class CliSweeps {
           one = checked(range, () -> previous.with(range.key(), draw.get(range.key())));
           assignment.put(range.key(), draw.get(range.key()));
         }
-        trials.add(new Trial(one, assignment));
+        trials.add(new Trial(one, assignment, axes));
       }
     }
     return trials;
+  }
+
+  private static Object typed(String text) {
+    Object number = Axis.number(text);
+    return number == null ? text : number;
   }
 
   /** The place in a sweep a worker process was given ({@code --trial-of}), or null for a run on its own. */
@@ -93,7 +120,7 @@ final class CliSweeps {
   }
 
   /** Runs a step that checks a sweep's values, naming the --sweep option in any error. */
-  private static Experiment checked(SweepRange range, java.util.function.Supplier<Experiment> step) {
+  private static Experiment checked(SweepRange range, Supplier<Experiment> step) {
     try {
       return step.get();
     } catch (UserError e) {
