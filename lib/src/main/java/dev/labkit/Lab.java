@@ -215,7 +215,7 @@ public final class Lab {
 
   /**
    * A search space over a model's parameters (relative names, as the model spec has them):
-   * {@code searchSpace().logUniform("c", 0.01, 10).choice("penalty", "l1", "l2")}.
+   * {@code searchSpace().logUniform("model.c", 0.01, 10).choice("penalty", "l1", "l2")}.
    */
   public static SearchSpace searchSpace() {
     return SearchSpace.of();

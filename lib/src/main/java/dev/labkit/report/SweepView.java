@@ -24,9 +24,6 @@ public record SweepView(
   /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
   static final String TRAIN_ACCURACY = "train/accuracy";
 
-  /** A range of values this wide (max / min, all positive) is drawn on a log axis: two decades. */
-  static final double LOG_RATIO = 100;
-
   /** Whether a row is the best trial (the page marks it). */
   public boolean isBest(ExperimentPage.Row row) {
     return best != null && row.run().equals(best);
@@ -93,7 +90,7 @@ public record SweepView(
   }
 
   static boolean isSummary(Run run) {
-    return run.sweep() != null && Integer.valueOf(0).equals(run.sweep().trial());
+    return ParamAxes.isSummary(run);
   }
 
   /** "12 of 16 trials" (or "12 trials" when the runs do not say how many were planned). */
@@ -144,7 +141,7 @@ public record SweepView(
         }
       }
     }
-    boolean log = xs.first() > 0 && xs.last() / xs.first() >= LOG_RATIO;
+    boolean log = ParamAxes.chartScale(param, trials) == Scale.LOG; // as the sweep recorded it
     LineChart chart = Charts.line(metrics.getFirst() + " against " + param).points()
         .x(param, param, log ? Scale.LOG : Scale.LINEAR).y("value", "value").series("metric", "metric")
         .data(rows).size(420, 240);
