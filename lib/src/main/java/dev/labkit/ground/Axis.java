@@ -4,6 +4,7 @@ import dev.labkit.UserError;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ public record Axis(String key, Scale scale, List<Object> values, Range range) {
 
     @Override
     public String toString() {
-      return java.util.Arrays.toString(values);
+      return Arrays.toString(values);
     }
   }
 

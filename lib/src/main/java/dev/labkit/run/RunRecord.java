@@ -1,5 +1,8 @@
 package dev.labkit.run;
 
+import dev.labkit.ground.Axis;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +33,7 @@ public record RunRecord(int schema, String experiment, String runId, String stat
    */
   public record SweepInfo(String id, int trial, int trials, List<String> keys, Map<String, Map<String, Object>> axes) {
     public SweepInfo {
-      axes = axes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(axes));
+      axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
     public SweepInfo(String id, int trial, int trials, List<String> keys) {
@@ -38,8 +41,8 @@ public record RunRecord(int schema, String experiment, String runId, String stat
     }
 
     /** The sweep's axes as run.json records them, in the sweep's order. */
-    public static Map<String, Map<String, Object>> axes(List<dev.labkit.ground.Axis> axes) {
-      Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+    public static Map<String, Map<String, Object>> axes(List<Axis> axes) {
+      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
       axes.forEach(axis -> out.put(axis.key(), axis.record()));
       return out;
     }

@@ -6,6 +6,7 @@ import dev.labkit.ground.Axis;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -99,7 +100,7 @@ public record SweepRange(String key, List<String> values, String scale, double l
       return log ? Axis.logUniform(key, lo, hi) : Axis.uniform(key, lo, hi);
     }
     if (log && integers) {
-      List<Object> whole = java.util.Arrays.stream(Axis.logspace(lo, hi, count)).mapToObj(v -> (Object) Math.round(v))
+      List<Object> whole = Arrays.stream(Axis.logspace(lo, hi, count)).mapToObj(v -> (Object) Math.round(v))
           .distinct().toList();
       return new Axis(key, Axis.Scale.LOG, whole, null);
     }

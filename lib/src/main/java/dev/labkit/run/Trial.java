@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.ground.Axis;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record Trial(Experiment experiment, Map<String, String> assignment, List<Axis> axes) {
   public Trial {
-    assignment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assignment));
+    assignment = Collections.unmodifiableMap(new LinkedHashMap<>(assignment));
     axes = List.copyOf(axes);
   }
 
