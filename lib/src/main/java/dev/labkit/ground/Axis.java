@@ -25,8 +25,10 @@ import java.util.Random;
  *
  * @param values the values of a finite axis (a grid or a choice); empty for a range
  * @param range  the range of a continuous or integer axis; null for a finite one
+ * @param texts  each value as {@code --set} takes it: as the user wrote it ({@code 1e-4} from a {@code --sweep}
+ *               list), else {@link #text} of the value
  */
-public record Axis(String key, Scale scale, List<Object> values, Range range) {
+public record Axis(String key, Scale scale, List<Object> values, Range range, List<String> texts) {
 
   /** How an axis's values are laid out: on a log scale, a linear one, or as unordered categories. */
   public enum Scale {
@@ -98,12 +100,17 @@ public record Axis(String key, Scale scale, List<Object> values, Range range) {
     if (range == null && values.isEmpty()) {
       throw new UserError("sweep over " + key + " has no values; give at least one");
     }
+    texts = texts == null || texts.size() != values.size() ? values.stream().map(Axis::text).toList() : List.copyOf(texts);
+  }
+
+  public Axis(String key, Scale scale, List<Object> values, Range range) {
+    this(key, scale, values, range, null);
   }
 
   /** The listed values (or one {@link Points} or {@link Axis}): numbers stay numbers (log or linear as {@link Scale#guess} says), anything else a category. */
   public static Axis of(String key, Object... values) {
     if (values.length == 1 && values[0] instanceof Axis axis) { // an axis built elsewhere (a --sweep option)
-      return axis.key().equals(key) ? axis : new Axis(key, axis.scale(), axis.values(), axis.range());
+      return axis.key().equals(key) ? axis : new Axis(key, axis.scale(), axis.values(), axis.range(), axis.texts());
     }
     List<Object> typed = new ArrayList<>();
     Scale declared = null;
@@ -133,7 +140,8 @@ public record Axis(String key, Scale scale, List<Object> values, Range range) {
   public static Axis parse(String key, List<String> texts) {
     List<Object> typed = new ArrayList<>();
     texts.forEach(text -> typed.add(number(text.trim()) instanceof Number n ? typed(n) : text.trim()));
-    return list(key, typed);
+    Axis axis = list(key, typed);
+    return new Axis(key, axis.scale(), typed, null, texts.stream().map(String::trim).toList());
   }
 
   private static Axis list(String key, List<Object> typed) {
@@ -244,19 +252,16 @@ public record Axis(String key, Scale scale, List<Object> values, Range range) {
     return new Axis(key, scale, drawn, null);
   }
 
-  /** The values as {@code --set} takes them. */
-  public List<String> texts() {
-    return values.stream().map(Axis::text).toList();
+  /** The text of one of the axis's values (as the user wrote it), or {@link #text} of any other value. */
+  public String textOf(Object value) {
+    int at = values.indexOf(value);
+    return at >= 0 ? texts.get(at) : text(value);
   }
 
   /** The value whose text is {@code text}, or {@code text} itself when the axis has no such value. */
   public Object value(String text) {
-    for (Object value : values) {
-      if (text(value).equals(text)) {
-        return value;
-      }
-    }
-    return text;
+    int at = texts.indexOf(text);
+    return at >= 0 ? values.get(at) : text;
   }
 
   /** Number of distinct values: the list's size, a whole-number range's width; else Long.MAX_VALUE. */

@@ -68,8 +68,9 @@ final class CliSweeps {
     List<Axis> ranged = ranges.stream().map(SweepRange::axis).toList();
     List<Map<String, String>> draws = RandomPoints.draw(ranged, n, new Random(exp.seed()), point -> {
       Map<String, String> draw = new LinkedHashMap<>();
-      for (SweepRange range : ranges) {
-        draw.put(range.key(), Axis.text(range.rounded(point.get(range.key()))));
+      for (int i = 0; i < ranges.size(); i++) {
+        String key = ranges.get(i).key();
+        draw.put(key, ranged.get(i).textOf(ranges.get(i).rounded(point.get(key))));
       }
       return draw;
     }).accepted();

@@ -65,6 +65,11 @@ class AxisTest {
     assertThat(parsed.values()).containsExactly(0.1, 1L, 10L);
     assertThat(parsed.texts()).containsExactly("0.1", "1", "10");
     assertThat(Axis.parse("model.generator", List.of("64x128", "256")).scale()).isEqualTo(Axis.Scale.CATEGORICAL);
+    Axis written = Axis.parse("model.lr", List.of("2e-4", "1e-4")); // --set gets the text as the user wrote it
+    assertThat(written.values()).containsExactly(2e-4, 1e-4);
+    assertThat(written.texts()).containsExactly("2e-4", "1e-4");
+    assertThat(written.value("1e-4")).isEqualTo(1e-4);
+    assertThat(written.textOf(2e-4)).isEqualTo("2e-4");
   }
 
   @Test
