@@ -35,15 +35,18 @@ final class ExperimentCharts {
       return List.of();
     }
     List<ChartView> charts = new ArrayList<>();
-    varying.stream().limit(MAX_PARAMS).forEach(key -> charts.add(ChartView.of(null, scatter(key, headline, scored).spec())));
+    Map<String, Axis.Scale> recorded = ParamAxes.recorded(runs);
+    varying.stream().limit(MAX_PARAMS)
+        .forEach(key -> charts.add(ChartView.of(null, scatter(key, headline, scored, recorded).spec())));
     charts.add(ChartView.of(null, bars(headline, scored).spec()));
     if (!varying.isEmpty()) {
-      charts.add(ChartView.of(null, parallel(varying.stream().limit(2L * MAX_PARAMS).toList(), headline, scored).spec()));
+      charts.add(ChartView.of(null, parallel(varying.stream().limit(2L * MAX_PARAMS).toList(), headline, scored,
+          recorded).spec()));
     }
     return charts;
   }
 
-  static ScatterChart scatter(String key, String headline, List<Run> runs) {
+  static ScatterChart scatter(String key, String headline, List<Run> runs, Map<String, Axis.Scale> recorded) {
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean numeric = ParamAxes.numeric(key, runs);
     List<Run> ordered = numeric ? runs.stream().sorted(Comparator.comparing((Run r) -> r.param(key).number())).toList()
@@ -56,7 +59,7 @@ final class ExperimentCharts {
       Object x = numeric ? e.number() : e.value();
       rows.add(Charts.row("run", RunData.label(run), "x", x, "y", run.metric(headline)));
     }
-    Scale scale = numeric ? ParamAxes.chartScale(key, runs) : Scale.LINEAR;
+    Scale scale = numeric ? ParamAxes.chartScale(key, runs, recorded) : Scale.LINEAR;
     String xTitle = scale == Scale.LOG ? key + " (log scale)" : key;
     return new ScatterChart(headline + " against " + key, new Chart.Axis("x", xTitle, scale), numeric,
         new Chart.Axis("y", headline, Scale.LINEAR), rows);
@@ -71,7 +74,7 @@ final class ExperimentCharts {
     return Charts.bars(title).x("run", "run").y("value", headline).data(rows).size(Math.max(240, 16 * rows.size()), 200);
   }
 
-  static ParallelChart parallel(List<String> keys, String headline, List<Run> runs) {
+  static ParallelChart parallel(List<String> keys, String headline, List<Run> runs, Map<String, Axis.Scale> recorded) {
     Map<String, Map<String, String>> values = new LinkedHashMap<>();
     for (Run run : runs) {
       Map<String, String> byAxis = new LinkedHashMap<>();
@@ -87,7 +90,7 @@ final class ExperimentCharts {
     List<String> axes = new ArrayList<>(keys);
     axes.add(headline);
     Set<String> logAxes = new HashSet<>();
-    keys.stream().filter(k -> ParamAxes.chartScale(k, runs) == Scale.LOG).forEach(logAxes::add);
+    keys.stream().filter(k -> ParamAxes.chartScale(k, runs, recorded) == Scale.LOG).forEach(logAxes::add);
     if (Axis.Scale.guess(runs.stream().map(r -> r.metric(headline)).filter(v -> v != null).toList()) == Axis.Scale.LOG) {
       logAxes.add(headline);
     }

@@ -2,8 +2,12 @@ package dev.labkit.report;
 
 import dev.labkit.ground.Axis;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a chart lays out a param: the one place the report decides it. A sweep's run.json records each
@@ -31,24 +35,39 @@ final class ParamAxes {
   }
 
   /**
-   * The scale of {@code key} across {@code runs}: CATEGORICAL unless every run has it as a number; else
-   * the scale the sweeps recorded (when they agree, and LOG only for positive values), else the guess.
+   * The scale each key's sweeps recorded in run.json, read from every run given (summary runs too: a
+   * trial run by a worker process may not carry the axes); a key whose sweeps disagree is left out.
    */
-  static Axis.Scale scale(String key, List<Run> runs) {
+  static Map<String, Axis.Scale> recorded(List<Run> runs) {
+    Map<String, Set<Axis.Scale>> seen = new LinkedHashMap<>();
+    runs.stream().map(Run::sweep).filter(Objects::nonNull).forEach(sweep -> sweep.axes()
+        .forEach((key, axis) -> seen.computeIfAbsent(key, k -> new HashSet<>()).add(axis.scale())));
+    Map<String, Axis.Scale> scales = new LinkedHashMap<>();
+    seen.forEach((key, scale) -> {
+      if (scale.size() == 1) {
+        scales.put(key, scale.iterator().next());
+      }
+    });
+    return scales;
+  }
+
+  /**
+   * The scale of {@code key} across the plotted {@code runs}: CATEGORICAL unless every run has it as a
+   * number; else the scale the sweeps recorded (LOG only for positive values), else the guess.
+   */
+  static Axis.Scale scale(String key, List<Run> runs, Map<String, Axis.Scale> recorded) {
     if (!numeric(key, runs)) {
       return Axis.Scale.CATEGORICAL;
     }
     List<Double> numbers = runs.stream().map(r -> r.param(key).number()).toList();
-    List<Axis.Scale> recorded = runs.stream().map(Run::sweep).filter(Objects::nonNull)
-        .map(s -> s.axes().get(key)).filter(Objects::nonNull).map(Axis::scale).distinct().toList();
-    Axis.Scale scale = recorded.size() == 1 && recorded.getFirst() != Axis.Scale.CATEGORICAL ? recorded.getFirst()
-        : Axis.Scale.guess(numbers);
+    Axis.Scale declared = recorded.get(key);
+    Axis.Scale scale = declared != null && declared != Axis.Scale.CATEGORICAL ? declared : Axis.Scale.guess(numbers);
     return scale == Axis.Scale.LOG && numbers.stream().anyMatch(n -> !(n > 0)) ? Axis.Scale.LINEAR : scale;
   }
 
   /** The chart scale of a numeric axis. */
-  static Chart.Scale chartScale(String key, List<Run> runs) {
-    return scale(key, runs) == Axis.Scale.LOG ? Chart.Scale.LOG : Chart.Scale.LINEAR;
+  static Chart.Scale chartScale(String key, List<Run> runs, Map<String, Axis.Scale> recorded) {
+    return scale(key, runs, recorded) == Axis.Scale.LOG ? Chart.Scale.LOG : Chart.Scale.LINEAR;
   }
 
   /** The keys whose value differs between the runs (a trial's value, never a summary's list). */

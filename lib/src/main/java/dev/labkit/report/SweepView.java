@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.Axis;
 import dev.labkit.report.Chart.Scale;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,7 +74,7 @@ public record SweepView(
     for (ExperimentPage.Column c : varying) {
       if (headline != null && trials.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
         List<String> others = varying.stream().map(ExperimentPage.Column::key).filter(k -> !k.equals(c.key())).toList();
-        charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best)));
+        charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best, ParamAxes.recorded(runs))));
       }
     }
     return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, charts, summary);
@@ -128,7 +129,8 @@ public record SweepView(
    * combination of the {@code others} that also vary (L1 and L2 each get their own line, rather than
    * one line zig-zagging between them).
    */
-  static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best) {
+  static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best,
+      Map<String, Axis.Scale> recorded) {
     List<Map<String, Object>> rows = new ArrayList<>();
     TreeSet<Double> xs = new TreeSet<>();
     for (Run r : trials.stream().sorted(Comparator.comparing((Run t) -> t.param(param).number())).toList()) {
@@ -141,7 +143,7 @@ public record SweepView(
         }
       }
     }
-    boolean log = ParamAxes.chartScale(param, trials) == Scale.LOG; // as the sweep recorded it
+    boolean log = ParamAxes.chartScale(param, trials, recorded) == Scale.LOG; // as the sweep recorded it
     LineChart chart = Charts.line(metrics.getFirst() + " against " + param).points()
         .x(param, param, log ? Scale.LOG : Scale.LINEAR).y("value", "value").series("metric", "metric")
         .data(rows).size(420, 240);

@@ -23,7 +23,13 @@ class SweepAxesChartsTest extends SiteFolders {
 
   /** 16 trials (l1, l2 × 8 values of C) and the summary run, as a sweep writes them; {@code axes} null: an old folder. */
   void sweep(String scale) {
-    String axes = scale == null ? "" : ", \"axes\": " + AXES.formatted(scale);
+    sweep(scale, true);
+  }
+
+  /** With {@code trialsCarryAxes} false only the summary records them, as for trials run by worker processes. */
+  void sweep(String scale, boolean trialsCarryAxes) {
+    String summaryAxes = scale == null ? "" : ", \"axes\": " + AXES.formatted(scale);
+    String axes = trialsCarryAxes ? summaryAxes : "";
     int trial = 0;
     for (String penalty : List.of("l1", "l2")) {
       for (double c : CS) {
@@ -45,7 +51,7 @@ class SweepAxesChartsTest extends SiteFolders {
                     "model.c": ["0.01", "0.0268", "0.072", "0.193", "0.518", "1.39", "3.73", "10"]},
          "sweep": {"id": "%s", "trial": 0, "trials": 16, "keys": ["model.penalty", "model.c"]%s},
          "provenance": {"started": "2026-11-26T22:00:00Z", "ended": "2026-11-26T22:10:00Z"}}
-        """.formatted(SWEEP, SWEEP, axes));
+        """.formatted(SWEEP, SWEEP, summaryAxes));
     Fixtures.write(runs().resolve("logreg").resolve(SWEEP).resolve("summary.json"),
         "{\"metrics\": {\"test/accuracy\": 0.99}, \"headline\": \"test/accuracy\"}");
   }
@@ -84,6 +90,13 @@ class SweepAxesChartsTest extends SiteFolders {
     sweep("linear"); // values over three decades, recorded as a linear sweep: drawn linear
     JsonNode x = scatterOfC(specs()).path("encoding").path("x");
     assertThat(x.path("type").asString()).isEqualTo("quantitative");
+    assertThat(x.path("scale").path("type").asString()).isEqualTo("linear");
+  }
+
+  @Test
+  void trials_that_do_not_carry_the_axes_take_the_scale_their_summary_run_recorded() throws IOException {
+    sweep("linear", false);
+    JsonNode x = scatterOfC(specs()).path("encoding").path("x");
     assertThat(x.path("scale").path("type").asString()).isEqualTo("linear");
   }
 
