@@ -6,6 +6,7 @@ import dev.labkit.data.ImageDataSpec;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.SearchSpace;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.Points;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;
@@ -152,7 +153,7 @@ public final class Lab {
    * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale, for sweeping scale
    * parameters: {@code .sweep("model.c", logGrid(0.01, 10, 8))}.
    */
-  public static Axis.Points logGrid(double lo, double hi, int n) {
+  public static Points logGrid(double lo, double hi, int n) {
     return Axis.logPoints(lo, hi, n);
   }
 

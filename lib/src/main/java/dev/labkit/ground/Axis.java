@@ -1,10 +1,8 @@
 package dev.labkit.ground;
 
 import dev.labkit.UserError;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.labkit.ground.Range.Distribution;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,32 +58,6 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
     }
   }
 
-  /** How a random search draws from a range. */
-  public enum Distribution { UNIFORM, LOG_UNIFORM, INT_UNIFORM }
-
-  /** A range to draw from: [lo, hi], both ends included for whole numbers. */
-  public record Range(Distribution distribution, double lo, double hi) {}
-
-  /**
-   * Numbers that know their scale, for {@code .sweep(key, points)}: what the script's {@code logGrid(0.01, 10, 8)}
-   * gives, so the sweep's axis is log because the script said so, not because the values look it.
-   */
-  public record Points(Scale scale, double[] values) {
-    public Points {
-      values = values.clone();
-    }
-
-    @Override
-    public double[] values() {
-      return values.clone();
-    }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(values);
-    }
-  }
-
   /** {@link #logGrid}'s values with their scale, to pass to {@code .sweep(key, …)}. */
   public static Points logPoints(double lo, double hi, int n) {
     return new Points(Scale.LOG, logGrid("logGrid", lo, hi, n).values.stream().mapToDouble(v -> ((Number) v).doubleValue())
@@ -118,18 +90,18 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
       if (value instanceof Points points) {
         declared = values.length == 1 ? points.scale() : null;
         for (double v : points.values()) {
-          typed.add(typed(v));
+          typed.add(Values.typed(v));
         }
       } else if (value instanceof double[] array) {
         for (double v : array) {
-          typed.add(typed(v));
+          typed.add(Values.typed(v));
         }
       } else if (value instanceof int[] array) {
         for (int v : array) {
           typed.add((long) v);
         }
       } else {
-        typed.add(typed(value));
+        typed.add(Values.typed(value));
       }
     }
     Axis axis = list(key, typed);
@@ -139,7 +111,7 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
   /** Values given as text (a {@code --sweep} list): those that read as numbers become numbers. */
   public static Axis parse(String key, List<String> texts) {
     List<Object> typed = new ArrayList<>();
-    texts.forEach(text -> typed.add(number(text.trim()) instanceof Number n ? typed(n) : text.trim()));
+    texts.forEach(text -> typed.add(number(text.trim()) instanceof Number n ? Values.typed(n) : text.trim()));
     Axis axis = list(key, typed);
     return new Axis(key, axis.scale(), typed, null, texts.stream().map(String::trim).toList());
   }
@@ -165,7 +137,7 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
   public static Axis logGrid(String key, double lo, double hi, int n) {
     List<Object> values = new ArrayList<>();
     for (double v : logspace(lo, hi, n)) {
-      values.add(typed(round3(v)));
+      values.add(Values.typed(Values.round3(v)));
     }
     return new Axis(key, Scale.LOG, values.stream().distinct().toList(), null);
   }
@@ -176,7 +148,7 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double v = lo + (hi - lo) * i / (n - 1);
-      values.add(whole ? (Object) Math.round(v) : typed(round3(v)));
+      values.add(whole ? (Object) Math.round(v) : Values.typed(Values.round3(v)));
     }
     return new Axis(key, Scale.LINEAR, values.stream().distinct().toList(), null);
   }
@@ -336,60 +308,11 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
 
   /** The text form of a value, as {@code --set} takes it: numbers as people write them ({@code 0.1}, {@code 10}). */
   public static String text(Object value) {
-    if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      if (!Double.isFinite(d)) {
-        return String.valueOf(d);
-      }
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-        return Long.toString((long) d);
-      }
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof Enum<?> constant) {
-      return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-    return String.valueOf(value);
-  }
-
-  /** A value in its kept type: whole numbers as given (int or long), other numbers as Double, enums by name, the rest as given. */
-  static Object typed(Object value) {
-    if (value instanceof Integer || value instanceof Long) {
-      return value;
-    }
-    if (value instanceof Short || value instanceof Byte) {
-      return ((Number) value).intValue();
-    }
-    if (value instanceof Number number) {
-      return number.doubleValue();
-    }
-    if (value instanceof Enum<?>) {
-      return text(value);
-    }
-    return value;
+    return Values.text(value);
   }
 
   /** The number a text reads as (Long when whole and written so, else Double), or null. */
   public static Object number(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return text.matches("-?\\d{1,18}") ? (Object) Long.parseLong(text) : parseFinite(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Double parseFinite(String text) {
-    if (!text.matches("[-+0-9.eE]+")) {
-      return null; // "NaN", "Infinity", "0x1p3", "1d" are not numbers a sweep writes
-    }
-    double d = Double.parseDouble(text);
-    return Double.isFinite(d) ? d : null;
-  }
-
-  private static double round3(double value) {
-    return new BigDecimal(value).round(new MathContext(3)).doubleValue();
+    return Values.number(text);
   }
 }
