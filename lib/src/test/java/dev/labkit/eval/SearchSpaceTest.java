@@ -126,4 +126,16 @@ class SearchSpaceTest {
     assertThat(new RandomSearch(space, 50, 2).candidates(base)).extracting(Search.Candidate::params)
         .doesNotHaveDuplicates().hasSize(6);
   }
+
+  @Test
+  void a_search_space_takes_the_dotted_keys_of_sweep_and_the_models_short_form_alike() {
+    SearchSpace dotted = SearchSpace.of().logUniform("model.c", 0.001, 100).choice("model.penalty", "l2", "none");
+    SearchSpace short_ = SearchSpace.of().logUniform("c", 0.001, 100).choice("penalty", "l2", "none");
+    List<Search.Candidate> a = new RandomSearch(dotted, 5, 8).candidates(base);
+    List<Search.Candidate> b = new RandomSearch(short_, 5, 8).candidates(base);
+    assertThat(a).extracting(Search.Candidate::spec).isEqualTo(b.stream().map(Search.Candidate::spec).toList());
+    assertThat(a.getFirst().params()).containsOnlyKeys("model.c", "model.penalty");
+    assertThatThrownBy(() -> SearchSpace.of().choice("model.c", 1.0).logUniform("c", 0.1, 1))
+        .hasMessageContaining("given twice");
+  }
 }
