@@ -4,12 +4,18 @@ import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.RandomPoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The trials a command line asks for: the script's own sweeps, crossed with every {@code --sweep} grid,
@@ -113,11 +119,35 @@ final class CliSweeps {
     String[] parts = spec.split(":", 4);
     try {
       return new RunRecord.SweepInfo(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-          parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")));
+          parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
+          recordedAxes(options.runsDir(), parts[0]));
     } catch (RuntimeException e) {
       throw new UserError("--trial-of takes SWEEP_ID:TRIAL:TRIALS:KEYS (set by a sweep for its workers), got '"
           + spec + "'");
     }
+  }
+
+  /**
+   * The axes the sweep's summary run recorded ({@code <runs>/<experiment>/<sweep id>/run.json}, written
+   * before any trial starts), so a trial run by a worker process records them too; empty when not found.
+   */
+  static Map<String, Map<String, Object>> recordedAxes(Path runsDir, String sweepId) {
+    try (Stream<Path> experiments = Files.list(runsDir)) {
+      for (Path summary : experiments.map(e -> e.resolve(sweepId).resolve("run.json")).filter(Files::isRegularFile)
+          .toList()) {
+        JsonNode axes = Json.MAPPER.readTree(summary.toFile()).path("sweep").path("axes");
+        if (axes.isObject()) {
+          Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+          for (var entry : axes.properties()) {
+            out.put(entry.getKey(), Json.MAPPER.convertValue(entry.getValue(), new TypeReference<Map<String, Object>>() {}));
+          }
+          return out;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no summary to read (a sweep by an older version, a moved folder): the trial records no axes
+    }
+    return Map.of();
   }
 
   /** Runs a step that checks a sweep's values, naming the --sweep option in any error. */

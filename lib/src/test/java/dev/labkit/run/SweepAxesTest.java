@@ -58,6 +58,12 @@ class SweepAxesTest {
       assertThat(c.valueStream().map(JsonNode::asDouble).toList()).containsExactly(0.01, 0.316, 10.0);
       assertThat(record.path("sweep").path("keys").size()).isEqualTo(2); // the existing fields stay
     }
+    // a trial run by a worker process (--trial-of) reads them from the summary run, written before any trial
+    Map<String, Map<String, Object>> recorded = CliSweeps.recordedAxes(out.resolve("runs"),
+        result.folder().getFileName().toString());
+    assertThat(recorded.keySet()).containsExactly("model.penalty", "model.c");
+    assertThat(recorded.get("model.c")).isEqualTo(Map.of("scale", "log", "values", List.of(0.01, 0.316, 10.0)));
+    assertThat(CliSweeps.recordedAxes(out.resolve("runs"), "20990101-000000-abcd")).isEmpty();
   }
 
   @Test
