@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One sweep on the experiment page: its trials in a small table, and for each numeric param that
@@ -132,10 +131,8 @@ public record SweepView(
   static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best,
       Map<String, Axis.Scale> recorded) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    TreeSet<Double> xs = new TreeSet<>();
     for (Run r : trials.stream().sorted(Comparator.comparing((Run t) -> t.param(param).number())).toList()) {
       double x = r.param(param).number();
-      xs.add(x);
       for (String m : metrics) {
         Double y = r.metric(m);
         if (y != null) {
