@@ -29,7 +29,7 @@ class cv implements Callable<Integer> {
         .data(fashionMnist().trainSize(10_000))
         .model(logisticRegression())
         .evaluate(crossValidation(5),
-            nestedCv(6, 3, searchSpace().logUniform("c", 0.01, 10), 8),
+            nestedCv(6, 3, searchSpace().logUniform("model.c", 0.01, 10), 8),
             metricsTable(), classificationReport(), rocCurves(), confusionMatrix())
         .run(lab);
   }

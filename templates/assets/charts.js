@@ -29,7 +29,9 @@
     view.textContent = '';
     // export as PNG/SVG stays; "open in the Vega editor" and the source views would leave the page
     var options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
-    vegaEmbed(view, spec, options).catch(function (e) {
+    vegaEmbed(view, spec, options).then(function (result) {
+      view.vegaView = result.view; // the drawn chart's data and scales, for tests and the console
+    }).catch(function (e) {
       fail(view, 'This chart could not be drawn: ' + e.message, e);
     });
   }

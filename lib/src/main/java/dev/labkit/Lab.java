@@ -5,6 +5,8 @@ import dev.labkit.data.Datasets;
 import dev.labkit.data.ImageDataSpec;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.SearchSpace;
+import dev.labkit.ground.Axis;
+import dev.labkit.ground.Points;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;
@@ -151,8 +153,8 @@ public final class Lab {
    * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale, for sweeping scale
    * parameters: {@code .sweep("model.c", logGrid(0.01, 10, 8))}.
    */
-  public static double[] logGrid(double lo, double hi, int n) {
-    return dev.labkit.run.Sweep.logGrid(lo, hi, n);
+  public static Points logGrid(double lo, double hi, int n) {
+    return Axis.logPoints(lo, hi, n);
   }
 
   /** Test and train accuracy. */
@@ -215,7 +217,7 @@ public final class Lab {
 
   /**
    * A search space over a model's parameters (relative names, as the model spec has them):
-   * {@code searchSpace().logUniform("c", 0.01, 10).choice("penalty", "l1", "l2")}.
+   * {@code searchSpace().logUniform("model.c", 0.01, 10).choice("model.penalty", "l1", "l2")}.
    */
   public static SearchSpace searchSpace() {
     return SearchSpace.of();

@@ -19,7 +19,7 @@ import java.util.Locale;
  * the choice is.
  *
  * <pre>{@code NestedCv.run(logisticRegression(), train, 6, 3,
- *     new RandomSearch(SearchSpace.of().logUniform("c", 0.001, 10), 10, seed), Metric.ACCURACY, seed, events)}</pre>
+ *     new RandomSearch(SearchSpace.of().logUniform("model.c", 0.001, 10), 10, seed), Metric.ACCURACY, seed, events)}</pre>
  */
 public final class NestedCv {
   private NestedCv() {}

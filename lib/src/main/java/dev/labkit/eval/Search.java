@@ -10,7 +10,7 @@ import java.util.Map;
  * A hyper-parameter search: which points of a {@link SearchSpace} to try. Each point is scored by
  * stratified k-fold cross-validation on the data given (never on a test set), and the best mean wins.
  *
- * <pre>{@code SearchResult result = new RandomSearch(SearchSpace.of().logUniform("c", 0.01, 10), 20, 42)
+ * <pre>{@code SearchResult result = new RandomSearch(SearchSpace.of().logUniform("model.c", 0.01, 10), 20, 42)
  *     .run(logisticRegression(), train, 3, Metric.ACCURACY, 42, events);
  * result.bestSpec();}</pre>
  */

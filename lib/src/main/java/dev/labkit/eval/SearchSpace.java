@@ -1,28 +1,30 @@
 package dev.labkit.eval;
 
 import dev.labkit.UserError;
+import dev.labkit.ground.Axis;
+import dev.labkit.ground.RandomPoints;
 import dev.labkit.model.ModelSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The hyper-parameters a search may change, each as a {@link Dimension} over one {@code params()} key
- * of the spec (relative keys: {@code c}, {@code penalty}). Immutable: each step returns a new space.
+ * The hyper-parameters a search may change, each an {@link Axis} over one key of the experiment, in the
+ * key space {@code .sweep} uses ({@code model.c}, {@code model.penalty}; the model's own short form
+ * {@code c} is accepted too). Immutable: each step returns a new space.
  *
  * <pre>{@code SearchSpace.of()
- *     .logUniform("c", 0.01, 10)          // a scale: every decade equally likely
- *     .choice("penalty", "l2", "none")}</pre>
+ *     .logUniform("model.c", 0.01, 10)          // a scale: every decade equally likely
+ *     .choice("model.penalty", "l2", "none")}</pre>
  *
- * A value reaches the spec as text through {@code spec.with(key, String.valueOf(value))}, the path
+ * A value reaches the spec as text through {@code spec.with(key, Axis.text(value))}, the path
  * {@code --set key=value} takes, so the spec's own validation decides what is allowed.
  */
-public record SearchSpace(List<Dimension> dimensions) {
+public record SearchSpace(List<Axis> axes) {
   public SearchSpace {
-    dimensions = List.copyOf(dimensions);
-    List<String> keys = dimensions.stream().map(Dimension::key).toList();
+    axes = List.copyOf(axes);
+    List<String> keys = axes.stream().map(a -> relative(a.key())).toList();
     for (String key : keys) {
       if (keys.indexOf(key) != keys.lastIndexOf(key)) {
         throw new UserError("search space: " + key + " is given twice; give each parameter one range or list");
@@ -35,27 +37,32 @@ public record SearchSpace(List<Dimension> dimensions) {
     return new SearchSpace(List.of());
   }
 
-  /** {@code key} takes one of {@code values}, e.g. {@code choice("penalty", "l2", "none")}. */
+  /** The axes (the name older code uses). */
+  public List<Axis> dimensions() {
+    return axes;
+  }
+
+  /** {@code key} takes one of {@code values}, e.g. {@code choice("model.penalty", "l2", "none")}. */
   public SearchSpace choice(String key, Object... values) {
-    return with(new Dimension.Choice(key, Arrays.asList(values)));
+    return with(Axis.choice(key, values));
   }
 
   /** {@code key} uniform on [lo, hi]: for parameters whose effect is linear, such as a ratio. */
   public SearchSpace uniform(String key, double lo, double hi) {
-    return with(new Dimension.Uniform(key, lo, hi));
+    return with(Axis.uniform(key, lo, hi));
   }
 
-  /** {@code key} log-uniform on [lo, hi] (lo > 0): for scale parameters such as {@code c}. */
+  /** {@code key} log-uniform on [lo, hi] (lo > 0): for scale parameters such as {@code model.c}. */
   public SearchSpace logUniform(String key, double lo, double hi) {
-    return with(new Dimension.LogUniform(key, lo, hi));
+    return with(Axis.logUniform(key, lo, hi));
   }
 
   /** {@code key} a whole number of [lo, hi], both included, e.g. a tree depth. */
   public SearchSpace intUniform(String key, int lo, int hi) {
-    return with(new Dimension.IntUniform(key, lo, hi));
+    return with(Axis.intUniform(key, lo, hi));
   }
 
-  /** {@code key} one of {@code lo, lo + step, …} up to {@code hi}: {@code intGrid("k", 1, 9, 2)} is 1, 3, 5, 7, 9. */
+  /** {@code key} one of {@code lo, lo + step, …} up to {@code hi}: {@code intGrid("model.k", 1, 9, 2)} is 1, 3, 5, 7, 9. */
   public SearchSpace intGrid(String key, int lo, int hi, int step) {
     if (step < 1 || lo > hi) {
       throw new UserError("search space: intGrid " + key + " needs lo ≤ hi and step ≥ 1, got " + lo + ".." + hi
@@ -65,47 +72,52 @@ public record SearchSpace(List<Dimension> dimensions) {
     for (long v = lo; v <= hi; v += step) {
       values.add((int) v);
     }
-    return with(new Dimension.Choice(key, values));
+    return with(Axis.of(key, values.toArray()));
   }
 
   /**
    * {@code key} one of {@code points} values spaced evenly on a log axis from lo to hi:
-   * {@code logGrid("c", 0.01, 100, 5)} is 0.01, 0.1, 1, 10, 100 — a C sweep.
+   * {@code logGrid("model.c", 0.01, 100, 5)} is 0.01, 0.1, 1, 10, 100 — a C sweep.
    */
   public SearchSpace logGrid(String key, double lo, double hi, int points) {
     if (points < 1) {
       throw new UserError("search space: logGrid " + key + " needs at least 1 point, got " + points);
     }
-    List<Object> values = new Dimension.LogUniform(key, lo, hi).grid(points);
-    return with(new Dimension.Choice(key, values));
+    Axis range = Axis.logUniform(key, lo, hi);
+    return with(new Axis(key, Axis.Scale.LOG, range.grid(points), null));
   }
 
-  private SearchSpace with(Dimension dimension) {
-    List<Dimension> all = new ArrayList<>(dimensions);
-    all.add(dimension);
+  private SearchSpace with(Axis axis) {
+    List<Axis> all = new ArrayList<>(axes);
+    all.add(axis);
     return new SearchSpace(all);
+  }
+
+  /** The model's own key for an experiment key: {@code model.c} → {@code c}; a short key stays as it is. */
+  static String relative(String key) {
+    return key.startsWith("model.") ? key.substring("model.".length()) : key;
   }
 
   /**
    * Checks the space against a spec before any fitting: every key must be one of the spec's
    * {@code params()}, and every axis must have at least one value the spec accepts. An axis none of
-   * whose probed values is valid (say {@code uniform("c", -1, 0)}, where c must be > 0) is a one-line
+   * whose probed values is valid (say {@code uniform("model.c", -1, 0)}, where c must be > 0) is a one-line
    * {@link UserError} naming the parameter and the spec's own reason.
    */
   public void check(ModelSpec<?> spec) {
-    if (dimensions.isEmpty()) {
-      throw new UserError("search space is empty; add a parameter, e.g. SearchSpace.of().logUniform(\"c\", 0.01, 10)");
+    if (axes.isEmpty()) {
+      throw new UserError("search space is empty; add a parameter, e.g. searchSpace().logUniform(\"model.c\", 0.01, 10)");
     }
     Map<String, Object> params = spec.params();
-    for (Dimension dimension : dimensions) {
-      if (!params.containsKey(dimension.key())) {
-        throw new UserError("search space: " + spec.name() + " has no parameter '" + dimension.key()
+    for (Axis axis : axes) {
+      if (!params.containsKey(relative(axis.key()))) {
+        throw new UserError("search space: " + spec.name() + " has no parameter '" + axis.key()
             + "'; valid keys: " + String.join(", ", params.keySet()));
       }
       String reason = null;
-      for (Object value : probes(dimension)) {
+      for (Object value : axis.grid(9)) { // a finite axis: all its values; a range: both ends and points between
         try {
-          apply(spec, Map.of(dimension.key(), value));
+          apply(spec, Map.of(axis.key(), value));
           reason = null;
           break;
         } catch (UserError rejected) {
@@ -113,22 +125,17 @@ public record SearchSpace(List<Dimension> dimensions) {
         }
       }
       if (reason != null) {
-        throw new UserError("search space has no valid " + dimension.key() + ": every value of "
-            + dimension.describe() + " is rejected (" + reason + ")");
+        throw new UserError("search space has no valid " + axis.key() + ": every value of " + axis.describe()
+            + " is rejected (" + reason + ")");
       }
     }
-  }
-
-  /** Values to try when checking an axis: a finite axis all of them, a range both ends and points between. */
-  private static List<Object> probes(Dimension dimension) {
-    return dimension.grid(dimension instanceof Dimension.Choice ? 0 : 9);
   }
 
   /** {@code spec} with every parameter of {@code point} set; the spec's {@link UserError} if it rejects one. */
   static ModelSpec<?> apply(ModelSpec<?> spec, Map<String, Object> point) {
     ModelSpec<?> result = spec;
     for (Map.Entry<String, Object> entry : point.entrySet()) {
-      result = (ModelSpec<?>) result.with(entry.getKey(), String.valueOf(entry.getValue()));
+      result = (ModelSpec<?>) result.with(relative(entry.getKey()), Axis.text(entry.getValue()));
     }
     return result;
   }
@@ -137,12 +144,12 @@ public record SearchSpace(List<Dimension> dimensions) {
   List<Map<String, Object>> grid(int pointsPerRange) {
     List<Map<String, Object>> points = new ArrayList<>();
     points.add(new LinkedHashMap<>());
-    for (Dimension dimension : dimensions) {
+    for (Axis axis : axes) {
       List<Map<String, Object>> next = new ArrayList<>();
       for (Map<String, Object> partial : points) {
-        for (Object value : dimension.grid(pointsPerRange)) {
+        for (Object value : axis.grid(pointsPerRange)) {
           Map<String, Object> point = new LinkedHashMap<>(partial);
-          point.put(dimension.key(), value);
+          point.put(axis.key(), value);
           next.add(point);
         }
       }
@@ -153,30 +160,11 @@ public record SearchSpace(List<Dimension> dimensions) {
 
   /** Number of distinct points when every axis is finite (choices, integer ranges); else Long.MAX_VALUE. */
   long finiteSize() {
-    long size = 1;
-    for (Dimension dimension : dimensions) {
-      long values = switch (dimension) {
-        case Dimension.Choice choice -> choice.values().size();
-        case Dimension.IntUniform range -> (long) range.hi() - range.lo() + 1;
-        case Dimension.Uniform u -> Long.MAX_VALUE;
-        case Dimension.LogUniform u -> Long.MAX_VALUE;
-      };
-      size = size > Long.MAX_VALUE / values ? Long.MAX_VALUE : size * values;
-    }
-    return size;
+    return RandomPoints.size(axes);
   }
 
-  /** One random point: each axis drawn independently. */
-  Map<String, Object> sample(java.util.Random random) {
-    Map<String, Object> point = new LinkedHashMap<>();
-    for (Dimension dimension : dimensions) {
-      point.put(dimension.key(), dimension.sample(random));
-    }
-    return point;
-  }
-
-  /** The axes as one line, e.g. {@code c ~ log-uniform[0.01, 10], penalty in [l2, none]}. */
+  /** The axes as one line, e.g. {@code model.c ~ log-uniform[0.01, 10], model.penalty in [l2, none]}. */
   public String describe() {
-    return String.join(", ", dimensions.stream().map(Dimension::describe).toList());
+    return String.join(", ", axes.stream().map(Axis::describe).toList());
   }
 }

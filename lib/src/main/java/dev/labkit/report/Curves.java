@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.Axis;
 import dev.labkit.report.Chart.Scale;
 import dev.labkit.report.Run.Point;
 import java.util.ArrayList;
@@ -25,9 +26,6 @@ final class Curves {
    * over 1,000 steps then makes a page of about 0.3 MB instead of 0.55 MB (bench/site/README.md).
    */
   static final int MAX_POINTS = 500;
-
-  /** The y axis turns logarithmic when every value is positive and the largest is this many times the smallest. */
-  static final double LOG_RATIO = 100;
 
   /** The prefix of scalars that mark a moment of the run rather than a value to draw. */
   static final String MARK = "mark/";
@@ -122,7 +120,7 @@ final class Curves {
         }
       }
     }
-    boolean log = min > 0 && max / min >= LOG_RATIO;
+    boolean log = Double.isFinite(min) && Axis.Scale.guess(List.of(min, max)) == Axis.Scale.LOG;
     String title = names.size() == 1 ? names.getFirst() : prefix;
     LineChart chart = Charts.line(title).x("step", "step")
         .y("value", log ? "value (log scale)" : "value", log ? Scale.LOG : Scale.LINEAR).data(rows);

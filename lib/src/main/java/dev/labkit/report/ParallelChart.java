@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,14 +14,16 @@ import tools.jackson.databind.node.ObjectNode;
  * them, coloured by the metric, so the settings that lead to good runs show as bundles of one colour.
  *
  * <p>Vega-Lite has no parallel-axes mark, so the chart is drawn the usual way: every axis is scaled
- * to [0, 1] here (numbers by their range, on a log scale when they span two decades; categories
+ * to [0, 1] here (numbers by their range, on the log scale where {@code logAxes} says so; categories
  * spread evenly in sorted order), the runs are lines over a category x axis, and each axis gets a
  * rule and the labels of its ends (or of its categories). Hover on a point shows its real value.
  *
  * @param axes   the axis names, left to right (the metric last)
- * @param values per run (label → axis → value as text; a number is parsed as such)
+ * @param values  per run (label → axis → value as text; a number is parsed as such)
+ * @param logAxes the numeric axes drawn on a log scale ({@link ParamAxes} decides)
  */
-record ParallelChart(String title, List<String> axes, String metric, Map<String, Map<String, String>> values) {
+record ParallelChart(String title, List<String> axes, String metric, Map<String, Map<String, String>> values,
+    Set<String> logAxes) {
 
   static final int WIDTH = 640;
   static final int HEIGHT = 260;
@@ -83,7 +86,7 @@ record ParallelChart(String title, List<String> axes, String metric, Map<String,
     boolean numeric = !seen.isEmpty() && seen.stream().allMatch(v -> number(v) != null);
     if (numeric) {
       List<Double> numbers = seen.stream().map(ParallelChart::number).toList();
-      boolean log = ScatterChart.scaleFor(numbers) == Chart.Scale.LOG;
+      boolean log = logAxes.contains(axis) && numbers.stream().allMatch(d -> d > 0);
       double lo = numbers.stream().mapToDouble(d -> log ? Math.log(d) : d).min().orElse(0);
       double hi = numbers.stream().mapToDouble(d -> log ? Math.log(d) : d).max().orElse(0);
       for (String v : seen) {

@@ -1,8 +1,12 @@
 package dev.labkit.report;
 
 import dev.labkit.store.RunStatus;
+import dev.labkit.ground.Axis;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run folder as the report sees it: everything a page shows, already read and checked.
@@ -104,9 +108,18 @@ public record Run(
 
   /**
    * The trial of a sweep (a grid or random search) a run is: {@code "sweep": {"id": "20261126-220000-ab12",
-   * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null.
+   * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null. {@code axes}: the
+   * swept keys' typed values and scales as run.json records them (empty for folders older than that).
    */
-  public record Sweep(String id, Integer trial, Integer trials) {
+  public record Sweep(String id, Integer trial, Integer trials, Map<String, Axis> axes) {
+    public Sweep {
+      axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+    }
+
+    public Sweep(String id, Integer trial, Integer trials) {
+      this(id, trial, trials, Map.of());
+    }
+
     /** How the index lists it: "sweep summary (16 trials)" or "trial 3 of 16". */
     public String role() {
       if (Integer.valueOf(0).equals(trial)) {

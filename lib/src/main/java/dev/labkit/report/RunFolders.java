@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.Axis;
 import dev.labkit.report.Run.DatasetInfo;
 import dev.labkit.report.Run.Entry;
 import dev.labkit.report.Run.Metric;
@@ -8,6 +9,7 @@ import dev.labkit.store.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +155,26 @@ public final class RunFolders {
     JsonNode trial = sweep.path("trial");
     JsonNode trials = sweep.path("trials");
     return new Run.Sweep(id, trial.isIntegralNumber() ? trial.asInt() : null,
-        trials.isIntegralNumber() ? trials.asInt() : null);
+        trials.isIntegralNumber() ? trials.asInt() : null, axes(sweep.path("axes")));
+  }
+
+  /** run.json's {@code sweep.axes}: per key its scale and typed values; a malformed entry is left out. */
+  private static Map<String, Axis> axes(JsonNode axes) {
+    Map<String, Axis> out = new LinkedHashMap<>();
+    if (!axes.isObject()) {
+      return out;
+    }
+    for (var entry : axes.properties()) {
+      Axis.Scale scale = Axis.Scale.parse(text(entry.getValue().path("scale")));
+      JsonNode values = entry.getValue().path("values");
+      if (scale == null || !values.isArray() || values.isEmpty()) {
+        continue;
+      }
+      List<Object> typed = new ArrayList<>();
+      values.forEach(v -> typed.add(v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? v.asDouble() : v.asString()));
+      out.put(entry.getKey(), new Axis(entry.getKey(), scale, typed, null));
+    }
+    return out;
   }
 
   /** The sub-folders of a folder, sorted by name; hidden ones (temporary files) left out. */

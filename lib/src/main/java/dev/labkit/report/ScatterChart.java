@@ -43,11 +43,4 @@ record ScatterChart(String title, Axis x, boolean xNumeric, Axis y, List<Map<Str
     tooltip.add(Charts.tooltip(y.field(), y.title(), "quantitative"));
     return spec;
   }
-
-  /** A numeric axis is logarithmic when every value is positive and they span two decades or more. */
-  static Scale scaleFor(List<Double> values) {
-    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    return min > 0 && max / min >= 100 ? Scale.LOG : Scale.LINEAR;
-  }
 }

@@ -1,6 +1,7 @@
 package dev.labkit.report;
 
 import dev.labkit.ground.Selection;
+import dev.labkit.ground.Axis;
 import dev.labkit.report.Chart.Scale;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunKinds;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One sweep on the experiment page: its trials in a small table, and for each numeric param that
@@ -28,9 +28,6 @@ public record SweepView(
 
   /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
   static final String TRAIN_ACCURACY = "train/accuracy";
-
-  /** A range of values this wide (max / min, all positive) is drawn on a log axis: two decades. */
-  static final double LOG_RATIO = 100;
 
   /** Whether a row is the best trial (the page marks it). */
   public boolean isBest(ExperimentPage.Row row) {
@@ -97,7 +94,7 @@ public record SweepView(
     for (ExperimentPage.Column c : varying) {
       if (headline != null && trials.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
         List<String> others = varying.stream().map(ExperimentPage.Column::key).filter(k -> !k.equals(c.key())).toList();
-        charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best)));
+        charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best, ParamAxes.recorded(runs))));
       }
     }
     return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, selection, charts, summary);
@@ -114,7 +111,7 @@ public record SweepView(
   }
 
   static boolean isSummary(Run run) {
-    return run.sweep() != null && Integer.valueOf(0).equals(run.sweep().trial());
+    return ParamAxes.isSummary(run);
   }
 
   /** "12 of 16 trials" (or "12 trials" when the runs do not say how many were planned). */
@@ -165,12 +162,11 @@ public record SweepView(
    * combination of the {@code others} that also vary (L1 and L2 each get their own line, rather than
    * one line zig-zagging between them).
    */
-  static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best) {
+  static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best,
+      Map<String, Axis.Scale> recorded) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    TreeSet<Double> xs = new TreeSet<>();
     for (Run r : trials.stream().sorted(Comparator.comparing((Run t) -> t.param(param).number())).toList()) {
       double x = r.param(param).number();
-      xs.add(x);
       for (String m : metrics) {
         Double y = r.metric(m);
         if (y != null) {
@@ -178,7 +174,7 @@ public record SweepView(
         }
       }
     }
-    boolean log = xs.first() > 0 && xs.last() / xs.first() >= LOG_RATIO;
+    boolean log = ParamAxes.chartScale(param, trials, recorded) == Scale.LOG; // as the sweep recorded it
     LineChart chart = Charts.line(metrics.getFirst() + " against " + param).points()
         .x(param, param, log ? Scale.LOG : Scale.LINEAR).y("value", "value").series("metric", "metric")
         .data(rows).size(420, 240);

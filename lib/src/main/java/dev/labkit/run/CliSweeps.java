@@ -1,16 +1,26 @@
 package dev.labkit.run;
 
 import dev.labkit.UserError;
+import dev.labkit.ground.Axis;
+import dev.labkit.ground.RandomPoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The trials a command line asks for: the script's own sweeps, crossed with every {@code --sweep} grid,
  * or with {@code --random N} draws over the {@code --sweep} ranges. Every value is checked against the
- * experiment before anything runs, so a key it does not have is an error up front.
+ * experiment before anything runs, so a key it does not have is an error up front. Each trial carries
+ * the sweep's axes (typed values and scales), which run.json records.
  */
 final class CliSweeps {
   private CliSweeps() {}
@@ -28,17 +38,30 @@ final class CliSweeps {
   private static List<Trial> grid(Experiment exp, List<SweepRange> ranges) {
     Experiment swept = exp;
     for (SweepRange range : ranges) {
-      Object[] values = range.grid().toArray();
+      range.grid(); // a range without a count says so here
+      Axis axis = range.axis();
       Experiment previous = swept;
-      swept = checked(range, () -> previous.sweep(range.key(), values));
+      swept = checked(range, () -> previous.sweep(range.key(), axis));
     }
-    return swept.trials();
+    List<Axis> axes = axes(swept);
+    return swept.trials().stream().map(trial -> trial.withAxes(axes)).toList();
+  }
+
+  /** The axes of an experiment's trials: the compared models (a category), then every sweep. */
+  private static List<Axis> axes(Experiment exp) {
+    List<Axis> axes = new ArrayList<>();
+    if (!exp.compared().isEmpty()) {
+      axes.add(Axis.of("model", exp.compared().stream().map(m -> (Object) m.name()).toArray()));
+    }
+    exp.sweeps().forEach(sweep -> axes.add(sweep.axis()));
+    return axes;
   }
 
   /**
-   * {@code n} seeded draws, one value of every --sweep key each, crossed with the script's sweeps over
-   * other keys. The draws come from {@code java.util.Random(seed)}, so the same seed draws the same trials
-   * (which is what lets --resume find them again).
+   * {@code n} seeded draws ({@link RandomPoints}, the one random search), one value of every --sweep key
+   * each, crossed with the script's sweeps over other keys. The draws come from
+   * {@code java.util.Random(seed)}, so the same seed draws the same trials (which is what lets --resume
+   * find them again).
    */
   private static List<Trial> random(Experiment exp, List<SweepRange> ranges, int n) {
     if (n < 1) {
@@ -48,17 +71,23 @@ final class CliSweeps {
       throw new UserError("--random " + n + " draws over --sweep ranges, and none was given; add e.g. "
           + "--sweep model.c=log:0.01..10");
     }
-    Random random = new Random(exp.seed());
-    List<Map<String, String>> draws = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    List<Axis> ranged = ranges.stream().map(SweepRange::axis).toList();
+    List<Map<String, String>> draws = RandomPoints.draw(ranged, n, new Random(exp.seed()), point -> {
       Map<String, String> draw = new LinkedHashMap<>();
-      ranges.forEach(range -> draw.put(range.key(), range.draw(random)));
-      draws.add(draw);
-    }
+      for (int i = 0; i < ranges.size(); i++) {
+        String key = ranges.get(i).key();
+        draw.put(key, ranged.get(i).textOf(ranges.get(i).rounded(point.get(key))));
+      }
+      return draw;
+    }).accepted();
     Experiment base = exp;
     for (SweepRange range : ranges) { // setting a key replaces the script's sweep of it by one value
       Experiment previous = base;
       base = checked(range, () -> previous.with(range.key(), draws.getFirst().get(range.key())));
+    }
+    List<Axis> axes = axes(base);
+    for (Axis axis : ranged) { // the values drawn, with the range's scale
+      axes.add(axis.withValues(draws.stream().map(d -> typed(d.get(axis.key()))).distinct().toList()));
     }
     List<Trial> trials = new ArrayList<>();
     for (Trial trial : base.trials()) {
@@ -70,10 +99,15 @@ final class CliSweeps {
           one = checked(range, () -> previous.with(range.key(), draw.get(range.key())));
           assignment.put(range.key(), draw.get(range.key()));
         }
-        trials.add(new Trial(one, assignment));
+        trials.add(new Trial(one, assignment, axes));
       }
     }
     return trials;
+  }
+
+  private static Object typed(String text) {
+    Object number = Axis.number(text);
+    return number == null ? text : number;
   }
 
   /** The place in a sweep a worker process was given ({@code --trial-of}), or null for a run on its own. */
@@ -85,15 +119,39 @@ final class CliSweeps {
     String[] parts = spec.split(":", 4);
     try {
       return new RunRecord.SweepInfo(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-          parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")));
+          parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
+          recordedAxes(options.runsDir(), parts[0]));
     } catch (RuntimeException e) {
       throw new UserError("--trial-of takes SWEEP_ID:TRIAL:TRIALS:KEYS (set by a sweep for its workers), got '"
           + spec + "'");
     }
   }
 
+  /**
+   * The axes the sweep's summary run recorded ({@code <runs>/<experiment>/<sweep id>/run.json}, written
+   * before any trial starts), so a trial run by a worker process records them too; empty when not found.
+   */
+  static Map<String, Map<String, Object>> recordedAxes(Path runsDir, String sweepId) {
+    try (Stream<Path> experiments = Files.list(runsDir)) {
+      for (Path summary : experiments.map(e -> e.resolve(sweepId).resolve("run.json")).filter(Files::isRegularFile)
+          .toList()) {
+        JsonNode axes = Json.MAPPER.readTree(summary.toFile()).path("sweep").path("axes");
+        if (axes.isObject()) {
+          Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+          for (var entry : axes.properties()) {
+            out.put(entry.getKey(), Json.MAPPER.convertValue(entry.getValue(), new TypeReference<Map<String, Object>>() {}));
+          }
+          return out;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no summary to read (a sweep by an older version, a moved folder): the trial records no axes
+    }
+    return Map.of();
+  }
+
   /** Runs a step that checks a sweep's values, naming the --sweep option in any error. */
-  private static Experiment checked(SweepRange range, java.util.function.Supplier<Experiment> step) {
+  private static Experiment checked(SweepRange range, Supplier<Experiment> step) {
     try {
       return step.get();
     } catch (UserError e) {

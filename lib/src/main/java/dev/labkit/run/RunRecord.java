@@ -1,6 +1,9 @@
 package dev.labkit.run;
 
 import dev.labkit.store.RunStatus;
+import dev.labkit.ground.Axis;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +31,26 @@ public record RunRecord(int schema, String experiment, String kind, String runId
 
   /**
    * A run's place in a sweep: the sweep's id, this trial's number (1-based) and the number of trials;
-   * the sweep's summary run has {@code trial} 0 and lists the swept keys.
+   * the sweep's summary run has {@code trial} 0 and lists the swept keys. {@code axes} records each swept
+   * key's values, typed (JSON numbers, strings for categories), and its scale ({@code log}, {@code linear},
+   * {@code categorical}): {@code "model.c": {"scale": "log", "values": [0.01, 0.0268, …]}}; empty when not known.
    */
-  public record SweepInfo(String id, int trial, int trials, List<String> keys) {}
+  public record SweepInfo(String id, int trial, int trials, List<String> keys, Map<String, Map<String, Object>> axes) {
+    public SweepInfo {
+      axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+    }
+
+    public SweepInfo(String id, int trial, int trials, List<String> keys) {
+      this(id, trial, trials, keys, Map.of());
+    }
+
+    /** The sweep's axes as run.json records them, in the sweep's order. */
+    public static Map<String, Map<String, Object>> axes(List<Axis> axes) {
+      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+      axes.forEach(axis -> out.put(axis.key(), axis.record()));
+      return out;
+    }
+  }
 
   RunRecord withRunId(String value) {
     return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance);

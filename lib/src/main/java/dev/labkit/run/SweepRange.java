@@ -2,9 +2,11 @@ package dev.labkit.run;
 
 import dev.labkit.Params;
 import dev.labkit.UserError;
+import dev.labkit.ground.Axis;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -85,23 +87,45 @@ public record SweepRange(String key, List<String> values, String scale, double l
     return scale != null;
   }
 
+  /**
+   * The option as an {@link Axis}: a list's values typed (numbers as numbers), a range with a count its
+   * grid (log or linear), a range without one the range a random search draws from.
+   */
+  public Axis axis() {
+    if (!isRange()) {
+      return Axis.parse(key, values);
+    }
+    boolean log = scale.equals("log");
+    if (count == 0) {
+      return log ? Axis.logUniform(key, lo, hi) : Axis.uniform(key, lo, hi);
+    }
+    if (log && integers) {
+      List<Object> whole = Arrays.stream(Axis.logspace(lo, hi, count)).mapToObj(v -> (Object) Math.round(v))
+          .distinct().toList();
+      return new Axis(key, Axis.Scale.LOG, whole, null);
+    }
+    if (log) {
+      return Axis.logGrid(key, lo, hi, count);
+    }
+    return Axis.linGrid(key, lo, hi, count, integers);
+  }
+
   /** The values of a grid sweep: the list, or the range's {@code count} points. */
   public List<String> grid() {
-    if (!isRange()) {
-      return values;
-    }
-    if (count == 0) {
+    if (isRange() && count == 0) {
       throw new UserError("--sweep " + key + "=" + scale + ":" + Params.show(lo) + ".." + Params.show(hi)
           + " has no count: add :N for a grid (" + scale + ":" + Params.show(lo) + ".." + Params.show(hi)
           + ":8), or draw from it with --random N");
     }
-    List<String> grid = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      double t = (double) i / (count - 1);
-      grid.add(show(scale.equals("log") ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * t)
-          : lo + (hi - lo) * t));
-    }
-    return grid.stream().distinct().toList();
+    return isRange() ? axis().texts() : values;
+  }
+
+  /**
+   * A drawn value as the command line records it: a range's draw to 3 significant digits (whole
+   * numbers when both ends are written whole), a list's value as it is.
+   */
+  public Object rounded(Object drawn) {
+    return isRange() ? Axis.number(show(((Number) drawn).doubleValue())) : drawn;
   }
 
   /**
@@ -109,12 +133,7 @@ public record SweepRange(String key, List<String> values, String scale, double l
    * {@code loguniform}), lin ranges uniformly, lists by picking one value.
    */
   public String draw(Random random) {
-    if (!isRange()) {
-      return values.get(random.nextInt(values.size()));
-    }
-    double u = random.nextDouble();
-    return show(scale.equals("log") ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * u)
-        : lo + (hi - lo) * u);
+    return Axis.text(rounded(axis().draw(random)));
   }
 
   /** Whole numbers when both ends are written as whole numbers (counts, iterations), else 3 significant digits. */

@@ -30,7 +30,8 @@ final class SweepRunner {
     SweepResume resumed = options.resume() == null ? null
         : SweepResume.find(options.runsDir(), exp.name(), options.resume(), trials, keys);
     String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
-    RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys);
+    RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys,
+        RunRecord.SweepInfo.axes(trials.getFirst().axes()));
     SweepSummary summary = SweepSummary.start(exp, trials, summaryInfo, options,
         resumed == null ? null : resumed.summaryFolder());
     Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>(resumed == null ? Map.of() : resumed.finished());
@@ -80,7 +81,8 @@ final class SweepRunner {
       Trial trial = trials.get(number - 1);
       out.printf(Locale.ROOT, "trial %d/%d  %s%s%n", number, trials.size(), trial.assignment(),
           resumable.containsKey(number) ? "  (goes on from its checkpoint)" : "");
-      RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweep.id(), number, trials.size(), sweep.keys());
+      RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweep.id(), number, trials.size(), sweep.keys(),
+          sweep.axes());
       try {
         Runner.Result result = RunKinds.of(trial.experiment().model())
             .run(new RunKind.TrialRun(trial, info, options, out, cache, resumable.get(number)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.labkit.UserError;
+import dev.labkit.ground.Axis;
 import dev.labkit.model.LogisticRegression;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,11 @@ class SearchSpaceTest {
   private final LogisticRegression base = LogisticRegression.defaults();
 
   /** Share of 20,000 seeded draws of c below 1; its standard error is about 0.0035, the tolerance 0.02. */
-  private static double shareBelowOne(Dimension dimension) {
+  private static double shareBelowOne(Axis dimension) {
     Random random = new Random(11);
     int below = 0;
     for (int i = 0; i < 20_000; i++) {
-      below += ((Double) dimension.sample(random)) < 1 ? 1 : 0;
+      below += ((Double) dimension.draw(random)) < 1 ? 1 : 0;
     }
     return below / 20_000.0;
   }
@@ -27,14 +28,14 @@ class SearchSpaceTest {
   @Test
   void log_uniform_gives_every_decade_the_same_share_where_uniform_favours_the_top_one() {
     // on [0.01, 10]: uniform puts (1 − 0.01)/(10 − 0.01) ≈ 9.9 % below 1; log-uniform 2 of 3 decades
-    assertThat(shareBelowOne(new Dimension.Uniform("c", 0.01, 10))).isCloseTo(0.099, within(0.02));
-    assertThat(shareBelowOne(new Dimension.LogUniform("c", 0.01, 10))).isCloseTo(2.0 / 3, within(0.02));
+    assertThat(shareBelowOne(Axis.uniform("c", 0.01, 10))).isCloseTo(0.099, within(0.02));
+    assertThat(shareBelowOne(Axis.logUniform("c", 0.01, 10))).isCloseTo(2.0 / 3, within(0.02));
   }
 
   @Test
   void a_log_grid_is_evenly_spaced_in_orders_of_magnitude() {
     SearchSpace space = SearchSpace.of().logGrid("c", 0.01, 100, 5);
-    List<Object> values = ((Dimension.Choice) space.dimensions().getFirst()).values();
+    List<Object> values = space.axes().getFirst().values();
     assertThat(values).hasSize(5);
     double[] expected = {0.01, 0.1, 1, 10, 100};
     for (int i = 0; i < 5; i++) {
@@ -124,5 +125,17 @@ class SearchSpaceTest {
     // more points asked for than the space has: each of the 6 once
     assertThat(new RandomSearch(space, 50, 2).candidates(base)).extracting(Search.Candidate::params)
         .doesNotHaveDuplicates().hasSize(6);
+  }
+
+  @Test
+  void a_search_space_takes_the_dotted_keys_of_sweep_and_the_models_short_form_alike() {
+    SearchSpace dotted = SearchSpace.of().logUniform("model.c", 0.001, 100).choice("model.penalty", "l2", "none");
+    SearchSpace short_ = SearchSpace.of().logUniform("c", 0.001, 100).choice("penalty", "l2", "none");
+    List<Search.Candidate> a = new RandomSearch(dotted, 5, 8).candidates(base);
+    List<Search.Candidate> b = new RandomSearch(short_, 5, 8).candidates(base);
+    assertThat(a).extracting(Search.Candidate::spec).isEqualTo(b.stream().map(Search.Candidate::spec).toList());
+    assertThat(a.getFirst().params()).containsOnlyKeys("model.c", "model.penalty");
+    assertThatThrownBy(() -> SearchSpace.of().choice("model.c", 1.0).logUniform("c", 0.1, 1))
+        .hasMessageContaining("given twice");
   }
 }

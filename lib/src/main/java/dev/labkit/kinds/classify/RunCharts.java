@@ -5,6 +5,7 @@ import dev.labkit.eval.FoldScore;
 import dev.labkit.eval.Metric;
 import dev.labkit.eval.RocCurve;
 import dev.labkit.ground.Selection;
+import dev.labkit.ground.Axis;
 import dev.labkit.report.Chart;
 import dev.labkit.report.Charts;
 import dev.labkit.report.RocChart;
@@ -52,7 +53,7 @@ final class RunCharts {
 
   /**
    * Accuracy against one swept number (C), one line per split (train, validation, test) and per value
-   * of {@code groupKey} (L1, L2) when there is one; a log x axis when the values span two decades.
+   * of {@code groupKey} (L1, L2) when there is one; a log x axis when the sweep's axis is log.
    */
   static Chart sweep(String key, String groupKey, List<Outcome> outcomes, Outcome best, Selection selection) {
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -70,7 +71,11 @@ final class RunCharts {
         }
       }
     }
-    Chart.Scale scale = lo > 0 && hi / lo >= 100 ? Chart.Scale.LOG : Chart.Scale.LINEAR;
+    // the scale the sweep declared (logGrid, log:), else the one rule for numbers nobody declared a scale for
+    List<Double> ends = List.of(lo, hi);
+    Axis.Scale declared = outcomes.getFirst().trial().axes().stream().filter(a -> a.key().equals(key)).map(Axis::scale)
+        .findFirst().orElseGet(() -> Axis.Scale.guess(ends));
+    Chart.Scale scale = declared == Axis.Scale.LOG && lo > 0 ? Chart.Scale.LOG : Chart.Scale.LINEAR;
     var chart = Charts.line("Accuracy against " + key).points().x(key, key, scale).y("accuracy", "accuracy")
         .series("series", "split").data(rows);
     if (best != null && best.trial().assignment().containsKey(key)) {
