@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.labkit.store.RunStatus;
 import dev.labkit.ground.Axis;
 import java.util.Collections;
@@ -35,7 +36,8 @@ public record RunRecord(int schema, String experiment, String kind, String runId
    * key's values, typed (JSON numbers, strings for categories), and its scale ({@code log}, {@code linear},
    * {@code categorical}): {@code "model.c": {"scale": "log", "values": [0.01, 0.0268, …]}}; empty when not known.
    */
-  public record SweepInfo(String id, int trial, int trials, List<String> keys, Map<String, Map<String, Object>> axes) {
+  public record SweepInfo(String id, int trial, int trials, List<String> keys,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> axes) {
     public SweepInfo {
       axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
