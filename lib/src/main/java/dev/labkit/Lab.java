@@ -7,6 +7,7 @@ import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.SearchSpace;
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.Points;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;

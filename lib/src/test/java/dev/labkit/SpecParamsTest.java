@@ -6,6 +6,7 @@ import dev.labkit.data.Datasets;
 import dev.labkit.data.Noise;
 import dev.labkit.data.Scale;
 import dev.labkit.data.SyntheticLine;
+import dev.labkit.ground.Spec;
 import dev.labkit.model.DecisionTree;
 import dev.labkit.model.Gan;
 import dev.labkit.model.GaussianNaiveBayes;

@@ -1,6 +1,6 @@
 package dev.labkit.classic;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import java.util.stream.IntStream;
 

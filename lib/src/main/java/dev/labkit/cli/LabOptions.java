@@ -3,7 +3,7 @@ package dev.labkit.cli;
 import dev.labkit.report.SiteGenerator;
 import dev.labkit.run.Settings;
 import dev.labkit.run.SettingsSource;
-import dev.labkit.Home;
+import dev.labkit.ground.Home;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.labkit.cli;
 
-import dev.labkit.Home;
-import dev.labkit.UserError;
+import dev.labkit.ground.Home;
+import dev.labkit.ground.UserError;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import java.security.MessageDigest;
 
 /** Reads an IDX file's bytes and checks them against the digests its {@link DataFile} records. */

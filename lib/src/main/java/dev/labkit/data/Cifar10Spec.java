@@ -1,7 +1,7 @@
 package dev.labkit.data;
 
 import dev.labkit.ground.ParamTable;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import java.util.ArrayList;
 import java.util.List;
 

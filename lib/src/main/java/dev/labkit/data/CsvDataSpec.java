@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.Spec;
+import dev.labkit.ground.Spec;
 
 /**
  * A description of a dataset and how to prepare it (which data, subset sizes, scaling). Scripts hold

@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.Home;
+import dev.labkit.ground.Home;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.labkit.data;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 
 /**
  * A data spec whose targets are real numbers, for regression models. It plugs into

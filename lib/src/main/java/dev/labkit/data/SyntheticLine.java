@@ -1,7 +1,7 @@
 package dev.labkit.data;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
+import dev.labkit.ground.Params;
+import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.Values;

@@ -1,6 +1,6 @@
 package dev.labkit.eval;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 
 /**
  * What to measure and show after a classifier is fitted. Listed in a script's

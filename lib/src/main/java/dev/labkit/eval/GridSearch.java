@@ -1,6 +1,6 @@
 package dev.labkit.eval;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.labkit.eval;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

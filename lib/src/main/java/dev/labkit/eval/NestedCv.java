@@ -2,8 +2,8 @@ package dev.labkit.eval;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.model.ModelSpec;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

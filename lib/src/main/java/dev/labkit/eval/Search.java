@@ -2,7 +2,7 @@ package dev.labkit.eval;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.model.ModelSpec;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.EventSink;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.TorchOptimizer;
@@ -92,7 +92,7 @@ public final class Checkpoint {
           + "; free some space or set model.checkpoint_every=0", e);
     }
     try {
-      dev.labkit.run.Json.replace(temp, file);
+      dev.labkit.ground.Json.replace(temp, file);
     } catch (IOException e) {
       throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }

@@ -3,7 +3,7 @@ package dev.labkit.gan;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
 import java.nio.file.Path;

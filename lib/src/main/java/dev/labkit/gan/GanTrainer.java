@@ -1,11 +1,11 @@
 package dev.labkit.gan;
 
 import ai.djl.ndarray.NDManager;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
 package dev.labkit.ground;
 
-import dev.labkit.UserError;
 import dev.labkit.ground.Range.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

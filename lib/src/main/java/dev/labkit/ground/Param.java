@@ -1,6 +1,5 @@
 package dev.labkit.ground;
 
-import dev.labkit.UserError;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BiFunction;

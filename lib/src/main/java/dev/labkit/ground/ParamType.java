@@ -1,6 +1,5 @@
 package dev.labkit.ground;
 
-import dev.labkit.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.labkit.ground;
 
-import dev.labkit.UserError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

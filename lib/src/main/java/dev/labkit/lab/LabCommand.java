@@ -1,7 +1,7 @@
 package dev.labkit.lab;
 
-import dev.labkit.Home;
-import dev.labkit.UserError;
+import dev.labkit.ground.Home;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;

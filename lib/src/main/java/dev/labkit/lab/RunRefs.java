@@ -1,6 +1,6 @@
 package dev.labkit.lab;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;

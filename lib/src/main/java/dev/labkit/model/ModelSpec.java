@@ -1,6 +1,6 @@
 package dev.labkit.model;
 
-import dev.labkit.Spec;
+import dev.labkit.ground.Spec;
 
 /**
  * A model's hyper-parameters, and nothing else: data only meets a model when it is fitted. Parameter

@@ -2,7 +2,7 @@ package dev.labkit.model;
 
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.ground.ParamType;
 import dev.labkit.ground.Values;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.labkit.neural;
 
 import ai.djl.ndarray.NDArray;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.ParamType;

@@ -7,7 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.classic.LinearWeights;
 import dev.labkit.classic.Measured;
 import dev.labkit.data.Dataset;

@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.RegressionData;
 import dev.labkit.model.LinearRegressionGd;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.util.Locale;
 
 /**

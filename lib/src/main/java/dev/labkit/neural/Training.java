@@ -1,6 +1,6 @@
 package dev.labkit.neural;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.Values;

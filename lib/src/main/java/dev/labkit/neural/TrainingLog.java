@@ -1,8 +1,8 @@
 package dev.labkit.neural;
 
 import dev.labkit.model.NeuralNet;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

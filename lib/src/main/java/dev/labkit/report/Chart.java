@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.Event;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

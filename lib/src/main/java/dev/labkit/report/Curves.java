@@ -89,7 +89,7 @@ final class Curves {
   /** What a mark's rule says: "lr → 0.005" for a learning-rate drop, else its kind in words. */
   static String markLabel(String kind, double value) {
     return switch (kind) {
-      case "lr_drop" -> "lr → " + dev.labkit.Params.show(value);
+      case "lr_drop" -> "lr → " + dev.labkit.ground.Params.show(value);
       default -> kind.replace('_', ' ');
     };
   }

@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

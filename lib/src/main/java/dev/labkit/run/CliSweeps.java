@@ -1,8 +1,9 @@
 package dev.labkit.run;
 
-import dev.labkit.UserError;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.Json;
 import dev.labkit.ground.RandomPoints;
+import dev.labkit.ground.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.labkit.run;
 
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.io.PrintStream;
 import java.util.Locale;
 

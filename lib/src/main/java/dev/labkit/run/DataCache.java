@@ -3,6 +3,8 @@ package dev.labkit.run;
 import dev.labkit.data.DataSpec;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

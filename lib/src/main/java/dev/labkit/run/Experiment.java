@@ -1,8 +1,8 @@
 package dev.labkit.run;
 
-import dev.labkit.Params;
-import dev.labkit.Spec;
-import dev.labkit.UserError;
+import dev.labkit.ground.Params;
+import dev.labkit.ground.Spec;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.DataSpec;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.ModelSpec;

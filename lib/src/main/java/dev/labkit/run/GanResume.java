@@ -1,7 +1,7 @@
 package dev.labkit.run;
 
 import ai.djl.ndarray.NDManager;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.Fingerprint;
@@ -102,7 +102,7 @@ public final class GanResume {
         Object value = entry.getValue();
         throw new UserError("--resume " + runId + ": that run had " + entry.getKey() + "="
             + RunFolder.text(recorded, "nothing") + ", these options give " + (value instanceof Double d
-            ? dev.labkit.Params.show(d) : value) + "; " + again);
+            ? dev.labkit.ground.Params.show(d) : value) + "; " + again);
       }
     }
     if (run.provenance().path("smoke").asBoolean(false) != options.smoke()) {

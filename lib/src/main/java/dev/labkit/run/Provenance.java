@@ -1,6 +1,6 @@
 package dev.labkit.run;
 
-import dev.labkit.Home;
+import dev.labkit.ground.Home;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

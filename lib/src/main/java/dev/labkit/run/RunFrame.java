@@ -1,6 +1,8 @@
 package dev.labkit.run;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunStatus;
 import java.io.PrintStream;
 import java.time.Instant;

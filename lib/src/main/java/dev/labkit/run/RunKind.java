@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.ground.EventSink;
 import dev.labkit.ground.Selection;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,9 @@
 package dev.labkit.run;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.MetricLines;
 import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunStatus;

@@ -1,6 +1,6 @@
 package dev.labkit.run;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

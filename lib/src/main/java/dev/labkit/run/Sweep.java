@@ -12,7 +12,7 @@ import java.util.List;
 public record Sweep(Axis axis) {
   public Sweep {
     if (!axis.finite()) {
-      throw new dev.labkit.UserError("sweep over " + axis.key() + " needs values, not a range: " + axis.describe());
+      throw new dev.labkit.ground.UserError("sweep over " + axis.key() + " needs values, not a range: " + axis.describe());
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.labkit.run;
 
-import dev.labkit.Params;
-import dev.labkit.UserError;
+import dev.labkit.ground.Params;
+import dev.labkit.ground.UserError;
 import dev.labkit.ground.Axis;
 import java.math.BigDecimal;
 import java.math.MathContext;

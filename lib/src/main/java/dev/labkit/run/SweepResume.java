@@ -1,6 +1,6 @@
 package dev.labkit.run;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunStatus;
 import java.io.IOException;

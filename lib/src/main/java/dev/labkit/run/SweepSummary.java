@@ -1,7 +1,9 @@
 package dev.labkit.run;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.Json;
 import dev.labkit.ground.Selection;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;

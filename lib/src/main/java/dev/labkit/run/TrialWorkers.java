@@ -1,7 +1,7 @@
 package dev.labkit.run;
 
-import dev.labkit.Home;
-import dev.labkit.UserError;
+import dev.labkit.ground.Home;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunStatus;
 import java.io.BufferedReader;

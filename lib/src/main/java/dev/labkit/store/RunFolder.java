@@ -1,7 +1,7 @@
 package dev.labkit.store;
 
-import dev.labkit.UserError;
-import dev.labkit.run.Json;
+import dev.labkit.ground.UserError;
+import dev.labkit.ground.Json;
 import dev.labkit.run.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;
 import dev.labkit.model.Criterion;
@@ -14,7 +14,7 @@ import dev.labkit.model.Knn;
 import dev.labkit.model.ModelSpec;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
-import dev.labkit.run.Event;
+import dev.labkit.ground.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

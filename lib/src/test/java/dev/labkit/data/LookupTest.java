@@ -58,7 +58,7 @@ class LookupTest {
     Files.delete(root.resolve("explicit/t10k-images-idx3-ubyte.gz"));
     DatasetDefinition definition = tiny.definition("", root.resolve("system"));
     assertThatThrownBy(() -> Datasets.of(definition).path(root.resolve("explicit")).load(LoadOptions.quiet(1), all()))
-        .isInstanceOf(dev.labkit.UserError.class)
+        .isInstanceOf(dev.labkit.ground.UserError.class)
         .hasMessage("tiny: t10k-images-idx3-ubyte.gz not found in data.path " + root.resolve("explicit")
             + "; to fix: --set data.path=<folder with the files>, or leave data.path empty to look in the usual places");
     assertThatThrownBy(() -> Datasets.of(definition).path(root.resolve("nowhere")).load(LoadOptions.quiet(1), all()))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;

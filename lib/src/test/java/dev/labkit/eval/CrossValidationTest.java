@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.model.LogisticRegression;
-import dev.labkit.run.Event;
+import dev.labkit.ground.Event;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.LogisticRegression;
-import dev.labkit.run.Event;
+import dev.labkit.ground.Event;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

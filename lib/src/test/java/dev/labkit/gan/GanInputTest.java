@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.labkit.Lab;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.classic.Fitting;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;

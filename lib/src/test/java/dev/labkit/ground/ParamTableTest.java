@@ -8,7 +8,6 @@ import static dev.labkit.ground.ParamType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.labkit.UserError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

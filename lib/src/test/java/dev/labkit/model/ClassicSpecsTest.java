@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import org.junit.jupiter.api.Test;
 
 /** The specs of the models compared with logistic regression: SVM, forest, KNN, tree, naive Bayes. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.LoadOptions;
@@ -15,7 +15,7 @@ import dev.labkit.data.Transforms;
 import dev.labkit.eval.Metrics;
 import dev.labkit.model.NeuralNet;
 import dev.labkit.neural.Training.Optimizer;
-import dev.labkit.run.Event;
+import dev.labkit.ground.Event;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
 import dev.labkit.data.Transforms;
 import dev.labkit.model.NeuralNet;
-import dev.labkit.run.Event;
+import dev.labkit.ground.Event;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;

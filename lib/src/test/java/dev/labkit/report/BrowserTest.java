@@ -2,6 +2,7 @@ package dev.labkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labkit.ground.Event;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

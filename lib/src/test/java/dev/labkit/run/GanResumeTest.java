@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
-import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.GanTrainer;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

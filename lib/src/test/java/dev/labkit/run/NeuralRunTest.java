@@ -3,7 +3,7 @@ package dev.labkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.NeuralNet;

@@ -3,10 +3,11 @@ package dev.labkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import java.io.ByteArrayOutputStream;

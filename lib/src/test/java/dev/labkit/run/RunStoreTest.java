@@ -3,7 +3,9 @@ package dev.labkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.store.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,13 @@ package dev.labkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.DataSpec;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
 import dev.labkit.eval.Evaluation;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.LogisticRegression;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

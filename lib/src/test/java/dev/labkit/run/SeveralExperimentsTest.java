@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.labkit.Lab;
-import dev.labkit.UserError;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.LinearRegressionGd;
 import java.nio.file.Files;
 import java.nio.file.Path;

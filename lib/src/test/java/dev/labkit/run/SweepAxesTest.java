@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.labkit.cli.LabOptions;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.Json;
 import dev.labkit.model.GaussianNaiveBayes;
 import dev.labkit.model.LogisticRegression;
 import java.io.OutputStream;

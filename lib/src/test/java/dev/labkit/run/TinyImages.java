@@ -1,6 +1,6 @@
 package dev.labkit.run;
 
-import dev.labkit.Params;
+import dev.labkit.ground.Params;
 import dev.labkit.data.DataSpec;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.LoadOptions;

@@ -34,7 +34,7 @@ class LauncherTest {
         //DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
         class probe {
           public static void main(String... args) {
-            System.out.println("home=" + dev.labkit.Home.dir());
+            System.out.println("home=" + dev.labkit.ground.Home.dir());
             for (String arg : args) System.out.println("arg=" + arg);
           }
         }
@@ -55,7 +55,7 @@ class LauncherTest {
         //DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
         class version {
           public static void main(String... args) {
-            System.out.println(dev.labkit.Home.class.getSimpleName());
+            System.out.println(dev.labkit.ground.Home.class.getSimpleName());
           }
         }
         """);

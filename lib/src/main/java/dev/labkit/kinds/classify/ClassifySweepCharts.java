@@ -1,6 +1,6 @@
 package dev.labkit.kinds.classify;
 
-import dev.labkit.run.Event;
+import dev.labkit.ground.Event;
 import dev.labkit.run.Outcome;
 import dev.labkit.run.RunKind;
 import java.util.List;

@@ -6,8 +6,8 @@ import dev.labkit.data.Dataset;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.report.Images;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ final class Evaluator {
 
   private static void weightHeatmaps(Classifier model, Dataset test, EventSink events, Map<String, Double> metrics) {
     if (!(model instanceof LinearWeights linear)) {
-      throw new dev.labkit.UserError("weightHeatmaps() needs a linear model such as logisticRegression() or "
+      throw new dev.labkit.ground.UserError("weightHeatmaps() needs a linear model such as logisticRegression() or "
           + "softmaxRegression()");
     }
     metrics.put("weights/max_abs", linear.maxAbsWeight());

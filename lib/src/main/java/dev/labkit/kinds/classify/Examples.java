@@ -2,8 +2,8 @@ package dev.labkit.kinds.classify;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.report.ExampleImages;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

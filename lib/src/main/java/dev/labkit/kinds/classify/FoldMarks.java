@@ -1,7 +1,7 @@
 package dev.labkit.kinds.classify;
 
 import dev.labkit.eval.CorrectedTTest;
-import dev.labkit.run.Json;
+import dev.labkit.ground.Json;
 import dev.labkit.run.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.labkit.kinds.generate;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;
 import dev.labkit.gan.Dcgan;

@@ -1,8 +1,8 @@
 package dev.labkit.kinds.generate;
 
 import dev.labkit.report.Charts;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import dev.labkit.run.Outcome;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.labkit.kinds.generate;
 
 import ai.djl.ndarray.NDManager;
-import dev.labkit.Home;
-import dev.labkit.UserError;
+import dev.labkit.ground.Home;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
 import dev.labkit.gan.Checkpoint;
@@ -14,8 +14,8 @@ import dev.labkit.ground.Selection;
 import dev.labkit.model.Gan;
 import dev.labkit.run.ConsoleSink;
 import dev.labkit.run.DataCache;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.GanResume;
 import dev.labkit.run.RunFrame;

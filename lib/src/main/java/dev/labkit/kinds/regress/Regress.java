@@ -1,6 +1,6 @@
 package dev.labkit.kinds.regress;
 
-import dev.labkit.UserError;
+import dev.labkit.ground.UserError;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.RegressionData;
 import dev.labkit.data.RegressionDataSpec;
@@ -9,8 +9,8 @@ import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.neural.RegressionFit;
 import dev.labkit.neural.RegressionTrainer;
 import dev.labkit.report.RegressionCharts;
-import dev.labkit.run.Event;
-import dev.labkit.run.EventSink;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
@@ -89,7 +89,7 @@ public final class Regress implements RunKind {
       if (fit.diverged()) {
         throw new UserError(String.format(Locale.ROOT, "diverged at step %d: the loss became NaN or infinite (last "
             + "finite loss %.6g); lower the learning rate (model.lr = %s)", fit.divergedAt(), fit.lastFiniteLoss(),
-            dev.labkit.Params.show(spec.training().lr())));
+            dev.labkit.ground.Params.show(spec.training().lr())));
       }
     });
   }

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.ground;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.labkit;
+package dev.labkit.ground;
 
 /**
  * A mistake the user can fix: a missing dataset, a bad parameter, a malformed file.

@@ -1,7 +1,5 @@
-package dev.labkit;
+package dev.labkit.ground;
 
-import dev.labkit.ground.ParamTable;
-import dev.labkit.ground.Values;
 import java.util.List;
 import java.util.Map;
 

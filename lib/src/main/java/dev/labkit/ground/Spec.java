@@ -1,4 +1,4 @@
-package dev.labkit;
+package dev.labkit.ground;
 
 import java.util.Map;
 

@@ -1,6 +1,5 @@
-package dev.labkit.run;
+package dev.labkit.ground;
 
-import dev.labkit.UserError;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
