@@ -7,7 +7,7 @@
 import static dev.labkit.Lab.*;
 
 import dev.labkit.cli.LabOptions;
-import dev.labkit.neural.Init;
+import dev.labkit.model.Init;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -26,7 +26,7 @@ public final class ScriptCommand {
       }
     }
     if (cmd.getCommandSpec().version().length == 0) {
-      cmd.getCommandSpec().version("labkit " + dev.labkit.run.Provenance.currentLabkitVersion());
+      cmd.getCommandSpec().version("labkit " + dev.labkit.store.Provenance.currentLabkitVersion());
     }
     String name = cmd.getCommandName();
     cmd.setParameterExceptionHandler((e, ignored) -> {

@@ -2,7 +2,7 @@ package dev.labkit.lab;
 
 import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
-import dev.labkit.run.Provenance;
+import dev.labkit.store.Provenance;
 import dev.labkit.store.RunFolder;
 import java.io.BufferedReader;
 import java.io.IOException;

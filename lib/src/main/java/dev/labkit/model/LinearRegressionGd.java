@@ -3,10 +3,6 @@ package dev.labkit.model;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.data.Noise;
-import dev.labkit.neural.Init;
-import dev.labkit.neural.Injection;
-import dev.labkit.neural.Loss;
-import dev.labkit.neural.Training;
 import java.util.Map;
 
 /**

@@ -4,7 +4,6 @@ import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.ParamType;
 import dev.labkit.ground.UserError;
-import dev.labkit.neural.Training;
 import java.util.List;
 import java.util.Map;
 

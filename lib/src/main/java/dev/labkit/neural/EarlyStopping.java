@@ -1,5 +1,7 @@
 package dev.labkit.neural;
 
+import dev.labkit.model.Training;
+
 /**
  * Early stopping of one training run: it watches the loss of each check (a step, or an epoch's
  * validation loss) and says when {@code early_stop} checks in a row brought no improvement of at least

@@ -1,6 +1,7 @@
 package dev.labkit.neural;
 
 import ai.djl.training.tracker.ParameterTracker;
+import dev.labkit.model.Training;
 
 /**
  * The learning rate of one training run as it moves, following a {@link Training}'s schedule. A DJL

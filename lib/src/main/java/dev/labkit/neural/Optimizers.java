@@ -1,6 +1,7 @@
 package dev.labkit.neural;
 
 import ai.djl.training.optimizer.Optimizer;
+import dev.labkit.model.Training;
 
 /**
  * The optimizer a {@link Training} asks for, as a DJL {@link Optimizer} that follows PyTorch's update

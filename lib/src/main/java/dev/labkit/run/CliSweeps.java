@@ -4,6 +4,7 @@ import dev.labkit.ground.Axis;
 import dev.labkit.ground.Json;
 import dev.labkit.ground.RandomPoints;
 import dev.labkit.ground.UserError;
+import dev.labkit.store.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

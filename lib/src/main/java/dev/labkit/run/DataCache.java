@@ -5,6 +5,7 @@ import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
+import dev.labkit.store.RunRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

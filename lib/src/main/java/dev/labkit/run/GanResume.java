@@ -1,15 +1,17 @@
 package dev.labkit.run;
 
 import ai.djl.ndarray.NDManager;
-import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.Fingerprint;
 import dev.labkit.gan.GanTraining;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.Torch;
 import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
+import dev.labkit.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.labkit.run;
 
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.Selection;
+import dev.labkit.store.RunRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.ground.UserError;
+import dev.labkit.store.RunRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

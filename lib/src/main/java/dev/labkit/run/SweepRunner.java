@@ -1,7 +1,9 @@
 package dev.labkit.run;
 
 import dev.labkit.ground.UserError;
+import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
+import dev.labkit.store.RunStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;

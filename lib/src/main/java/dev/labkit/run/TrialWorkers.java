@@ -3,6 +3,7 @@ package dev.labkit.run;
 import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package dev.labkit.store;
 
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Json;
-import dev.labkit.run.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,7 +7,6 @@ import dev.labkit.ground.UserError;
 import dev.labkit.classic.Fitting;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;
-import dev.labkit.neural.Training;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.labkit.ground.UserError;
-import dev.labkit.neural.Training.Schedule;
+import dev.labkit.model.Training.Schedule;
+import dev.labkit.model.Training;
 import org.junit.jupiter.api.Test;
 
 class LearningRateTest {

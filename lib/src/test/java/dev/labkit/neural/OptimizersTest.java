@@ -3,9 +3,9 @@ package dev.labkit.neural;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static dev.labkit.neural.Training.Optimizer.ADAGRAD;
-import static dev.labkit.neural.Training.Optimizer.ADAM;
-import static dev.labkit.neural.Training.Optimizer.RMSPROP;
+import static dev.labkit.model.Training.Optimizer.ADAGRAD;
+import static dev.labkit.model.Training.Optimizer.ADAM;
+import static dev.labkit.model.Training.Optimizer.RMSPROP;
 
 
 import ai.djl.ndarray.NDArray;
@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.labkit.model.Training;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

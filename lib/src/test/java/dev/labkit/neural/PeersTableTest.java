@@ -7,7 +7,7 @@ import dev.labkit.data.Datasets;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.RegressionData;
 import dev.labkit.model.LinearRegressionGd;
-import dev.labkit.neural.Loss.Kind;
+import dev.labkit.model.Loss.Kind;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

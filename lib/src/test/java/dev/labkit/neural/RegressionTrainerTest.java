@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.labkit.ground.UserError;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.Noise;
 import dev.labkit.data.RegressionData;
-import dev.labkit.model.LinearRegressionGd;
-import dev.labkit.neural.Training.Schedule;
 import dev.labkit.ground.Event;
+import dev.labkit.ground.UserError;
+import dev.labkit.model.Init;
+import dev.labkit.model.LinearRegressionGd;
+import dev.labkit.model.Training.Schedule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

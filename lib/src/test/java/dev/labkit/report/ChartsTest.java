@@ -3,6 +3,7 @@ package dev.labkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.labkit.model.Loss;
 import dev.labkit.report.Chart.Scale;
 import java.util.List;
 import java.util.Map;

@@ -14,7 +14,7 @@ import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
-import dev.labkit.run.RunRecord;
+import dev.labkit.store.RunRecord;
 import dev.labkit.run.Runner;
 import dev.labkit.run.Settings;
 import dev.labkit.run.Trial;

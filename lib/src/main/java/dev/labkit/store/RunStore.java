@@ -1,12 +1,9 @@
-package dev.labkit.run;
+package dev.labkit.store;
 
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.Json;
 import dev.labkit.ground.UserError;
-import dev.labkit.store.MetricLines;
-import dev.labkit.store.RunFolder;
-import dev.labkit.store.RunStatus;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +122,7 @@ public final class RunStore implements EventSink, AutoCloseable {
    * wall times go on from the last line kept, and run.json is rewritten from {@code record}. So the folder
    * reads as one run.
    */
-  static RunStore resume(Path folder, RunRecord record, long step) {
+  public static RunStore resume(Path folder, RunRecord record, long step) {
     try {
       Path metricsCsv = folder.resolve(RunFolder.METRICS_CSV);
       List<String> lines = Files.readAllLines(metricsCsv, StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.store;
 
 import dev.labkit.ground.Home;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.Json;
 import dev.labkit.ground.UserError;
-import dev.labkit.store.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,6 @@
-package dev.labkit.run;
+package dev.labkit.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.labkit.store.RunStatus;
 import dev.labkit.ground.Axis;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ public record RunRecord(int schema, String experiment, String kind, String runId
 
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
-  RunRecord resumed(long step) {
+  public RunRecord resumed(long step) {
     return new RunRecord(schema, experiment, kind, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
         provenance.withResumedFrom(step));
   }

@@ -1,4 +1,4 @@
-package dev.labkit.neural;
+package dev.labkit.model;
 
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;

@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

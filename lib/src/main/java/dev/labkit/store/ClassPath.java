@@ -1,4 +1,4 @@
-package dev.labkit.run;
+package dev.labkit.store;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

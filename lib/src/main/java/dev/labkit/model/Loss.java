@@ -1,4 +1,4 @@
-package dev.labkit.neural;
+package dev.labkit.model;
 
 import ai.djl.ndarray.NDArray;
 import dev.labkit.ground.UserError;

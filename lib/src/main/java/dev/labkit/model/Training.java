@@ -1,4 +1,4 @@
-package dev.labkit.neural;
+package dev.labkit.model;
 
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
