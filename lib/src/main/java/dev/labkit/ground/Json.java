@@ -16,6 +16,12 @@ public final class Json {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
 
+  /**
+   * The same mapper without indentation: compact JSON for what pages embed (chart specs, page data, the
+   * site's manifest). Run folders are written with {@link #MAPPER}.
+   */
+  public static final JsonMapper COMPACT = MAPPER.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
+
   private Json() {}
 
   /**

@@ -1,5 +1,7 @@
 package dev.labkit.report;
 
+import dev.labkit.chart.Chart;
+import dev.labkit.chart.Charts;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,6 +1,7 @@
 package dev.labkit.report;
 
-import dev.labkit.report.Chart.Scale;
+import dev.labkit.chart.Chart.Scale;
+import dev.labkit.chart.Charts;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,7 +1,10 @@
 package dev.labkit.report;
 
+import dev.labkit.chart.Chart.Scale;
+import dev.labkit.chart.Charts;
+import dev.labkit.chart.Marks;
+import dev.labkit.chart.LineChart;
 import dev.labkit.ground.Axis;
-import dev.labkit.report.Chart.Scale;
 import dev.labkit.report.Run.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +31,7 @@ final class Curves {
   static final int MAX_POINTS = 500;
 
   /** The prefix of scalars that mark a moment of the run rather than a value to draw. */
-  static final String MARK = "mark/";
+  static final String MARK = Marks.PREFIX;
 
   static List<ChartView> of(List<Point> points) {
     // metric name → its points, in file order; names sorted so the charts come in a stable order
@@ -86,12 +89,8 @@ final class Curves {
     return result;
   }
 
-  /** What a mark's rule says: "lr → 0.005" for a learning-rate drop, else its kind in words. */
   static String markLabel(String kind, double value) {
-    return switch (kind) {
-      case "lr_drop" -> "lr → " + dev.labkit.ground.Params.show(value);
-      default -> kind.replace('_', ' ');
-    };
+    return Marks.label(kind, value);
   }
 
   /** {@code train/objective} → {@code train}; a name with no slash is its own group; a learning rate is alone. */

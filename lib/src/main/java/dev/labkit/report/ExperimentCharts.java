@@ -1,14 +1,18 @@
 package dev.labkit.report;
 
+import dev.labkit.chart.BarChart;
+import dev.labkit.chart.Chart.Scale;
+import dev.labkit.chart.Chart;
+import dev.labkit.chart.Charts;
+import dev.labkit.chart.ScatterChart;
 import dev.labkit.ground.Axis;
-import dev.labkit.report.Chart.Scale;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The comparison charts at the top of an experiment's page, from final values only (never per-step

@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.chart.Charts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.chart.Chart;
 import dev.labkit.ground.Axis;
 import java.util.ArrayList;
 import java.util.HashSet;

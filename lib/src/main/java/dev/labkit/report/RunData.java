@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.chart.Charts;
 import dev.labkit.report.Run.Artifact;
 import dev.labkit.report.Run.Point;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.labkit.report;
 
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.Json;
 import dev.labkit.report.Run.DatasetInfo;
 import dev.labkit.report.Run.Entry;
 import dev.labkit.report.Run.Metric;
@@ -27,11 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RunFolders {
   private RunFolders() {}
 
-  /**
-   * The one mapper ({@link RunFolder#JSON}) without indentation: compact JSON for what the report writes into
-   * its pages (chart specs, page data, site.json). Run folders are read with {@link RunFolder#JSON} itself.
-   */
-  static final JsonMapper JSON = RunFolder.JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
+  /** Compact JSON for what the report writes into its pages ({@link Json#COMPACT}). */
+  static final JsonMapper JSON = Json.COMPACT;
 
   /**
    * Every readable run under {@code runsDir}, sorted by experiment, then newest run first (run ids

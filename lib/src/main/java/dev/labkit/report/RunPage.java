@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.image.Images;
 import dev.labkit.report.Run.Artifact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

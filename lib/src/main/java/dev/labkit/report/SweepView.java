@@ -1,8 +1,10 @@
 package dev.labkit.report;
 
-import dev.labkit.ground.Selection;
+import dev.labkit.chart.Chart.Scale;
+import dev.labkit.chart.Charts;
+import dev.labkit.chart.LineChart;
 import dev.labkit.ground.Axis;
-import dev.labkit.report.Chart.Scale;
+import dev.labkit.ground.Selection;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunKinds;
 import java.util.ArrayList;

@@ -3,8 +3,11 @@ package dev.labkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.labkit.chart.Chart.Scale;
+import dev.labkit.chart.Chart;
+import dev.labkit.chart.Charts;
+import dev.labkit.chart.LineChart;
 import dev.labkit.model.Loss;
-import dev.labkit.report.Chart.Scale;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.labkit.report;
 
+import dev.labkit.image.Images;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

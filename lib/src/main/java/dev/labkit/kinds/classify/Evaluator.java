@@ -5,7 +5,7 @@ import dev.labkit.classic.LinearWeights;
 import dev.labkit.data.Dataset;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
-import dev.labkit.report.Images;
+import dev.labkit.image.Images;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;

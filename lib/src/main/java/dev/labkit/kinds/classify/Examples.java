@@ -1,7 +1,7 @@
 package dev.labkit.kinds.classify;
 
 import dev.labkit.data.Dataset;
-import dev.labkit.report.ExampleImages;
+import dev.labkit.image.ExampleImages;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.util.ArrayList;

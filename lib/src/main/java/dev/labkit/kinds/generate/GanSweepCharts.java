@@ -1,6 +1,6 @@
 package dev.labkit.kinds.generate;
 
-import dev.labkit.report.Charts;
+import dev.labkit.chart.Charts;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.run.Outcome;

@@ -7,7 +7,7 @@ import dev.labkit.data.TrainTest;
 import dev.labkit.eval.Metrics;
 import dev.labkit.gan.Generator;
 import dev.labkit.model.LogisticRegression;
-import dev.labkit.report.Charts;
+import dev.labkit.chart.Charts;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.util.List;

@@ -8,7 +8,6 @@ import dev.labkit.ground.Selection;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.neural.RegressionFit;
 import dev.labkit.neural.RegressionTrainer;
-import dev.labkit.report.RegressionCharts;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
@@ -82,7 +81,7 @@ public final class Regress implements RunKind {
       if (data.featureCount() == 1 && Double.isFinite(fit.w()[0]) && Double.isFinite(fit.b())) {
         events.accept(new Event.Table("fitted-line", "chart", "Fitted line over the data", RegressionCharts.lines(
             data.featureNames().getFirst(), data.targetName(), Map.of("data", new double[][] {data.features(),
-                data.targets()}), List.of(new RegressionCharts.Trial("fit", store.folder(), fit.w()[0], fit.b())),
+                data.targets()}), List.of(new RegressionCharts.Fitted("fit", store.folder(), fit.w()[0], fit.b())),
             RegressionSummary.SCATTER_POINTS).spec()));
       }
       events.accept(new Event.Summary(metrics, "mse"));

@@ -5,7 +5,6 @@ import dev.labkit.data.LoadOptions;
 import dev.labkit.data.RegressionData;
 import dev.labkit.data.RegressionDataSpec;
 import dev.labkit.model.LinearRegressionGd;
-import dev.labkit.report.RegressionCharts;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
@@ -30,10 +29,10 @@ final class RegressionSummary {
   private RegressionSummary() {}
 
   static void charts(EventSink store, List<Outcome> outcomes, Settings options) {
-    List<RegressionCharts.Trial> trials = new ArrayList<>();
+    List<RegressionCharts.Fitted> trials = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       Map<String, Double> m = outcome.metrics();
-      trials.add(new RegressionCharts.Trial(label(outcome.trial()), outcome.folder(),
+      trials.add(new RegressionCharts.Fitted(label(outcome.trial()), outcome.folder(),
           m.getOrDefault("w", Double.NaN), m.getOrDefault("b", Double.NaN)));
     }
     store.accept(new Event.Table("loss-curves", "chart", "Training loss of every trial",

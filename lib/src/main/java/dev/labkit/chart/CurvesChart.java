@@ -1,5 +1,6 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
+import dev.labkit.ground.Json;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -76,7 +77,7 @@ public record CurvesChart(String title, String yTitle, List<Map<String, Object>>
   }
 
   private ObjectNode encoding() {
-    ObjectNode enc = RunFolders.JSON.createObjectNode();
+    ObjectNode enc = Json.COMPACT.createObjectNode();
     enc.set("x", Charts.quantitative(new Axis("step", "step", Scale.LINEAR), false));
     enc.set("y", Charts.quantitative(new Axis("value", logY ? yTitle + " (log scale)" : yTitle,
         logY ? Scale.LOG : Scale.LINEAR), false));
@@ -89,7 +90,7 @@ public record CurvesChart(String title, String yTitle, List<Map<String, Object>>
 
   /** The marks as symbols on their lines: a down-pointing triangle for an lr drop, a square otherwise. */
   private ObjectNode markerLayer() {
-    ObjectNode layer = RunFolders.JSON.createObjectNode();
+    ObjectNode layer = Json.COMPACT.createObjectNode();
     layer.putObject("data").set("values", Charts.values(markers));
     layer.putObject("mark").put("type", "point").put("filled", true).put("size", 70).put("stroke", "#1f2328")
         .put("strokeWidth", 0.5);

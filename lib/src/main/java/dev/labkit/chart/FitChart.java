@@ -1,5 +1,6 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
+import dev.labkit.ground.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public record FitChart(String title, String xTitle, String yTitle, List<Map<Stri
   }
 
   private ObjectNode axes() {
-    ObjectNode enc = RunFolders.JSON.createObjectNode();
+    ObjectNode enc = Json.COMPACT.createObjectNode();
     enc.set("x", Charts.quantitative(new Axis("x", xTitle, Scale.LINEAR), false));
     enc.set("y", Charts.quantitative(new Axis("y", yTitle, Scale.LINEAR), false));
     return enc;

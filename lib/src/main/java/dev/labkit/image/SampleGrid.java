@@ -1,4 +1,4 @@
-package dev.labkit.report;
+package dev.labkit.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.labkit.report;
+package dev.labkit.image;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;

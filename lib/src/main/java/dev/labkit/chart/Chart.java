@@ -1,6 +1,7 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
 import dev.labkit.ground.Event;
+import dev.labkit.ground.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,7 +16,7 @@ public sealed interface Chart permits LineChart, BarChart, RocChart, CurvesChart
 
   /** The spec as compact JSON; the same chart always gives the same bytes. */
   default String json() {
-    return RunFolders.JSON.writeValueAsString(spec());
+    return Json.COMPACT.writeValueAsString(spec());
   }
 
   /** How an axis maps values to positions. */

@@ -1,4 +1,4 @@
-package dev.labkit.report;
+package dev.labkit.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +81,7 @@ public final class Images {
   }
 
   /** The CSS gradient of the legend, from the same colours as the heatmaps. */
-  static String legendGradient() {
+  public static String legendGradient() {
     return String.format(Locale.ROOT, "background: linear-gradient(to right, rgb(%d, %d, %d), #fff, rgb(%d, %d, %d))",
         NEGATIVE[0], NEGATIVE[1], NEGATIVE[2], POSITIVE[0], POSITIVE[1], POSITIVE[2]);
   }

@@ -1,4 +1,4 @@
-package dev.labkit.report;
+package dev.labkit.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
 import dev.labkit.ground.Event;
+import dev.labkit.ground.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ public record LineChart(
   }
 
   private ObjectNode encoding() {
-    ObjectNode enc = RunFolders.JSON.createObjectNode();
+    ObjectNode enc = Json.COMPACT.createObjectNode();
     enc.set("x", Charts.quantitative(x, false));
     enc.set("y", Charts.quantitative(y, false));
     if (series != null) {
@@ -142,7 +143,7 @@ public record LineChart(
 
   /** Dashed rules with their label at the top, in a layer with its own data. */
   private ObjectNode eventLayer() {
-    ObjectNode layer = RunFolders.JSON.createObjectNode();
+    ObjectNode layer = Json.COMPACT.createObjectNode();
     ArrayNode values = layer.putObject("data").putArray("values");
     for (Event e : events) {
       ObjectNode v = values.addObject();
@@ -179,7 +180,7 @@ public record LineChart(
 
   /** A red ring around each highlighted point and its label above. */
   private ObjectNode highlightLayer() {
-    ObjectNode layer = RunFolders.JSON.createObjectNode();
+    ObjectNode layer = Json.COMPACT.createObjectNode();
     ArrayNode values = layer.putObject("data").putArray("values");
     for (Highlight h : highlights) {
       ObjectNode v = values.addObject();

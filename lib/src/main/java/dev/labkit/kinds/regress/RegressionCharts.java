@@ -1,6 +1,11 @@
-package dev.labkit.report;
+package dev.labkit.kinds.regress;
 
-import dev.labkit.report.Run.Point;
+import dev.labkit.chart.Charts;
+import dev.labkit.chart.CurvesChart;
+import dev.labkit.chart.FitChart;
+import dev.labkit.chart.Marks;
+import dev.labkit.store.MetricLines;
+import dev.labkit.store.MetricLines.Line;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +20,7 @@ import java.util.stream.Collectors;
  * trial's fitted line over the data. Built from the trials' run folders (their metrics.csv) and the data.
  *
  * <pre>{@code
- * CurvesChart losses = RegressionCharts.losses(List.of(new Trial("lr=0.01", folder, 2.98, 2.0)), true, warn);
+ * CurvesChart losses = RegressionCharts.losses(List.of(new Fitted("lr=0.01", folder, 2.98, 2.0)), true, warn);
  * }</pre>
  */
 public final class RegressionCharts {
@@ -25,33 +30,33 @@ public final class RegressionCharts {
   private RegressionCharts() {}
 
   /** One trial: its label in legends, its run folder, and its fitted line (w, b; NaN when it has none). */
-  public record Trial(String label, Path folder, double w, double b) {}
+  public record Fitted(String label, Path folder, double w, double b) {}
 
   /** Every trial's {@code train/loss} curve, marks on it; a log y axis when {@code logY}. */
-  public static CurvesChart losses(List<Trial> trials, boolean logY, Consumer<String> warn) {
+  public static CurvesChart losses(List<Fitted> trials, boolean logY, Consumer<String> warn) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Map<String, Object>> markers = new ArrayList<>();
-    for (Trial trial : trials) {
-      List<Point> points = MetricsCsv.read(trial.folder().resolve("metrics.csv"), warn);
-      List<Point> loss = points.stream().filter(p -> p.name().equals("train/loss")).toList();
+    for (Fitted trial : trials) {
+      List<Line> points = MetricLines.read(trial.folder().resolve("metrics.csv"), warn);
+      List<Line> loss = points.stream().filter(p -> p.name().equals("train/loss")).toList();
       if (loss.isEmpty()) {
         continue;
       }
-      List<Point> marks = points.stream().filter(p -> p.name().startsWith(Curves.MARK)).toList();
-      Set<Long> markSteps = marks.stream().map(Point::step).collect(Collectors.toSet());
+      List<Line> marks = points.stream().filter(p -> p.name().startsWith(Marks.PREFIX)).toList();
+      Set<Long> markSteps = marks.stream().map(Line::step).collect(Collectors.toSet());
       Map<Long, Double> byStep = new LinkedHashMap<>();
       int every = Math.max(1, loss.size() / POINTS_PER_CURVE);
       for (int i = 0; i < loss.size(); i++) {
-        Point p = loss.get(i);
+        Line p = loss.get(i);
         byStep.put(p.step(), p.value());
         if (i % every == 0 || i == loss.size() - 1 || markSteps.contains(p.step())) {
           rows.add(Charts.row("step", p.step(), "series", trial.label(), "value", p.value()));
         }
       }
-      for (Point mark : marks) {
+      for (Line mark : marks) {
         markers.add(Charts.row("step", mark.step(), "series", trial.label(),
             "value", byStep.getOrDefault(mark.step(), loss.getLast().value()),
-            "mark", Curves.markLabel(mark.name().substring(Curves.MARK.length()), mark.value())));
+            "mark", Marks.label(mark.name().substring(Marks.PREFIX.length()), mark.value())));
       }
     }
     return Charts.curves("Training loss of every trial").yTitle("train/loss").logY(logY).data(rows).markers(markers);
@@ -62,7 +67,7 @@ public final class RegressionCharts {
    * one line per trial with a finite fit, across the x range of the data. {@code data} maps a data set's
    * label to its {x, y} columns.
    */
-  public static FitChart lines(String xName, String yName, Map<String, double[][]> data, List<Trial> trials,
+  public static FitChart lines(String xName, String yName, Map<String, double[][]> data, List<Fitted> trials,
       int maxPoints) {
     List<Map<String, Object>> points = new ArrayList<>();
     double lo = Double.POSITIVE_INFINITY;
@@ -80,7 +85,7 @@ public final class RegressionCharts {
       }
     }
     Map<String, double[]> fits = new LinkedHashMap<>();
-    for (Trial trial : trials) {
+    for (Fitted trial : trials) {
       if (Double.isFinite(trial.w()) && Double.isFinite(trial.b())) {
         fits.put(trial.label(), new double[] {trial.w(), trial.b()});
       }

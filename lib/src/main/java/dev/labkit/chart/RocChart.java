@@ -1,5 +1,6 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
+import dev.labkit.ground.Json;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,8 +60,8 @@ public record RocChart(String title, List<Curve> curves, int size) implements Ch
 
     ObjectNode diagonal = layers.addObject();
     diagonal.putObject("data").putArray("values")
-        .add(RunFolders.JSON.createObjectNode().put("fpr", 0).put("tpr", 0))
-        .add(RunFolders.JSON.createObjectNode().put("fpr", 1).put("tpr", 1));
+        .add(Json.COMPACT.createObjectNode().put("fpr", 0).put("tpr", 0))
+        .add(Json.COMPACT.createObjectNode().put("fpr", 1).put("tpr", 1));
     ObjectNode diagonalMark = diagonal.putObject("mark");
     diagonalMark.put("type", "line");
     diagonalMark.put("color", "#8c959f");
@@ -90,7 +91,7 @@ public record RocChart(String title, List<Curve> curves, int size) implements Ch
   }
 
   private static ObjectNode axes() {
-    ObjectNode enc = RunFolders.JSON.createObjectNode();
+    ObjectNode enc = Json.COMPACT.createObjectNode();
     enc.set("x", unit("fpr", "false positive rate"));
     enc.set("y", unit("tpr", "true positive rate"));
     return enc;

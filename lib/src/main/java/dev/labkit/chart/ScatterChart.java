@@ -1,7 +1,7 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
-import dev.labkit.report.Chart.Axis;
-import dev.labkit.report.Chart.Scale;
+import dev.labkit.chart.Chart.Axis;
+import dev.labkit.chart.Chart.Scale;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,16 +17,16 @@ import tools.jackson.databind.node.ObjectNode;
  *     new Axis("y", "test/accuracy", Scale.LINEAR), rows).spec();
  * }</pre>
  */
-record ScatterChart(String title, Axis x, boolean xNumeric, Axis y, List<Map<String, Object>> rows) {
+public record ScatterChart(String title, Axis x, boolean xNumeric, Axis y, List<Map<String, Object>> rows) {
 
-  ScatterChart {
+  public ScatterChart {
     rows = List.copyOf(rows);
   }
 
   static final int WIDTH = 300;
   static final int HEIGHT = 200;
 
-  ObjectNode spec() {
+  public ObjectNode spec() {
     ObjectNode spec = Charts.base(title, WIDTH, HEIGHT);
     spec.putObject("data").set("values", Charts.values(rows));
     ObjectNode mark = spec.putObject("mark");

@@ -1,5 +1,6 @@
-package dev.labkit.report;
+package dev.labkit.chart;
 
+import dev.labkit.ground.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public record BarChart(
     xEnc.putNull("sort"); // the rows' order: fold 1, 2, … not alphabetical
     enc.set("x", xEnc);
     enc.set("y", Charts.quantitative(y, true));
-    var tooltip = RunFolders.JSON.createArrayNode();
+    var tooltip = Json.COMPACT.createArrayNode();
     tooltip.add(Charts.tooltip(x, xTitle, "nominal"));
     if (group != null) {
       ObjectNode offset = Charts.nominal(group, groupTitle);

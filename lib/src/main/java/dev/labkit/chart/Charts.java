@@ -1,4 +1,6 @@
-package dev.labkit.report;
+package dev.labkit.chart;
+
+import dev.labkit.ground.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,7 +91,7 @@ public final class Charts {
 
   /** A chart's spec as text for a page's {@code <script type="application/json">} block. */
   public static String scriptSafe(JsonNode spec) {
-    return scriptSafe(RunFolders.JSON.writeValueAsString(spec));
+    return scriptSafe(Json.COMPACT.writeValueAsString(spec));
   }
 
   // --- helpers shared by the chart types ---------------------------------------------------------
@@ -101,8 +103,8 @@ public final class Charts {
   }
 
   /** The top of every spec: schema, title, size. */
-  static ObjectNode base(String title, int width, int height) {
-    ObjectNode spec = RunFolders.JSON.createObjectNode();
+  public static ObjectNode base(String title, int width, int height) {
+    ObjectNode spec = Json.COMPACT.createObjectNode();
     spec.put("$schema", SCHEMA);
     if (title != null) {
       spec.put("title", title);
@@ -121,7 +123,7 @@ public final class Charts {
   }
 
   static ObjectNode quantitative(Chart.Axis axis, boolean zero) {
-    ObjectNode enc = RunFolders.JSON.createObjectNode();
+    ObjectNode enc = Json.COMPACT.createObjectNode();
     enc.put("field", field(axis.field()));
     enc.put("type", "quantitative");
     enc.put("title", axis.title());
@@ -133,15 +135,15 @@ public final class Charts {
     return enc;
   }
 
-  static ObjectNode nominal(String fieldName, String title) {
-    ObjectNode enc = RunFolders.JSON.createObjectNode();
+  public static ObjectNode nominal(String fieldName, String title) {
+    ObjectNode enc = Json.COMPACT.createObjectNode();
     enc.put("field", field(fieldName));
     enc.put("type", "nominal");
     enc.put("title", title);
     return enc;
   }
 
-  static ObjectNode tooltip(String fieldName, String title, String type) {
+  public static ObjectNode tooltip(String fieldName, String title, String type) {
     ObjectNode t = nominal(fieldName, title);
     t.put("type", type);
     if (type.equals("quantitative")) {
@@ -152,7 +154,7 @@ public final class Charts {
 
   /** Rows as a JSON array; a value that is not a finite number, a string or a boolean becomes null. */
   static ArrayNode values(Iterable<? extends Map<String, ?>> rows) {
-    ArrayNode array = RunFolders.JSON.createArrayNode();
+    ArrayNode array = Json.COMPACT.createArrayNode();
     for (Map<String, ?> row : rows) {
       ObjectNode o = array.addObject();
       row.forEach((k, v) -> put(o, k, v));
@@ -160,7 +162,7 @@ public final class Charts {
     return array;
   }
 
-  static void put(ObjectNode o, String key, Object v) {
+  public static void put(ObjectNode o, String key, Object v) {
     switch (v) {
       case Integer i -> o.put(key, i);
       case Long l -> o.put(key, l);
@@ -173,7 +175,7 @@ public final class Charts {
 
   /** A point selection that follows the pointer to the nearest point; drives hover tooltips. */
   static ObjectNode hoverParam() {
-    ObjectNode param = RunFolders.JSON.createObjectNode();
+    ObjectNode param = Json.COMPACT.createObjectNode();
     param.put("name", "hover");
     ObjectNode select = param.putObject("select");
     select.put("type", "point");
@@ -185,7 +187,7 @@ public final class Charts {
 
   /** Opacity 1 for the hovered point, 0 for the rest. */
   static ObjectNode hoverOpacity() {
-    ObjectNode opacity = RunFolders.JSON.createObjectNode();
+    ObjectNode opacity = Json.COMPACT.createObjectNode();
     ObjectNode condition = opacity.putObject("condition");
     condition.put("param", "hover");
     condition.put("empty", false);
