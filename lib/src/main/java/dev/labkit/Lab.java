@@ -1,14 +1,28 @@
 package dev.labkit;
 
 import dev.labkit.cli.LabOptions;
+import dev.labkit.cli.ScriptCommand;
+import dev.labkit.data.Cifar10Spec;
+import dev.labkit.data.CsvDataSpec;
+import dev.labkit.data.CsvRegressionSpec;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.ImageDataSpec;
+import dev.labkit.data.SyntheticLine;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.SearchSpace;
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.Points;
 import dev.labkit.ground.UserError;
+import dev.labkit.model.DecisionTree;
+import dev.labkit.model.Gan;
+import dev.labkit.model.GaussianNaiveBayes;
+import dev.labkit.model.Knn;
+import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
+import dev.labkit.model.NeuralNet;
+import dev.labkit.model.RandomForest;
+import dev.labkit.model.Svm;
+import dev.labkit.run.Experiment;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;
 import java.util.List;
@@ -49,12 +63,12 @@ public final class Lab {
   }
 
   /** CIFAR-10: 50,000 train and 10,000 test 32×32 colour images of 10 classes, pixels in [0, 1]. */
-  public static dev.labkit.data.Cifar10Spec cifar10() {
+  public static Cifar10Spec cifar10() {
     return Datasets.cifar10();
   }
 
   /** A CSV file with a header row, numeric feature columns and a label column; 20 % held out as test. */
-  public static dev.labkit.data.CsvDataSpec csv(java.nio.file.Path file, String labelColumn) {
+  public static CsvDataSpec csv(java.nio.file.Path file, String labelColumn) {
     return Datasets.csv(file, labelColumn);
   }
 
@@ -62,17 +76,17 @@ public final class Lab {
    * Points around the line y = 3x + 2 with N(0, 1) noise, x ~ N(0, 1), 10,000 of them, generated from the
    * run's seed; every part is a {@code data.*} param: {@code line().noise(Noise.LAPLACE).noiseScale(2)}.
    */
-  public static dev.labkit.data.SyntheticLine line() {
+  public static SyntheticLine line() {
     return Datasets.line();
   }
 
   /** The 10,000 points of data/linreg/linreg_data.csv that ../shared/PEERS.md's regression table was computed on. */
-  public static dev.labkit.data.CsvRegressionSpec lineReference() {
+  public static CsvRegressionSpec lineReference() {
     return Datasets.lineReference();
   }
 
   /** A CSV file with a header row for regression: the target column holds real numbers, the rest are features. */
-  public static dev.labkit.data.CsvRegressionSpec csvRegression(java.nio.file.Path file, String targetColumn) {
+  public static CsvRegressionSpec csvRegression(java.nio.file.Path file, String targetColumn) {
     return Datasets.csvRegression(file, targetColumn);
   }
 
@@ -81,33 +95,33 @@ public final class Lab {
    * from W = b = 0; {@code .loss(...)}, {@code .lr(...)}, {@code .training(t -> ...)}, {@code .init(...)},
    * {@code .noise(...)} change it.
    */
-  public static dev.labkit.model.LinearRegressionGd linearRegression() {
-    return dev.labkit.model.LinearRegressionGd.defaults();
+  public static LinearRegressionGd linearRegression() {
+    return LinearRegressionGd.defaults();
   }
 
   /** An RBF-kernel SVM, C = 1, gamma "scale" (1 / (features · variance)), as scikit-learn's {@code SVC()}. */
-  public static dev.labkit.model.Svm svm() {
-    return dev.labkit.model.Svm.defaults();
+  public static Svm svm() {
+    return Svm.defaults();
   }
 
   /** A random forest of 100 trees grown to purity, gini, √features tried per split. */
-  public static dev.labkit.model.RandomForest randomForest() {
-    return dev.labkit.model.RandomForest.defaults();
+  public static RandomForest randomForest() {
+    return RandomForest.defaults();
   }
 
   /** k-nearest neighbours, k = 5, uniform weights; batch, multi-core prediction. */
-  public static dev.labkit.model.Knn knn() {
-    return dev.labkit.model.Knn.defaults();
+  public static Knn knn() {
+    return Knn.defaults();
   }
 
   /** A decision tree grown to purity, gini. */
-  public static dev.labkit.model.DecisionTree decisionTree() {
-    return dev.labkit.model.DecisionTree.defaults();
+  public static DecisionTree decisionTree() {
+    return DecisionTree.defaults();
   }
 
   /** Gaussian naive Bayes, variance smoothing 1e-9 as scikit-learn's {@code GaussianNB()}. */
-  public static dev.labkit.model.GaussianNaiveBayes naiveBayes() {
-    return dev.labkit.model.GaussianNaiveBayes.defaults();
+  public static GaussianNaiveBayes naiveBayes() {
+    return GaussianNaiveBayes.defaults();
   }
 
   /** Multinomial logistic regression, L2, C = 1: equals scikit-learn's {@code LogisticRegression()}. */
@@ -120,34 +134,34 @@ public final class Lab {
    * softmax, cross-entropy, Adam at lr 1e-3, 10 epochs of batch 128, as the PyTorch notebook's
    * {@code nn.Linear(784, 10)}. Per epoch it logs training and validation loss and accuracy.
    */
-  public static dev.labkit.model.NeuralNet softmaxRegression() {
-    return dev.labkit.model.NeuralNet.softmaxRegression();
+  public static NeuralNet softmaxRegression() {
+    return NeuralNet.softmaxRegression();
   }
 
   /**
    * A multi-layer perceptron with these hidden widths ({@code mlp(256, 128)}), ReLU and no dropout, trained
    * by the same loop as {@link #softmaxRegression()}: {@code mlp(256).dropout(0.2).activation(TANH)}.
    */
-  public static dev.labkit.model.NeuralNet mlp(int... hidden) {
-    return dev.labkit.model.NeuralNet.mlp(hidden);
+  public static NeuralNet mlp(int... hidden) {
+    return NeuralNet.mlp(hidden);
   }
 
   /**
    * The MLP GAN: G 100→256→512→1024→784 (LeakyReLU 0.2, tanh), D 784→1024→512→256→1 (LeakyReLU 0.2,
    * dropout 0.3, logits), two Adams at 2e-4 (0.5, 0.999), batch 128, 3,000 steps; see {@link dev.labkit.model.Gan}.
    */
-  public static dev.labkit.model.Gan gan() {
-    return dev.labkit.model.Gan.defaults();
+  public static Gan gan() {
+    return Gan.defaults();
   }
 
   /** The DCGAN for 28×28×1 or 32×32×3 images: transposed convolutions with batch norm in G, strided convolutions in D. */
-  public static dev.labkit.model.Gan dcgan() {
-    return dev.labkit.model.Gan.dcgan();
+  public static Gan dcgan() {
+    return Gan.dcgan();
   }
 
   /** The conditional MLP GAN: the class label (one-hot) goes into G and D, so samples come with labels. */
-  public static dev.labkit.model.Gan cgan() {
-    return dev.labkit.model.Gan.cgan();
+  public static Gan cgan() {
+    return Gan.cgan();
   }
 
   /**
@@ -232,8 +246,8 @@ public final class Lab {
    *
    * <pre>{@code return runAll(lab, losses, noise, injection);}</pre>
    */
-  public static int runAll(LabOptions options, dev.labkit.run.Experiment... experiments) {
-    List<String> names = java.util.Arrays.stream(experiments).map(dev.labkit.run.Experiment::name).toList();
+  public static int runAll(LabOptions options, Experiment... experiments) {
+    List<String> names = java.util.Arrays.stream(experiments).map(Experiment::name).toList();
     for (String name : names) {
       if (names.indexOf(name) != names.lastIndexOf(name)) {
         throw new UserError("two experiments of this script are named " + name + "; give each its own name "
@@ -246,7 +260,7 @@ public final class Lab {
     }
     int worst = 0;
     try {
-      for (dev.labkit.run.Experiment each : experiments) {
+      for (Experiment each : experiments) {
         if (options.experiment() == null || options.experiment().equals(each.name())) {
           options.runningOneOfSeveral(each.name());
           worst = Math.max(worst, each.run(options));
@@ -267,6 +281,6 @@ public final class Lab {
   }
 
   static int cli(Object command, PrintStream err, String... args) {
-    return dev.labkit.cli.ScriptCommand.execute(command, err, args);
+    return ScriptCommand.execute(command, err, args);
   }
 }

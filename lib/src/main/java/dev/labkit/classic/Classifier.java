@@ -1,6 +1,7 @@
 package dev.labkit.classic;
 
 import dev.labkit.data.Dataset;
+import dev.labkit.eval.Metrics;
 
 /** A fitted classifier: class probabilities and labels for every example of a dataset. */
 public interface Classifier {
@@ -11,6 +12,6 @@ public interface Classifier {
 
   /** The most probable class of each example (the first one on a tie). */
   default int[] predict(Dataset data) {
-    return dev.labkit.eval.Metrics.argmax(predictProba(data), numClasses());
+    return Metrics.argmax(predictProba(data), numClasses());
   }
 }

@@ -1,17 +1,20 @@
 package dev.labkit.classic;
 
 import dev.labkit.data.Dataset;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.DecisionTree;
+import dev.labkit.model.Gan;
 import dev.labkit.model.GaussianNaiveBayes;
 import dev.labkit.model.Knn;
+import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.ModelSpec;
 import dev.labkit.model.NeuralNet;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
 import dev.labkit.neural.ClassifierTrainer;
-import dev.labkit.ground.Event;
-import dev.labkit.ground.EventSink;
 import java.util.Locale;
 
 /** Fits any classic model spec, reporting progress as events. */
@@ -46,10 +49,10 @@ public final class Fitting {
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
       case NeuralNet net -> ClassifierTrainer.fit(smoke ? net.smoke() : net, train, validation, seed, events);
-      case dev.labkit.model.LinearRegressionGd regression -> throw new dev.labkit.ground.UserError(regression.name()
+      case LinearRegressionGd regression -> throw new UserError(regression.name()
           + " is a regression model (real-valued targets) and cannot classify; choose a classifier "
           + "such as logistic-regression");
-      case dev.labkit.model.Gan gan -> throw new dev.labkit.ground.UserError(gan.name()
+      case Gan gan -> throw new UserError(gan.name()
           + " is a generative model, not a classifier: run it in an experiment (the GAN run path), not through Fitting");
     };
   }

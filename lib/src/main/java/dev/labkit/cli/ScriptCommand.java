@@ -2,6 +2,7 @@ package dev.labkit.cli;
 
 import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
+import dev.labkit.store.Provenance;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class ScriptCommand {
       }
     }
     if (cmd.getCommandSpec().version().length == 0) {
-      cmd.getCommandSpec().version("labkit " + dev.labkit.store.Provenance.currentLabkitVersion());
+      cmd.getCommandSpec().version("labkit " + Provenance.currentLabkitVersion());
     }
     String name = cmd.getCommandName();
     cmd.setParameterExceptionHandler((e, ignored) -> {

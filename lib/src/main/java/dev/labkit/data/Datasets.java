@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class Datasets {
    * 10,000 points (x, y) of y = 3x + 2 + N(0, 1) that the numbers in ../shared/PEERS.md were computed on.
    */
   public static CsvRegressionSpec lineReference() {
-    return csvRegression(dev.labkit.ground.Home.data().resolve("linreg").resolve("linreg_data.csv"), "y");
+    return csvRegression(Home.data().resolve("linreg").resolve("linreg_data.csv"), "y");
   }
 
   /** The names {@link #parse} accepts, as its error lists them. */

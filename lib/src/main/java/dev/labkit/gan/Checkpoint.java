@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
+import dev.labkit.ground.Json;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.TorchOptimizer;
 import java.io.ByteArrayInputStream;
@@ -92,7 +93,7 @@ public final class Checkpoint {
           + "; free some space or set model.checkpoint_every=0", e);
     }
     try {
-      dev.labkit.ground.Json.replace(temp, file);
+      Json.replace(temp, file);
     } catch (IOException e) {
       throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }

@@ -19,6 +19,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
+import dev.labkit.neural.Torch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ReferenceClassifier implements AutoCloseable {
   static final int FEATURES = 128;
   private static final String VERSION = "mlp-256-128-v1";
 
-  private final NDManager manager = dev.labkit.neural.Torch.manager();
+  private final NDManager manager = Torch.manager();
   private final SequentialBlock features;
   private final SequentialBlock model;
   private final int pixels;

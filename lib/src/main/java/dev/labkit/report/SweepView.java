@@ -3,6 +3,7 @@ package dev.labkit.report;
 import dev.labkit.chart.Chart.Scale;
 import dev.labkit.chart.Charts;
 import dev.labkit.chart.LineChart;
+import dev.labkit.eval.Metric;
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.Selection;
 import dev.labkit.run.RunKind;
@@ -128,7 +129,7 @@ public record SweepView(
    * A metric is best by the direction its name implies; ties go to the earlier trial.
    */
   static boolean lowerIsBetter(String metric) {
-    return dev.labkit.eval.Metric.lowerIsBetter(metric);
+    return Metric.lowerIsBetter(metric);
   }
 
   /** How the best trial is chosen: the rule of the trials' kind ({@link RunKinds}), read through {@link Selection}. */

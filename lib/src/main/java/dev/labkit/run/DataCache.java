@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.data.DataSpec;
+import dev.labkit.data.Dataset;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.TrainTest;
 import dev.labkit.ground.Event;
@@ -41,7 +42,7 @@ public final class DataCache {
         List.of(train.shape().height(), train.shape().width(), train.shape().channels()), train.classNames());
   }
 
-  private static RunRecord.Part part(dev.labkit.data.Dataset dataset) {
+  private static RunRecord.Part part(Dataset dataset) {
     return new RunRecord.Part(dataset.id(), dataset.size(), dataset.sha256());
   }
 }

@@ -1,10 +1,11 @@
 package dev.labkit.run;
 
+import dev.labkit.data.DataSpec;
+import dev.labkit.data.Datasets;
+import dev.labkit.eval.Evaluation;
 import dev.labkit.ground.Params;
 import dev.labkit.ground.Spec;
 import dev.labkit.ground.UserError;
-import dev.labkit.data.DataSpec;
-import dev.labkit.eval.Evaluation;
 import dev.labkit.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,7 +138,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
       case "seed" -> unswept.seed(Params.parseInt(key, value));
       case "validation" -> unswept.validation(Params.parseDouble(key, value));
       case "model" -> unswept.choose(value);
-      case "data" -> unswept.data(dev.labkit.data.Datasets.parse(value));
+      case "data" -> unswept.data(Datasets.parse(value));
       default -> unswept.route(key, value);
     };
   }

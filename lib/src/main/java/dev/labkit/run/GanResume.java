@@ -5,6 +5,7 @@ import dev.labkit.data.Dataset;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.Fingerprint;
 import dev.labkit.gan.GanTraining;
+import dev.labkit.ground.Params;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.Torch;
@@ -104,7 +105,7 @@ public final class GanResume {
         Object value = entry.getValue();
         throw new UserError("--resume " + runId + ": that run had " + entry.getKey() + "="
             + RunFolder.text(recorded, "nothing") + ", these options give " + (value instanceof Double d
-            ? dev.labkit.ground.Params.show(d) : value) + "; " + again);
+            ? Params.show(d) : value) + "; " + again);
       }
     }
     if (run.provenance().path("smoke").asBoolean(false) != options.smoke()) {

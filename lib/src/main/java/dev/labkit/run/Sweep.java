@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.UserError;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
 public record Sweep(Axis axis) {
   public Sweep {
     if (!axis.finite()) {
-      throw new dev.labkit.ground.UserError("sweep over " + axis.key() + " needs values, not a range: " + axis.describe());
+      throw new UserError("sweep over " + axis.key() + " needs values, not a range: " + axis.describe());
     }
   }
 

@@ -6,15 +6,16 @@ import dev.labkit.eval.CvResult;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.FoldScore;
 import dev.labkit.eval.Metric;
+import dev.labkit.eval.Metrics;
 import dev.labkit.eval.NestedCv;
 import dev.labkit.eval.NestedCvResult;
 import dev.labkit.eval.OuterFold;
 import dev.labkit.eval.RandomSearch;
 import dev.labkit.eval.RocCurve;
 import dev.labkit.eval.Summary;
-import dev.labkit.model.ModelSpec;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
+import dev.labkit.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class CvEvaluations {
 
   static void metricsTable(int[] truth, double[] proba, List<String> labels, EventSink events,
       Map<String, Double> metrics) {
-    Map<String, Double> all = dev.labkit.eval.Metric.all(truth, proba, labels);
+    Map<String, Double> all = Metric.all(truth, proba, labels);
     List<List<Object>> rows = new ArrayList<>();
     all.forEach((name, value) -> {
       rows.add(List.of(name, value));
@@ -47,7 +48,7 @@ final class CvEvaluations {
     for (RocCurve curve : curves) {
       rows.add(List.of(curve.label(), curve.auc(), curve.size()));
     }
-    metrics.put("test/roc_auc", dev.labkit.eval.Metrics.rocAucOvr(truth, proba, labels.size()));
+    metrics.put("test/roc_auc", Metrics.rocAucOvr(truth, proba, labels.size()));
     events.accept(new Event.Table("roc-curves", "chart", "ROC curves", RunCharts.roc(curves).spec()));
     events.accept(new Event.Table("roc-auc", "table", "ROC AUC per class (one against the rest, test)",
         table(List.of("class", "auc", "points"), rows)));

@@ -5,9 +5,12 @@ import dev.labkit.classic.LinearWeights;
 import dev.labkit.data.Dataset;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
-import dev.labkit.image.Images;
+import dev.labkit.eval.Metrics;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
+import dev.labkit.ground.UserError;
+import dev.labkit.image.Images;
+import dev.labkit.model.ModelSpec;
 import dev.labkit.run.Experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ final class Evaluator {
   static void evaluate(Experiment experiment, Classifier model, Splits data, boolean smoke, EventSink events,
       Map<String, Double> metrics, long step) {
     List<Evaluation> evaluations = experiment.evaluations();
-    dev.labkit.model.ModelSpec<?> spec = experiment.model();
+    ModelSpec<?> spec = experiment.model();
     long seed = experiment.seed();
     Dataset test = data.test();
     if (data.validation() != null) {
@@ -34,10 +37,10 @@ final class Evaluator {
     }
     long t0 = System.nanoTime();
     double[] proba = model.predictProba(test);
-    int[] predicted = dev.labkit.eval.Metrics.argmax(proba, model.numClasses());
+    int[] predicted = Metrics.argmax(proba, model.numClasses());
     metrics.put("predict_seconds", (System.nanoTime() - t0) / 1e9);
     ClassificationReport report = ClassificationReport.of(test.labels(), predicted, test.classNames());
-    metrics.put("test/log_loss", dev.labkit.eval.Metrics.logLoss(test.labels(), proba, model.numClasses()));
+    metrics.put("test/log_loss", Metrics.logLoss(test.labels(), proba, model.numClasses()));
     for (Evaluation evaluation : evaluations) {
       switch (evaluation) {
         case Evaluation.Accuracy a -> {
@@ -73,7 +76,7 @@ final class Evaluator {
 
   private static void weightHeatmaps(Classifier model, Dataset test, EventSink events, Map<String, Double> metrics) {
     if (!(model instanceof LinearWeights linear)) {
-      throw new dev.labkit.ground.UserError("weightHeatmaps() needs a linear model such as logisticRegression() or "
+      throw new UserError("weightHeatmaps() needs a linear model such as logisticRegression() or "
           + "softmaxRegression()");
     }
     metrics.put("weights/max_abs", linear.maxAbsWeight());

@@ -1,8 +1,6 @@
 package dev.labkit.kinds.generate;
 
 import ai.djl.ndarray.NDManager;
-import dev.labkit.ground.Home;
-import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
 import dev.labkit.gan.Checkpoint;
@@ -10,21 +8,24 @@ import dev.labkit.gan.GanTrainer;
 import dev.labkit.gan.GanViews;
 import dev.labkit.gan.Generator;
 import dev.labkit.gan.ReferenceClassifier;
-import dev.labkit.ground.Selection;
-import dev.labkit.model.Gan;
-import dev.labkit.run.ConsoleSink;
-import dev.labkit.run.DataCache;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
+import dev.labkit.ground.Home;
+import dev.labkit.ground.Selection;
+import dev.labkit.ground.UserError;
+import dev.labkit.model.Gan;
+import dev.labkit.neural.Torch;
+import dev.labkit.run.ConsoleSink;
+import dev.labkit.run.DataCache;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.GanResume;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunKinds;
-import dev.labkit.store.RunRecord;
 import dev.labkit.run.Runner;
 import dev.labkit.run.Settings;
 import dev.labkit.run.Trial;
+import dev.labkit.store.RunRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,10 +108,10 @@ public final class Generate implements RunKind {
 
   private static void train(Gan spec, TrainTest data, long seed, boolean smoke, GanTrainer.Checkpoints checkpoints,
       EventSink events, Map<String, Double> metrics) {
-    dev.labkit.neural.Torch.threads(spec.threads());
+    Torch.threads(spec.threads());
     try (ReferenceClassifier reference = ReferenceClassifier.forData(data.train(), Home.cache().resolve("gan-reference"),
         smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
-        NDManager manager = dev.labkit.neural.Torch.manager()) {
+        NDManager manager = Torch.manager()) {
       metrics.put("reference_accuracy", reference.accuracy(data.test()));
       events.accept(new Event.Phase("judge", String.format(Locale.ROOT, "reference classifier: %.4f test accuracy",
           metrics.get("reference_accuracy"))));

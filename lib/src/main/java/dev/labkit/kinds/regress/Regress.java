@@ -1,22 +1,23 @@
 package dev.labkit.kinds.regress;
 
-import dev.labkit.ground.UserError;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.data.RegressionData;
 import dev.labkit.data.RegressionDataSpec;
+import dev.labkit.ground.Event;
+import dev.labkit.ground.EventSink;
+import dev.labkit.ground.Params;
 import dev.labkit.ground.Selection;
+import dev.labkit.ground.UserError;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.neural.RegressionFit;
 import dev.labkit.neural.RegressionTrainer;
-import dev.labkit.ground.Event;
-import dev.labkit.ground.EventSink;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
-import dev.labkit.store.RunRecord;
 import dev.labkit.run.Runner;
 import dev.labkit.run.Settings;
 import dev.labkit.run.Trial;
+import dev.labkit.store.RunRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class Regress implements RunKind {
       if (fit.diverged()) {
         throw new UserError(String.format(Locale.ROOT, "diverged at step %d: the loss became NaN or infinite (last "
             + "finite loss %.6g); lower the learning rate (model.lr = %s)", fit.divergedAt(), fit.lastFiniteLoss(),
-            dev.labkit.ground.Params.show(spec.training().lr())));
+            Params.show(spec.training().lr())));
       }
     });
   }
