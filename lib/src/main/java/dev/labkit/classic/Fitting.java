@@ -5,12 +5,10 @@ import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.DecisionTree;
-import dev.labkit.model.Gan;
 import dev.labkit.model.GaussianNaiveBayes;
 import dev.labkit.model.Knn;
-import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.model.NeuralNet;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
@@ -25,12 +23,12 @@ public final class Fitting {
   private Fitting() {}
 
   /** Fits with {@link #DEFAULT_SEED}; a run should pass its own seed to the other overload. */
-  public static Classifier fit(ModelSpec<?> spec, Dataset train, EventSink events) {
+  public static Classifier fit(ClassifierSpec<?> spec, Dataset train, EventSink events) {
     return fit(spec, train, DEFAULT_SEED, events);
   }
 
   /** Fits {@code spec} on {@code train}; {@code seed} drives every random choice (a forest's trees). */
-  public static Classifier fit(ModelSpec<?> spec, Dataset train, long seed, EventSink events) {
+  public static Classifier fit(ClassifierSpec<?> spec, Dataset train, long seed, EventSink events) {
     return fit(spec, train, null, seed, false, events);
   }
 
@@ -39,7 +37,7 @@ public final class Fitting {
    * also watches {@code validation} (null when the run holds none out); {@code smoke} shortens its
    * training to a few epochs, as {@code --smoke} asks.
    */
-  public static Classifier fit(ModelSpec<?> spec, Dataset train, Dataset validation, long seed, boolean smoke,
+  public static Classifier fit(ClassifierSpec<?> spec, Dataset train, Dataset validation, long seed, boolean smoke,
       EventSink events) {
     return switch (spec) {
       case LogisticRegression lr -> fitLogistic(lr, train, events);
@@ -49,16 +47,11 @@ public final class Fitting {
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
       case NeuralNet net -> ClassifierTrainer.fit(smoke ? net.smoke() : net, train, validation, seed, events);
-      case LinearRegressionGd regression -> throw new UserError(regression.name()
-          + " is a regression model (real-valued targets) and cannot classify; choose a classifier "
-          + "such as logistic-regression");
-      case Gan gan -> throw new UserError(gan.name()
-          + " is a generative model, not a classifier: run it in an experiment (the GAN run path), not through Fitting");
     };
   }
 
   /** Models fitted in one call say when they start and how long they took. */
-  private static Classifier announce(EventSink events, ModelSpec<?> spec, Dataset train,
+  private static Classifier announce(EventSink events, ClassifierSpec<?> spec, Dataset train,
       java.util.function.Supplier<? extends Classifier> fit) {
     events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "fitting %s on %,d examples", spec.name(),
         train.size())));

@@ -3,7 +3,7 @@ package dev.labkit.eval;
 import dev.labkit.classic.Classifier;
 import dev.labkit.classic.Fitting;
 import dev.labkit.data.Dataset;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class CrossValidation {
   private CrossValidation() {}
 
   /** Stratified {@code k}-fold cross-validation with folds drawn from {@code seed}. */
-  public static CvResult run(ModelSpec<?> spec, Dataset data, int k, long seed, EventSink events) {
+  public static CvResult run(ClassifierSpec<?> spec, Dataset data, int k, long seed, EventSink events) {
     return run(spec, data, StratifiedKFold.split(data, k, seed), events);
   }
 
@@ -34,7 +34,7 @@ public final class CrossValidation {
    * Cross-validation on given folds: pass the same folds to two specs to compare them fold by fold
    * (what {@link CorrectedTTest} needs).
    */
-  public static CvResult run(ModelSpec<?> spec, Dataset data, List<StratifiedKFold.Fold> folds, EventSink events) {
+  public static CvResult run(ClassifierSpec<?> spec, Dataset data, List<StratifiedKFold.Fold> folds, EventSink events) {
     List<FoldScore> scores = new ArrayList<>(folds.size());
     for (StratifiedKFold.Fold fold : folds) {
       FoldScore score = fitAndScore(spec, data, fold, events);
@@ -46,7 +46,7 @@ public final class CrossValidation {
   }
 
   /** Fits {@code spec} on the fold's training part and scores it on its test part. */
-  static FoldScore fitAndScore(ModelSpec<?> spec, Dataset data, StratifiedKFold.Fold fold, EventSink events) {
+  static FoldScore fitAndScore(ClassifierSpec<?> spec, Dataset data, StratifiedKFold.Fold fold, EventSink events) {
     Dataset train = Subsets.take(data, data.id() + "/fold-" + fold.index() + "-train", fold.train());
     Dataset test = Subsets.take(data, data.id() + "/fold-" + fold.index() + "-test", fold.test());
     long start = System.nanoTime();

@@ -1,7 +1,7 @@
 package dev.labkit.eval;
 
 import dev.labkit.ground.UserError;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public record GridSearch(SearchSpace space, int pointsPerRange) implements Searc
   }
 
   @Override
-  public List<Candidate> candidates(ModelSpec<?> base) {
+  public List<Candidate> candidates(ClassifierSpec<?> base) {
     space.check(base);
     List<Candidate> valid = new ArrayList<>();
     String firstReason = null;

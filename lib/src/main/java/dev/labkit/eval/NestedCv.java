@@ -1,7 +1,7 @@
 package dev.labkit.eval;
 
 import dev.labkit.data.Dataset;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class NestedCv {
    * @param seed    the outer folds are drawn from {@code seed}, the inner folds of outer fold i from
    *                {@code seed + i + 1}
    */
-  public static NestedCvResult run(ModelSpec<?> spec, Dataset data, int outer, int inner, Search search, Metric metric,
+  public static NestedCvResult run(ClassifierSpec<?> spec, Dataset data, int outer, int inner, Search search, Metric metric,
       long seed, EventSink events) {
     search.space().check(spec); // a bad space fails now, not after the first outer fold's work
     List<StratifiedKFold.Fold> folds = StratifiedKFold.split(data, outer, seed);

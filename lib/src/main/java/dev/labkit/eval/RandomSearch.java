@@ -2,7 +2,7 @@ package dev.labkit.eval;
 
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.RandomPoints;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import java.util.List;
 import java.util.Random;
 
@@ -23,7 +23,7 @@ public record RandomSearch(SearchSpace space, int nIter, long seed) implements S
   }
 
   @Override
-  public List<Candidate> candidates(ModelSpec<?> base) {
+  public List<Candidate> candidates(ClassifierSpec<?> base) {
     space.check(base);
     RandomPoints.Drawn<Candidate> drawn = RandomPoints.draw(space.axes(), nIter, new Random(seed),
         point -> new Candidate(point, SearchSpace.apply(base, point)));

@@ -1,7 +1,7 @@
 package dev.labkit.eval;
 
 import dev.labkit.data.Dataset;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.ground.EventSink;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,10 @@ public sealed interface Search permits GridSearch, RandomSearch {
    * The valid points to try on {@code base}, in order, each with the spec it gives. A point the spec
    * rejects is left out; when every point is rejected this throws a one-line UserError.
    */
-  List<Candidate> candidates(ModelSpec<?> base);
+  List<Candidate> candidates(ClassifierSpec<?> base);
 
   /** A point of the space and the spec it makes. */
-  record Candidate(Map<String, Object> params, ModelSpec<?> spec) {
+  record Candidate(Map<String, Object> params, ClassifierSpec<?> spec) {
     public Candidate {
       params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
@@ -35,7 +35,7 @@ public sealed interface Search permits GridSearch, RandomSearch {
    * (the same folds for every candidate, so they are compared on equal terms) and ranks them by
    * {@code metric}.
    */
-  default SearchResult run(ModelSpec<?> base, Dataset data, int folds, Metric metric, long seed,
+  default SearchResult run(ClassifierSpec<?> base, Dataset data, int folds, Metric metric, long seed,
       EventSink events) {
     return Searching.run(this, base, data, folds, metric, seed, events);
   }

@@ -1,6 +1,6 @@
 package dev.labkit.eval;
 
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * @param best        the winner's cross-validated score
  * @param trials      every point tried, in order
  */
-public record SearchResult(Metric metric, Map<String, Object> bestParams, ModelSpec<?> bestSpec, Summary best,
+public record SearchResult(Metric metric, Map<String, Object> bestParams, ClassifierSpec<?> bestSpec, Summary best,
     List<Trial> trials) {
   public SearchResult {
     bestParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bestParams));

@@ -3,7 +3,7 @@ package dev.labkit.eval;
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.RandomPoints;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +104,7 @@ public record SearchSpace(List<Axis> axes) {
    * whose probed values is valid (say {@code uniform("model.c", -1, 0)}, where c must be > 0) is a one-line
    * {@link UserError} naming the parameter and the spec's own reason.
    */
-  public void check(ModelSpec<?> spec) {
+  public void check(ClassifierSpec<?> spec) {
     if (axes.isEmpty()) {
       throw new UserError("search space is empty; add a parameter, e.g. searchSpace().logUniform(\"model.c\", 0.01, 10)");
     }
@@ -132,10 +132,10 @@ public record SearchSpace(List<Axis> axes) {
   }
 
   /** {@code spec} with every parameter of {@code point} set; the spec's {@link UserError} if it rejects one. */
-  static ModelSpec<?> apply(ModelSpec<?> spec, Map<String, Object> point) {
-    ModelSpec<?> result = spec;
+  static ClassifierSpec<?> apply(ClassifierSpec<?> spec, Map<String, Object> point) {
+    ClassifierSpec<?> result = spec;
     for (Map.Entry<String, Object> entry : point.entrySet()) {
-      result = (ModelSpec<?>) result.with(relative(entry.getKey()), Axis.text(entry.getValue()));
+      result = (ClassifierSpec<?>) result.with(relative(entry.getKey()), Axis.text(entry.getValue()));
     }
     return result;
   }

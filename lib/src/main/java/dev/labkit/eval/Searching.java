@@ -1,7 +1,7 @@
 package dev.labkit.eval;
 
 import dev.labkit.data.Dataset;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Locale;
 final class Searching {
   private Searching() {}
 
-  static SearchResult run(Search search, ModelSpec<?> base, Dataset data, int k, Metric metric, long seed,
+  static SearchResult run(Search search, ClassifierSpec<?> base, Dataset data, int k, Metric metric, long seed,
       EventSink events) {
     List<Search.Candidate> candidates = search.candidates(base);
     // folds are drawn once: every candidate meets the same splits, so differences are the parameters'

@@ -6,6 +6,7 @@ import dev.labkit.eval.Evaluation;
 import dev.labkit.ground.Params;
 import dev.labkit.ground.Spec;
 import dev.labkit.ground.UserError;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param compared   the models of a comparison, each run as its own trial; empty for one model
  * @param validation share of the training set held out to choose between trials (0 = none)
  */
-public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ModelSpec<?>> compared,
+public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ClassifierSpec<?>> compared,
     List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed) implements Spec<Experiment> {
 
   public static final long DEFAULT_SEED = 42;
@@ -85,7 +86,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
   }
 
   /** Compares several models: one trial each, on the same data and splits. */
-  public Experiment compare(ModelSpec<?>... models) {
+  public Experiment compare(ClassifierSpec<?>... models) {
     if (models.length == 0) {
       throw new UserError("compare needs at least one model");
     }
@@ -95,7 +96,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
   /** Every run this experiment makes: the compared models crossed with every swept value. */
   public List<Trial> trials() {
     List<Trial> trials = new ArrayList<>();
-    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : compared;
+    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : List.copyOf(compared);
     for (ModelSpec<?> each : models) {
       Map<String, String> assignment = new LinkedHashMap<>();
       if (!compared.isEmpty()) {
@@ -152,7 +153,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
 
   /** {@code --set model=random-forest}: keeps the one compared model of that name. */
   private Experiment choose(String modelName) {
-    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : compared;
+    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : List.copyOf(compared);
     for (ModelSpec<?> each : models) {
       if (each.name().equals(modelName)) {
         return model(each);
@@ -172,12 +173,12 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
       }
       if (key.startsWith("model.")) { // a comparison: set it on every model that has it
         String relative = key.substring(6);
-        List<ModelSpec<?>> changed = new ArrayList<>();
+        List<ClassifierSpec<?>> changed = new ArrayList<>();
         boolean any = false;
-        for (ModelSpec<?> each : compared) {
+        for (ClassifierSpec<?> each : compared) {
           boolean has = each.params().containsKey(relative);
           any |= has;
-          changed.add(has ? (ModelSpec<?>) each.with(relative, value) : each);
+          changed.add(has ? (ClassifierSpec<?>) each.with(relative, value) : each);
         }
         if (any) {
           return new Experiment(name, data, changed.getFirst(), changed, sweeps, validation, evaluations, seed);
@@ -198,7 +199,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     if (compared.isEmpty()) {
       keys.remove("model");
     }
-    for (ModelSpec<?> each : compared) {
+    for (ClassifierSpec<?> each : compared) {
       each.params().forEach((key, value) -> keys.putIfAbsent("model." + key, value));
     }
     return keys;

@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.data.DataSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.model.ModelSpec;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public record ExperimentWithData(String name, DataSpec<?> data) {
   }
 
   /** Several models on the same data, one trial each: {@code .compare(logisticRegression(), knn())}. */
-  public Experiment compare(ModelSpec<?>... models) {
+  public Experiment compare(ClassifierSpec<?>... models) {
     return model(models.length == 0 ? null : models[0]).compare(models);
   }
 }

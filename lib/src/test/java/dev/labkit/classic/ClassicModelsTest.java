@@ -8,10 +8,10 @@ import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;
 import dev.labkit.model.Criterion;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.model.DecisionTree;
 import dev.labkit.model.GaussianNaiveBayes;
 import dev.labkit.model.Knn;
-import dev.labkit.model.ModelSpec;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
 import dev.labkit.ground.Event;
@@ -61,9 +61,9 @@ class ClassicModelsTest {
   void every_model_separates_blobs_and_gives_probabilities_that_sum_to_one() {
     Dataset train = blobs(300, 1);
     Dataset test = blobs(150, 2);
-    List<ModelSpec<?>> specs = List.of(Svm.defaults(), RandomForest.defaults().trees(20), Knn.defaults(),
+    List<ClassifierSpec<?>> specs = List.of(Svm.defaults(), RandomForest.defaults().trees(20), Knn.defaults(),
         DecisionTree.defaults(), GaussianNaiveBayes.defaults());
-    for (ModelSpec<?> spec : specs) {
+    for (ClassifierSpec<?> spec : specs) {
       Classifier model = Fitting.fit(spec, train, 7, event -> {});
       assertThat(model.numClasses()).as(spec.name()).isEqualTo(3);
       assertThat(accuracy(model, test)).as(spec.name()).isGreaterThan(0.97);
@@ -74,7 +74,7 @@ class ClassicModelsTest {
   @Test
   void fitted_models_report_fit_time_predict_time_and_memory() {
     Dataset train = blobs(90, 1);
-    for (ModelSpec<?> spec : List.of(Svm.defaults(), RandomForest.defaults().trees(5), Knn.defaults(),
+    for (ClassifierSpec<?> spec : List.<ClassifierSpec<?>>of(Svm.defaults(), RandomForest.defaults().trees(5), Knn.defaults(),
         DecisionTree.defaults(), GaussianNaiveBayes.defaults())) {
       Measured model = (Measured) Fitting.fit(spec, train, 7, event -> {});
       assertThat(model.fitSeconds()).as(spec.name()).isGreaterThanOrEqualTo(0);

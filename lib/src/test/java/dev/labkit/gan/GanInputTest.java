@@ -67,11 +67,4 @@ class GanInputTest {
     assertThat(Gan.dcgan().conditional(true).name()).isEqualTo("cdcgan");
     assertThat(Gan.dcgan().with("conditional", "true").conditional()).isTrue();
   }
-
-  @Test
-  void fitting_a_gan_as_a_classifier_is_a_one_line_error() {
-    Dataset data = GanTrainingTest.toy();
-    assertThatThrownBy(() -> Fitting.fit(Gan.defaults(), data, event -> { })).isInstanceOf(UserError.class)
-        .hasMessageStartingWith("gan is a generative model, not a classifier");
-  }
 }

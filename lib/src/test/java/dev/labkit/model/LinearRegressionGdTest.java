@@ -38,11 +38,4 @@ class LinearRegressionGdTest {
     assertThatThrownBy(() -> LinearRegressionGd.defaults().with("momentum_x", "1"))
         .hasMessageStartingWith("unknown parameter 'momentum_x'; did you mean momentum? valid keys: loss, huber_delta");
   }
-
-  @Test
-  void classic_fitting_refuses_a_regression_model_in_one_line() {
-    Dataset tiny = new Dataset("t", "0", Shape.flat(1), List.of("a", "b"), new float[] {0, 1}, new int[] {0, 1});
-    assertThatThrownBy(() -> Fitting.fit(LinearRegressionGd.defaults(), tiny, event -> { }))
-        .isInstanceOf(UserError.class).hasMessageStartingWith("linear-regression is a regression model");
-  }
 }

@@ -6,6 +6,7 @@ import dev.labkit.classic.LogisticModel;
 import dev.labkit.classic.Measured;
 import dev.labkit.data.TrainTest;
 import dev.labkit.ground.Selection;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.neural.NeuralClassifier;
 import dev.labkit.run.DataCache;
 import dev.labkit.ground.Event;
@@ -79,16 +80,17 @@ public final class Classify implements RunKind {
   /** Fits the classifier, evaluates it on the test set and sums the run up. */
   private static void classify(Experiment exp, Splits splits, boolean smoke, EventSink events,
       Map<String, Double> metrics) {
-    events.accept(new Event.Phase("fit", exp.model().name() + " " + exp.model().params()));
+    ClassifierSpec<?> spec = (ClassifierSpec<?>) exp.model(); // RunKinds.of sends only classifier specs here
+    events.accept(new Event.Phase("fit", spec.name() + " " + spec.params()));
     long t0 = System.nanoTime();
-    Classifier model = Fitting.fit(exp.model(), splits.train(), splits.validation(), exp.seed(), smoke, events);
+    Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, events);
     metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
     fitFacts(model, metrics);
     events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))));
     events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
         splits.test().size())));
     long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
-    Evaluator.evaluate(exp, model, splits, smoke, events, metrics, lastStep);
+    Evaluator.evaluate(exp, spec, model, splits, smoke, events, metrics, lastStep);
     if (model instanceof Measured measured) {
       metrics.put("model_bytes", (double) measured.memoryBytes());
     }

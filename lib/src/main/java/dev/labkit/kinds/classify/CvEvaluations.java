@@ -15,7 +15,7 @@ import dev.labkit.eval.RocCurve;
 import dev.labkit.eval.Summary;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,7 @@ final class CvEvaluations {
         table(List.of("class", "auc", "points"), rows)));
   }
 
-  static void crossValidation(Evaluation.CrossValidation cv, ModelSpec<?> spec, Dataset train, long seed,
+  static void crossValidation(Evaluation.CrossValidation cv, ClassifierSpec<?> spec, Dataset train, long seed,
       EventSink events, Map<String, Double> metrics) {
     events.accept(new Event.Phase("cv", cv.k() + "-fold stratified cross-validation on " + train.size()
         + " training examples"));
@@ -83,7 +83,7 @@ final class CvEvaluations {
     }
   }
 
-  static void nestedCv(Evaluation.NestedCv nested, ModelSpec<?> spec, Dataset train, long seed, EventSink events,
+  static void nestedCv(Evaluation.NestedCv nested, ClassifierSpec<?> spec, Dataset train, long seed, EventSink events,
       Map<String, Double> metrics) {
     events.accept(new Event.Phase("cv", String.format(Locale.ROOT,
         "nested CV: %d outer folds, in each a random search of %d points over %s scored by %d-fold %s",

@@ -10,7 +10,7 @@ import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.UserError;
 import dev.labkit.image.Images;
-import dev.labkit.model.ModelSpec;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.run.Experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +24,9 @@ final class Evaluator {
   private Evaluator() {}
 
   /** Emits the requested results; adds the metrics to {@code metrics}. */
-  static void evaluate(Experiment experiment, Classifier model, Splits data, boolean smoke, EventSink events,
-      Map<String, Double> metrics, long step) {
+  static void evaluate(Experiment experiment, ClassifierSpec<?> spec, Classifier model, Splits data, boolean smoke,
+      EventSink events, Map<String, Double> metrics, long step) {
     List<Evaluation> evaluations = experiment.evaluations();
-    ModelSpec<?> spec = experiment.model();
     long seed = experiment.seed();
     Dataset test = data.test();
     if (data.validation() != null) {
