@@ -106,7 +106,7 @@ public final class RunFolders {
         read.error(),
         started != null ? started : Format.startFromRunId(runId),
         text(provenance.path("ended")),
-        entries(read.params()),
+        asAxes(entries(read.params()), sweep(run.path("sweep"))),
         entries(provenance).stream().filter(e -> !e.key().equals("command")).toList(),
         text(provenance.path("command")),
         dataset(run.path("dataset")),
@@ -154,6 +154,27 @@ public final class RunFolders {
     JsonNode trials = sweep.path("trials");
     return new Run.Sweep(id, trial.isIntegralNumber() ? trial.asInt() : null,
         trials.isIntegralNumber() ? trials.asInt() : null, axes(sweep.path("axes")));
+  }
+
+  /**
+   * A sweep summary's params as the sweep's axes: a swept key shows the axis it was swept over
+   * ("log axis, 8 values: 0.01 … 10") rather than a list standing where a trial's one value would.
+   */
+  private static List<Entry> asAxes(List<Entry> params, Run.Sweep sweep) {
+    if (sweep == null || !Integer.valueOf(0).equals(sweep.trial()) || sweep.axes().isEmpty()) {
+      return params;
+    }
+    return params.stream().map(e -> {
+      Axis axis = sweep.axes().get(e.key());
+      return axis == null ? e : new Entry(e.key(), axisText(axis), false);
+    }).toList();
+  }
+
+  /** "log axis, 8 values: 0.01 … 10", "categorical axis, 2 values: l1, l2". */
+  static String axisText(Axis axis) {
+    List<String> texts = axis.texts();
+    String values = texts.size() <= 4 ? String.join(", ", texts) : texts.getFirst() + " … " + texts.getLast();
+    return axis.scale().json() + " axis, " + texts.size() + (texts.size() == 1 ? " value: " : " values: ") + values;
   }
 
   /** run.json's {@code sweep.axes}: per key its scale and typed values; a malformed entry is left out. */

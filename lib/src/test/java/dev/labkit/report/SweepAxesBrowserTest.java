@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 class SweepAxesBrowserTest {
   @TempDir static Path tmp;
   static Chromium browser;
+  static Path summary;
 
   /** Per chart view: its title, x field, x scale's type and domain, its x values in data order, and any list value. */
   static final String READ_VIEWS = """
@@ -62,12 +63,13 @@ class SweepAxesBrowserTest {
   static void start() throws Exception {
     Chromium.require();
     var experiment = Lab.experiment("logreg-axes").data(new BlobData(120, 60)).model(LogisticRegression.defaults())
-        .evaluate(new Evaluation.Accuracy())
+        .validation(0.25).evaluate(new Evaluation.Accuracy())
         .sweep("model.penalty", "l1", "l2")
         .sweep("model.c", Lab.logGrid(0.01, 10, 8));
     Runner.Result result = Runner.execute(experiment, LabOptions.of(tmp).noSite(true),
         new PrintStream(OutputStream.nullOutputStream()));
     assertThat(result.exitCode()).isZero();
+    summary = result.folder();
     SiteGenerator.build(tmp.resolve("runs"), tmp.resolve("site"), w -> { });
     browser = Chromium.start(tmp);
   }
@@ -80,7 +82,11 @@ class SweepAxesBrowserTest {
   }
 
   List<JsonNode> views() {
-    browser.open(SiteGenerator.experimentPage(tmp.resolve("site"), "logreg-axes").toUri().toString());
+    return views(SiteGenerator.experimentPage(tmp.resolve("site"), "logreg-axes"));
+  }
+
+  List<JsonNode> views(Path page) {
+    browser.open(page.toUri().toString());
     browser.waitFor("Array.from(document.querySelectorAll('.chart-view')).every(v => v.vegaView)", Duration.ofSeconds(20));
     assertThat(browser.problems).as("console errors, exceptions, failed loads").isEmpty();
     List<JsonNode> views = new ArrayList<>();
@@ -116,5 +122,52 @@ class SweepAxesBrowserTest {
     for (JsonNode view : views) {
       assertThat(view.path("lists")).as(view.path("title").asString()).isEmpty();
     }
+  }
+
+  @Test
+  void the_experiment_page_and_the_summary_page_name_the_same_best_trial_chosen_on_validation() {
+    browser.open(SiteGenerator.experimentPage(tmp.resolve("site"), "logreg-axes").toUri().toString());
+    browser.waitFor("document.querySelector('.best-trial a') !== null", Duration.ofSeconds(10));
+    String onExperiment = browser.eval("document.querySelector('.best-trial a').getAttribute('href')").asString();
+    String chosenBy = browser.eval("document.querySelector('.best-trial').textContent").asString();
+
+    Path summaryPage = SiteGenerator.runPage(tmp.resolve("site"), "logreg-axes", summary.getFileName().toString());
+    browser.open(summaryPage.toUri().toString());
+    browser.waitFor("document.querySelectorAll('figcaption').length > 0", Duration.ofSeconds(10));
+    String caption = browser.eval("""
+        Array.from(document.querySelectorAll('figure.panel figcaption'))
+          .map(c => c.textContent).find(t => t.startsWith('Best trial')) || ''""").asString();
+    String onSummary = browser.eval("""
+        (() => { const f = Array.from(document.querySelectorAll('figure.panel'))
+            .find(p => p.querySelector('figcaption').textContent.startsWith('Best trial'));
+          return f ? f.querySelector('tbody a.run-id').textContent : ''; })()""").asString();
+
+    assertThat(chosenBy.replaceAll("\\s+", " ")).contains("chosen by val/accuracy (higher is better)")
+        .doesNotContain("optimistic");
+    assertThat(caption).startsWith("Best trial, chosen by val/accuracy (higher is better)");
+    assertThat(onSummary).as("the summary page's best trial").isNotBlank();
+    assertThat(onExperiment).as("the experiment page's best trial").contains("/" + onSummary + "/");
+  }
+
+  @Test
+  void the_summary_pages_accuracy_against_c_is_a_numeric_log_axis_in_numeric_order_and_its_params_are_axes() {
+    Path summaryPage = SiteGenerator.runPage(tmp.resolve("site"), "logreg-axes", summary.getFileName().toString());
+    List<JsonNode> views = views(summaryPage);
+    JsonNode ofC = views.stream().filter(v -> v.path("title").asString().equals("Accuracy against model.c"))
+        .findFirst().orElseThrow();
+    assertThat(ofC.path("type").asString()).isEqualTo("quantitative");
+    assertThat(ofC.path("scale").path("type").asString()).isEqualTo("log");
+    List<Double> xs = new ArrayList<>();
+    ofC.path("xs").forEach(x -> {
+      assertThat(x.isNumber()).as("x value " + x).isTrue();
+      xs.add(x.asDouble());
+    });
+    assertThat(xs).isNotEmpty().contains(0.01, 10.0);
+    for (JsonNode view : views) {
+      assertThat(view.path("lists")).as(view.path("title").asString()).isEmpty();
+    }
+    String params = browser.eval("document.body.textContent").asString().replaceAll("\\s+", " ");
+    assertThat(params).contains("log axis, 8 values: 0.01 … 10").contains("categorical axis, 2 values: l1, l2")
+        .doesNotContain("[\"0.01\"");
   }
 }
