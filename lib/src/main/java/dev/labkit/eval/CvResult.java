@@ -9,14 +9,14 @@ import java.util.Map;
  * @param folds    per-fold scores, in fold order
  * @param summary  score name ({@link Metric#key()} or {@code train_accuracy}) to its summary over folds
  */
-public record CvResult(List<FoldScore> folds, Map<String, Summary> summary) {
+public record CvResult(List<FoldScore> folds, Map<String, Spread> summary) {
   public CvResult {
     folds = List.copyOf(folds);
     summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
   }
 
   static CvResult of(List<FoldScore> folds) {
-    return new CvResult(folds, Summary.of(folds.stream().map(FoldScore::scores).toList()));
+    return new CvResult(folds, Spread.of(folds.stream().map(FoldScore::scores).toList()));
   }
 
   /** The per-fold values of one metric, in fold order: what {@link CorrectedTTest} compares. */
@@ -24,7 +24,7 @@ public record CvResult(List<FoldScore> folds, Map<String, Summary> summary) {
     return folds.stream().mapToDouble(f -> f.score(metric)).toArray();
   }
 
-  public Summary summary(Metric metric) {
+  public Spread summary(Metric metric) {
     return summary.get(metric.key());
   }
 

@@ -46,7 +46,7 @@ public final class NestedCv {
       events.accept(new Event.Phase("nested-cv", String.format(Locale.ROOT, "outer fold %d/%d  chose %s  %s %.4f",
           fold.index() + 1, outer, readable(found.bestParams()), metric.key(), scores.score(metric))));
     }
-    return new NestedCvResult(metric, results, Summary.of(results.stream().map(r -> r.scores().scores()).toList()));
+    return new NestedCvResult(metric, results, Spread.of(results.stream().map(r -> r.scores().scores()).toList()));
   }
 
   /** Chosen values for people: numbers to 3 significant digits (c=0.0844, not c=0.08436423368601777). */

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param summary  per score name, mean and spread of the outer-fold scores: the estimate of how the
  *                 whole procedure (search, then fit) does on unseen data
  */
-public record NestedCvResult(Metric metric, List<OuterFold> folds, Map<String, Summary> summary) {
+public record NestedCvResult(Metric metric, List<OuterFold> folds, Map<String, Spread> summary) {
   public NestedCvResult {
     folds = List.copyOf(folds);
     summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
@@ -22,7 +22,7 @@ public record NestedCvResult(Metric metric, List<OuterFold> folds, Map<String, S
     return folds.stream().mapToDouble(f -> f.scores().score(metric)).toArray();
   }
 
-  public Summary summary(Metric metric) {
+  public Spread summary(Metric metric) {
     return summary.get(metric.key());
   }
 }

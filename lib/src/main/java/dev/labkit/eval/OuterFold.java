@@ -10,7 +10,7 @@ import java.util.Map;
  * @param innerScore   the chosen point's inner cross-validated score (optimistic: it won a contest)
  * @param scores       the refitted model's scores on the outer test fold (an honest estimate)
  */
-public record OuterFold(int fold, Map<String, Object> chosen, Summary innerScore, FoldScore scores) {
+public record OuterFold(int fold, Map<String, Object> chosen, Spread innerScore, FoldScore scores) {
   public OuterFold {
     chosen = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chosen));
   }

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param best        the winner's cross-validated score
  * @param trials      every point tried, in order
  */
-public record SearchResult(Metric metric, Map<String, Object> bestParams, ClassifierSpec<?> bestSpec, Summary best,
-    List<Trial> trials) {
+public record SearchResult(Metric metric, Map<String, Object> bestParams, ClassifierSpec<?> bestSpec, Spread best,
+    List<SearchTrial> trials) {
   public SearchResult {
     bestParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bestParams));
     trials = List.copyOf(trials);

@@ -17,12 +17,12 @@ final class Searching {
     List<Search.Candidate> candidates = search.candidates(base);
     // folds are drawn once: every candidate meets the same splits, so differences are the parameters'
     List<StratifiedKFold.Fold> folds = StratifiedKFold.split(data, k, seed);
-    List<Trial> trials = new ArrayList<>(candidates.size());
-    Trial best = null;
+    List<SearchTrial> trials = new ArrayList<>(candidates.size());
+    SearchTrial best = null;
     for (Search.Candidate candidate : candidates) {
       // inside a search only the trial lines are worth showing; per-fold and solver lines would flood
       CvResult cv = CrossValidation.run(candidate.spec(), data, folds, event -> {});
-      Trial trial = new Trial(trials.size(), candidate.params(), cv.summary(metric), cv);
+      SearchTrial trial = new SearchTrial(trials.size(), candidate.params(), cv.summary(metric), cv);
       trials.add(trial);
       // strictly better only: on a tie the earlier point stays
       if (best == null || metric.better(trial.score().mean(), best.score().mean())) {

@@ -57,8 +57,8 @@ public final class GanTraining {
     this.seed = seed;
     this.random = new SplittableRandom(stepSeed(seed, 0));
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-    this.g = initialized(Networks.generator(spec, train.shape()), spec, manager, spec.latent() + classes);
-    this.d = initialized(Networks.discriminator(spec, train.shape()), spec, manager, pixels + classes);
+    this.g = initialized(GanNetworks.generator(spec, train.shape()), spec, manager, spec.latent() + classes);
+    this.d = initialized(GanNetworks.discriminator(spec, train.shape()), spec, manager, pixels + classes);
     // two separate optimizers, so neither shares the other's moment estimates or step counts; PyTorch's
     // Adam formula, with a state we own so that a checkpoint can save it (ε 1e-8)
     this.adamG = Optimizers.adam(spec.lr(), spec.beta1(), spec.beta2());
@@ -82,8 +82,8 @@ public final class GanTraining {
   public static String architecture(Gan spec, Dataset train, NDManager scratch) {
     int classes = spec.conditional() ? train.numClasses() : 0;
     int pixels = train.featureCount();
-    Block generator = initialized(Networks.generator(spec, train.shape()), spec, scratch, spec.latent() + classes);
-    Block discriminator = initialized(Networks.discriminator(spec, train.shape()), spec, scratch, pixels + classes);
+    Block generator = initialized(GanNetworks.generator(spec, train.shape()), spec, scratch, spec.latent() + classes);
+    Block discriminator = initialized(GanNetworks.discriminator(spec, train.shape()), spec, scratch, pixels + classes);
     return Fingerprint.architecture(spec, generator, discriminator);
   }
 

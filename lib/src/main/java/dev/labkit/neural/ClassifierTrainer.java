@@ -57,8 +57,8 @@ public final class ClassifierTrainer {
     this.spec = spec;
     this.events = events;
     this.manager = manager;
-    this.net = Networks.build(spec, features, classes);
-    Networks.initialize(net, manager, features);
+    this.net = ClassifierNetworks.build(spec, features, classes);
+    ClassifierNetworks.initialize(net, manager, features);
     this.store = new ParameterStore(manager, false);
     this.parameters = net.getParameters().values();
     this.rate = LearningRate.start(spec.training(), spec.epochs() * stepsPerEpoch);
@@ -234,7 +234,7 @@ public final class ClassifierTrainer {
 
   private void restore(List<float[]> values) {
     for (int i = 0; i < parameters.size(); i++) {
-      Networks.copyInto(parameters.get(i), values.get(i));
+      ClassifierNetworks.copyInto(parameters.get(i), values.get(i));
     }
   }
 

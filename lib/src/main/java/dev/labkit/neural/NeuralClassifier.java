@@ -78,11 +78,11 @@ public final class NeuralClassifier implements LinearWeights, Measured {
   }
 
   private Block rebuild(NDManager manager) {
-    Block net = Networks.build(spec, features, classes);
-    Networks.initialize(net, manager, features);
+    Block net = ClassifierNetworks.build(spec, features, classes);
+    ClassifierNetworks.initialize(net, manager, features);
     List<Parameter> slots = net.getParameters().values();
     for (int i = 0; i < slots.size(); i++) {
-      Networks.copyInto(slots.get(i), parameters.get(i));
+      ClassifierNetworks.copyInto(slots.get(i), parameters.get(i));
     }
     return net;
   }

@@ -37,7 +37,7 @@ public final class RegressionTrainer {
   private final Optimizer optimizer;
   private final EarlyStopping stopping;
   private final Batches batches;
-  private final Progress progress = new Progress();
+  private final RegressionWatch progress = new RegressionWatch();
 
   private RegressionTrainer(LinearRegressionGd spec, RegressionData data, long seed, EventSink events,
       NDManager manager) {
@@ -180,7 +180,7 @@ public final class RegressionTrainer {
       NDArray prediction = Scoped.alias(x, scope).matMul(w).add(b);
       finalLoss = spec.loss().apply(prediction, y).getDouble();
     }
-    double[] errors = Progress.errors(data, weights, bias);
+    double[] errors = RegressionWatch.errors(data, weights, bias);
     return new RegressionFit(weights, bias, finalLoss, errors[0], errors[1], steps, progress.stepsToConverge(steps),
         progress.stoppedEarly, progress.lrDrops, progress.divergedAt, progress.lastFinite);
   }

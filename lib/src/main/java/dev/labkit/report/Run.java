@@ -40,7 +40,7 @@ public record Run(
     List<Logged> lastLogged,
     List<Point> series,
     List<Artifact> artifacts,
-    Sweep sweep,
+    SweepPlace sweep,
     String kind) {
 
   /** The same run without its metric series: what the index and experiment pages keep of it. */
@@ -111,12 +111,12 @@ public record Run(
    * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null. {@code axes}: the
    * swept keys' typed values and scales as run.json records them (empty for folders older than that).
    */
-  public record Sweep(String id, Integer trial, Integer trials, Map<String, Axis> axes) {
-    public Sweep {
+  public record SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes) {
+    public SweepPlace {
       axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
-    public Sweep(String id, Integer trial, Integer trials) {
+    public SweepPlace(String id, Integer trial, Integer trials) {
       this(id, trial, trials, Map.of());
     }
 

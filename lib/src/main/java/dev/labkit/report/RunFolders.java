@@ -145,14 +145,14 @@ public final class RunFolders {
     return sorted(runs);
   }
 
-  private static Run.Sweep sweep(JsonNode sweep) {
+  private static Run.SweepPlace sweep(JsonNode sweep) {
     String id = text(sweep.path("id"));
     if (!sweep.isObject() || id == null || id.isBlank()) {
       return null;
     }
     JsonNode trial = sweep.path("trial");
     JsonNode trials = sweep.path("trials");
-    return new Run.Sweep(id, trial.isIntegralNumber() ? trial.asInt() : null,
+    return new Run.SweepPlace(id, trial.isIntegralNumber() ? trial.asInt() : null,
         trials.isIntegralNumber() ? trials.asInt() : null, axes(sweep.path("axes")));
   }
 
@@ -160,7 +160,7 @@ public final class RunFolders {
    * A sweep summary's params as the sweep's axes: a swept key shows the axis it was swept over
    * ("log axis, 8 values: 0.01 … 10") rather than a list standing where a trial's one value would.
    */
-  private static List<Entry> asAxes(List<Entry> params, Run.Sweep sweep) {
+  private static List<Entry> asAxes(List<Entry> params, Run.SweepPlace sweep) {
     if (sweep == null || !Integer.valueOf(0).equals(sweep.trial()) || sweep.axes().isEmpty()) {
       return params;
     }

@@ -33,7 +33,7 @@ public record RunPage(
 
   /** "trial 3 of 16 in sweep 20261126-220000-ab12", or null when the run is not part of a sweep. */
   public String sweepLabel() {
-    Run.Sweep sweep = run.sweep();
+    Run.SweepPlace sweep = run.sweep();
     if (sweep == null) {
       return null;
     }

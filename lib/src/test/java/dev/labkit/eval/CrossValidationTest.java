@@ -58,7 +58,7 @@ class CrossValidationTest {
 
   @Test
   void summary_statistics_of_known_values() {
-    Summary summary = Summary.of(new double[] {1, 2, 3, 4});
+    Spread summary = Spread.of(new double[] {1, 2, 3, 4});
     assertThat(summary.mean()).isEqualTo(2.5);
     assertThat(summary.std()).isCloseTo(Math.sqrt(5.0 / 3), within(1e-15)); // numpy: np.std([1,2,3,4], ddof=1)
     assertThat(summary.min()).isEqualTo(1);

@@ -19,7 +19,7 @@ class SearchTest {
     assertThat(result.trials()).extracting(t -> t.params().get("c")).containsExactly(1e-4, 1.0, 100.0);
     // c = 1e-4 shrinks every weight to almost 0: probabilities near 1/3, log-loss near log 3 ≈ 1.10
     assertThat(result.trials().getFirst().score().mean()).isGreaterThan(1.0);
-    Trial best = result.trials().stream()
+    SearchTrial best = result.trials().stream()
         .min((a, b) -> Double.compare(a.score().mean(), b.score().mean())).orElseThrow();
     assertThat(result.bestParams()).isEqualTo(best.params());
     assertThat(result.best()).isEqualTo(best.score());

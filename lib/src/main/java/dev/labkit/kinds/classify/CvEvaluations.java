@@ -12,7 +12,7 @@ import dev.labkit.eval.NestedCvResult;
 import dev.labkit.eval.OuterFold;
 import dev.labkit.eval.RandomSearch;
 import dev.labkit.eval.RocCurve;
-import dev.labkit.eval.Summary;
+import dev.labkit.eval.Spread;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.model.ClassifierSpec;
@@ -77,7 +77,7 @@ final class CvEvaluations {
     events.accept(new Event.Table("cv-folds", "table", cv.k() + "-fold cross-validation (training set)",
         table(columns, rows)));
     for (Metric metric : shown) {
-      Summary summary = result.summary(metric);
+      Spread summary = result.summary(metric);
       metrics.put("cv/" + metric.key() + "_mean", summary.mean());
       metrics.put("cv/" + metric.key() + "_std", summary.std());
     }

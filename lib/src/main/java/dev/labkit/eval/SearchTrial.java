@@ -10,8 +10,8 @@ import java.util.Map;
  * @param score   the search metric over the inner folds (mean ± std)
  * @param cv      every fold's every score
  */
-public record Trial(int index, Map<String, Object> params, Summary score, CvResult cv) {
-  public Trial {
+public record SearchTrial(int index, Map<String, Object> params, Spread score, CvResult cv) {
+  public SearchTrial {
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
   }
 }

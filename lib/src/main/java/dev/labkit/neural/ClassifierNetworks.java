@@ -20,8 +20,8 @@ import dev.labkit.model.NeuralNet;
  * softmax itself lives in the loss (log-softmax + negative log-likelihood, as PyTorch's
  * {@code cross_entropy}), which is steadier than taking the log of a softmax.
  */
-public final class Networks {
-  private Networks() {}
+public final class ClassifierNetworks {
+  private ClassifierNetworks() {}
 
   /** Builds the block of {@code spec} for {@code features} inputs and {@code classes} outputs. */
   public static Block build(NeuralNet spec, int features, int classes) {

@@ -3,7 +3,7 @@ package dev.labkit.neural;
 import dev.labkit.data.RegressionData;
 
 /** What a training run has noticed so far: convergence, drops, an early stop, a divergence, the best weights. */
-final class Progress {
+final class RegressionWatch {
   int lrDrops;
   boolean stoppedEarly;
   int divergedAt = -1;

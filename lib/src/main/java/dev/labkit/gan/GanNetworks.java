@@ -17,8 +17,8 @@ import java.util.List;
  * take the one-hot label appended to their input (for G, after z; for D, after the pixels): the first
  * linear layer then holds a learned embedding of each class.
  */
-public final class Networks {
-  private Networks() {}
+public final class GanNetworks {
+  private GanNetworks() {}
 
   /** G: {@code latent (+ classes)} numbers in, one image of {@code image}'s shape, flat, in [-1, 1] out. */
   public static Block generator(Gan spec, Shape image) {

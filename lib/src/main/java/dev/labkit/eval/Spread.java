@@ -15,12 +15,12 @@ import java.util.Map;
  * @param max   see {@code min}
  * @param n     number of folds summarised
  */
-public record Summary(double mean, double std, double min, double max, int n) {
+public record Spread(double mean, double std, double min, double max, int n) {
 
-  public static Summary of(double[] values) {
+  public static Spread of(double[] values) {
     int n = values.length;
     if (n == 0) {
-      return new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+      return new Spread(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     }
     double mean = 0;
     double min = Double.POSITIVE_INFINITY;
@@ -34,12 +34,12 @@ public record Summary(double mean, double std, double min, double max, int n) {
     for (double v : values) {
       squares += (v - mean) * (v - mean);
     }
-    return new Summary(mean, n == 1 ? 0 : Math.sqrt(squares / (n - 1)), min, max, n);
+    return new Spread(mean, n == 1 ? 0 : Math.sqrt(squares / (n - 1)), min, max, n);
   }
 
   /** One summary per score name, over rows of {@code name → value} maps (one map per fold), in first-row order. */
-  static Map<String, Summary> of(List<Map<String, Double>> rows) {
-    Map<String, Summary> summary = new LinkedHashMap<>();
+  static Map<String, Spread> of(List<Map<String, Double>> rows) {
+    Map<String, Spread> summary = new LinkedHashMap<>();
     if (rows.isEmpty()) {
       return summary;
     }
