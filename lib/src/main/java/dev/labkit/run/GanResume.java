@@ -47,7 +47,7 @@ public final class GanResume {
       throw new UserError("--resume " + runId + ": that run is trial " + run.trial() + " of sweep " + run.sweepId()
           + "; resume the sweep instead (--resume " + run.sweepId() + " with the sweep's options)");
     }
-    if (!(exp.model() instanceof Gan)) {
+    if (!RunKinds.of(exp.model()).resumes()) {
       throw new UserError("--resume " + runId + ": only GAN runs keep checkpoints to go on from; run it again "
           + "instead (lab reproduce " + run.name() + ")");
     }
@@ -88,7 +88,7 @@ public final class GanResume {
 
   /** {@code run}'s folder when it is a trial of a sweep that stopped with a checkpoint and was run as {@code trial}. */
   static Optional<Path> resumable(RunFolder run, Trial trial) {
-    if (!Files.isRegularFile(run.folder().resolve(Checkpoint.FILE)) || run.status() == RunStatus.FINISHED
+    if (!RunKinds.of(trial.experiment().model()).resumes() || !Files.isRegularFile(run.folder().resolve(Checkpoint.FILE)) || run.status() == RunStatus.FINISHED
         || run.status() == RunStatus.RUNNING) {
       return Optional.empty();
     }
