@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.UserError;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param classes   classes to keep (names or labels, "cat,dog" or "3,5"), relabelled in that order; empty: all
  */
 public record Cifar10Spec(Scale scale, int trainSize, int testSize, Path path, String mirror, String classes)
-    implements DataSpec<Cifar10Spec>, ImageParams<Cifar10Spec> {
+    implements DataSpec<Cifar10Spec>, ImageParams<Cifar10Spec>, DeclaredSpec<Cifar10Spec> {
 
   /** The image params, declared once in {@link ImageParams}. */
   public static final ParamTable<Cifar10Spec> PARAMS = ImageParams.table();
@@ -74,13 +75,8 @@ public record Cifar10Spec(Scale scale, int trainSize, int testSize, Path path, S
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
-  }
-
-  @Override
-  public Cifar10Spec with(String key, String value) {
-    return PARAMS.with(this, key, value);
+  public ParamTable<Cifar10Spec> paramTable() {
+    return PARAMS;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
@@ -20,7 +21,7 @@ import java.util.Map;
  *                     order; empty: all
  */
 public record CsvDataSpec(Path file, String label, double testFraction, String classes)
-    implements DataSpec<CsvDataSpec> {
+    implements DataSpec<CsvDataSpec>, DeclaredSpec<CsvDataSpec> {
   private static final Declare<CsvDataSpec> P = Declare.of(CsvDataSpec.class);
 
   /** Every knob, declared once: params(), with(key, text), the checks and the docs come from here. */
@@ -68,13 +69,8 @@ public record CsvDataSpec(Path file, String label, double testFraction, String c
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
-  }
-
-  @Override
-  public CsvDataSpec with(String key, String value) {
-    return PARAMS.with(this, key, value);
+  public ParamTable<CsvDataSpec> paramTable() {
+    return PARAMS;
   }
 
   /** Reads and checks the file, then splits it with the run's seed; smoke mode uses the same split. */

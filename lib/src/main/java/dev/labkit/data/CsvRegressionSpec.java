@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
@@ -24,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <pre>{@code Datasets.csvRegression(Path.of("peers/linreg_data.csv"), "y")}</pre>
  */
-public record CsvRegressionSpec(Path file, String target) implements RegressionDataSpec<CsvRegressionSpec> {
+public record CsvRegressionSpec(Path file, String target) implements RegressionDataSpec<CsvRegressionSpec>, DeclaredSpec<CsvRegressionSpec> {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true)
       .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
@@ -59,13 +60,8 @@ public record CsvRegressionSpec(Path file, String target) implements RegressionD
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
-  }
-
-  @Override
-  public CsvRegressionSpec with(String key, String value) {
-    return PARAMS.with(this, key, value);
+  public ParamTable<CsvRegressionSpec> paramTable() {
+    return PARAMS;
   }
 
   /** Reads every row (smoke mode too: a CSV for regression is small). */

@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.UserError;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.stream.IntStream;
  * @param classes   classes to keep (label numbers or names, "3,9"), relabelled 0..k−1 in that order; empty: all
  */
 public record ImageDataSpec(DatasetDefinition definition, Scale scale, int trainSize, int testSize, Path path,
-    String mirror, String classes) implements DataSpec<ImageDataSpec>, ImageParams<ImageDataSpec> {
+    String mirror, String classes) implements DataSpec<ImageDataSpec>, ImageParams<ImageDataSpec>, DeclaredSpec<ImageDataSpec> {
 
   /** The image params, declared once in {@link ImageParams}. */
   public static final ParamTable<ImageDataSpec> PARAMS = ImageParams.table();
@@ -72,13 +73,8 @@ public record ImageDataSpec(DatasetDefinition definition, Scale scale, int train
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
-  }
-
-  @Override
-  public ImageDataSpec with(String key, String value) {
-    return PARAMS.with(this, key, value);
+  public ParamTable<ImageDataSpec> paramTable() {
+    return PARAMS;
   }
 
   @Override

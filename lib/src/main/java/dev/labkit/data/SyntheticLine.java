@@ -1,5 +1,6 @@
 package dev.labkit.data;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Params;
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
@@ -24,7 +25,7 @@ import java.util.SplittableRandom;
  * @param noise      the kind of noise added to y ({@link Noise}); {@code noiseScale} is its standard deviation
  */
 public record SyntheticLine(double slope, double intercept, int n, XDist xDist, double xMean, double xStd,
-    double xMin, double xMax, Noise noise, double noiseScale) implements RegressionDataSpec<SyntheticLine> {
+    double xMin, double xMax, Noise noise, double noiseScale) implements RegressionDataSpec<SyntheticLine>, DeclaredSpec<SyntheticLine> {
 
   /** How x is spread. */
   public enum XDist { NORMAL, UNIFORM }
@@ -128,12 +129,8 @@ public record SyntheticLine(double slope, double intercept, int n, XDist xDist, 
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<SyntheticLine> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public SyntheticLine with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

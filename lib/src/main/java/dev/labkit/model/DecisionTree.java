@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param maxDepth  the deepest a leaf may be, ≥ 1; 0: no limit
  * @param criterion the impurity a split minimises: {@code gini} or {@code entropy}
  */
-public record DecisionTree(int maxDepth, Criterion criterion) implements ClassifierSpec<DecisionTree> {
+public record DecisionTree(int maxDepth, Criterion criterion) implements ClassifierSpec<DecisionTree>, DeclaredSpec<DecisionTree> {
 
   private static final Declare<DecisionTree> P = Declare.of(DecisionTree.class);
 
@@ -47,12 +48,8 @@ public record DecisionTree(int maxDepth, Criterion criterion) implements Classif
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<DecisionTree> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public DecisionTree with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

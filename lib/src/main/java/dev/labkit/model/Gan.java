@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.ParamType;
@@ -29,7 +30,7 @@ import java.util.Map;
 public record Gan(String architecture, boolean conditional, int latent, List<Integer> generator,
     List<Integer> discriminator, double slope, double dropout, boolean batchNorm, double lr, double dLr, double beta1,
     double beta2, int batch, int steps, int dSteps, double labelSmoothing, int sampleEvery, int samples, int threads,
-    int checkpointEvery) implements GeneratorSpec<Gan> {
+    int checkpointEvery) implements GeneratorSpec<Gan>, DeclaredSpec<Gan> {
 
   private static final List<String> ARCHITECTURES = List.of("mlp", "dcgan");
   private static final ParamType<List<Integer>> WIDTHS = ParamType.widths("x", false);
@@ -239,13 +240,8 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
-  }
-
-  @Override
-  public Gan with(String key, String value) {
-    return PARAMS.with(this, key, value);
+  public ParamTable<Gan> paramTable() {
+    return PARAMS;
   }
 
   private static boolean widthsOk(List<Integer> widths) {

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param varSmoothing share of the largest feature variance added to every variance, ≥ 0, so a feature
  *                     that is constant within a class (a border pixel) does not make a density infinite
  */
-public record GaussianNaiveBayes(double varSmoothing) implements ClassifierSpec<GaussianNaiveBayes> {
+public record GaussianNaiveBayes(double varSmoothing) implements ClassifierSpec<GaussianNaiveBayes>, DeclaredSpec<GaussianNaiveBayes> {
 
   private static final Declare<GaussianNaiveBayes> P = Declare.of(GaussianNaiveBayes.class);
 
@@ -42,12 +43,8 @@ public record GaussianNaiveBayes(double varSmoothing) implements ClassifierSpec<
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<GaussianNaiveBayes> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public GaussianNaiveBayes with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.random.RandomGenerator;
  * @param b    the starting bias of {@code constant}
  * @param std  the standard deviation of {@code normal}, > 0
  */
-public record Init(Kind kind, double w, double b, double std) {
+public record Init(Kind kind, double w, double b, double std) implements DeclaredSpec<Init> {
   public enum Kind { ZEROS, CONSTANT, NORMAL }
 
   private static final Declare<Init> P = Declare.of(Init.class);
@@ -66,9 +67,9 @@ public record Init(Kind kind, double w, double b, double std) {
     return values;
   }
 
-  /** The keys, in the order a model spec shows them (it may put its own keys before and after). */
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  @Override
+  public ParamTable<Init> paramTable() {
+    return PARAMS;
   }
 
   /** Whether {@code key} is one of {@link #params()}' keys, so a model spec knows to route it here. */
@@ -76,8 +77,4 @@ public record Init(Kind kind, double w, double b, double std) {
     return PARAMS.has(key);
   }
 
-  /** A copy with one key set from its text form. */
-  public Init with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.data.Noise;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param weights added to every weight and the bias after each update (a random walk the loss must fight)
  * @param lr      relative noise on the learning rate: each update uses lr · max(0, 1 + noise)
  */
-public record Injection(Noise type, double data, double weights, double lr) {
+public record Injection(Noise type, double data, double weights, double lr) implements DeclaredSpec<Injection> {
   private static final Declare<Injection> P = Declare.of(Injection.class);
   private static final String STD = "a standard deviation; 0 = no noise";
 
@@ -41,9 +42,9 @@ public record Injection(Noise type, double data, double weights, double lr) {
     return value >= 0 && !Double.isInfinite(value);
   }
 
-  /** The keys, in the order a model spec shows them (it may put its own keys before and after). */
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  @Override
+  public ParamTable<Injection> paramTable() {
+    return PARAMS;
   }
 
   /** Whether {@code key} is one of {@link #params()}' keys, so a model spec knows to route it here. */
@@ -51,8 +52,4 @@ public record Injection(Noise type, double data, double weights, double lr) {
     return PARAMS.has(key);
   }
 
-  /** A copy with one key set from its text form. */
-  public Injection with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

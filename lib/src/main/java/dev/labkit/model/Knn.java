@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param weights {@code uniform}: one vote each; {@code distance}: votes weighted by 1 / distance (a neighbour
  *                at distance 0 outvotes all others)
  */
-public record Knn(int k, Weights weights) implements ClassifierSpec<Knn> {
+public record Knn(int k, Weights weights) implements ClassifierSpec<Knn>, DeclaredSpec<Knn> {
 
   /** How neighbours' votes count. */
   public enum Weights { UNIFORM, DISTANCE }
@@ -51,12 +52,8 @@ public record Knn(int k, Weights weights) implements ClassifierSpec<Knn> {
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<Knn> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public Knn with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.data.Noise;
@@ -24,7 +25,7 @@ import java.util.Map;
  *               than {@code tol} times itself in one step ({@code steps_to_converge})
  */
 public record LinearRegressionGd(Loss loss, int steps, int batch, double tol, Training training, Init init,
-    Injection noise) implements RegressorSpec<LinearRegressionGd> {
+    Injection noise) implements RegressorSpec<LinearRegressionGd>, DeclaredSpec<LinearRegressionGd> {
 
   private static final Declare<LinearRegressionGd> P = Declare.of(LinearRegressionGd.class);
 
@@ -129,12 +130,8 @@ public record LinearRegressionGd(Loss loss, int steps, int batch, double tol, Tr
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<LinearRegressionGd> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public LinearRegressionGd with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.util.Map;
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param tol         stop when the largest (pseudo-)gradient component is at most this
  */
 public record LogisticRegression(Penalty penalty, double c, double l1Ratio, MultiClass multiClass, int maxIter,
-    double tol) implements ClassifierSpec<LogisticRegression> {
+    double tol) implements ClassifierSpec<LogisticRegression>, DeclaredSpec<LogisticRegression> {
 
   /** The penalties: L2 and none by L-BFGS, L1 and elastic-net by OWL-QN. */
   public enum Penalty { L2, L1, ELASTIC_NET, NONE }
@@ -111,12 +112,8 @@ public record LogisticRegression(Penalty penalty, double c, double l1Ratio, Mult
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<LogisticRegression> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public LogisticRegression with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import ai.djl.ndarray.NDArray;
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
@@ -27,7 +28,7 @@ import java.util.function.BinaryOperator;
  * Loss.custom("log-cosh", (p, t) -> p.sub(t).cosh().log().mean())
  * }</pre>
  */
-public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom custom) {
+public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom custom) implements DeclaredSpec<Loss> {
   /** The losses labkit knows by name; {@code custom} is one given as a function in the script. */
   public enum Kind { MSE, MAE, HUBER, HYBRID, CUSTOM }
 
@@ -103,17 +104,13 @@ public record Loss(Kind kind, double huberDelta, double hybridAlpha, Custom cust
     return kind == Kind.CUSTOM ? "custom:" + custom.name() : Values.name(kind);
   }
 
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  @Override
+  public ParamTable<Loss> paramTable() {
+    return PARAMS;
   }
 
   public static boolean has(String key) {
     return PARAMS.has(key);
-  }
-
-  /** One key from its text form; {@code loss=custom:<name>} only names the script's own function again. */
-  public Loss with(String key, String value) {
-    return PARAMS.with(this, key, value);
   }
 
   private static Kind parseKind(String value) {

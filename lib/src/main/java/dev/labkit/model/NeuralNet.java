@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.ParamType;
@@ -33,7 +34,7 @@ import java.util.Map;
  * @param training        optimizer, learning rate, schedule and early stopping
  */
 public record NeuralNet(List<Integer> hidden, Activation activation, double dropout, int epochs, int batch,
-    int threads, int overfitPatience, Training training) implements ClassifierSpec<NeuralNet> {
+    int threads, int overfitPatience, Training training) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
 
   /** The non-linearities between layers. */
   public enum Activation { RELU, TANH, SIGMOID, LEAKY_RELU }
@@ -156,14 +157,9 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
     return linear() ? "softmax-regression" : "mlp";
   }
 
-  /** The network's keys, then the training's; hidden, activation and dropout only for an MLP. */
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<NeuralNet> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public NeuralNet with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param mtry      features drawn as candidates at each split, ≥ 1; 0: √features (scikit-learn's "sqrt")
  */
 public record RandomForest(int trees, int maxDepth, Criterion criterion, int mtry)
-    implements ClassifierSpec<RandomForest> {
+    implements ClassifierSpec<RandomForest>, DeclaredSpec<RandomForest> {
 
   private static final Declare<RandomForest> P = Declare.of(RandomForest.class);
 
@@ -64,12 +65,8 @@ public record RandomForest(int trees, int maxDepth, Criterion criterion, int mtr
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<RandomForest> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public RandomForest with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

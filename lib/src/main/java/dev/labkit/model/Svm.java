@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.UserError;
@@ -19,7 +20,7 @@ import java.util.Map;
  *              all training values), scikit-learn's default
  * @param tol   tolerance of the solver's stopping test, > 0
  */
-public record Svm(double c, double gamma, double tol) implements ClassifierSpec<Svm> {
+public record Svm(double c, double gamma, double tol) implements ClassifierSpec<Svm>, DeclaredSpec<Svm> {
 
   /** The {@code gamma} that means "scale": computed from the training data when fitting. */
   public static final double SCALE = 0;
@@ -93,12 +94,8 @@ public record Svm(double c, double gamma, double tol) implements ClassifierSpec<
   }
 
   @Override
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  public ParamTable<Svm> paramTable() {
+    return PARAMS;
   }
 
-  @Override
-  public Svm with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }

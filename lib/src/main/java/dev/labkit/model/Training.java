@@ -1,5 +1,6 @@
 package dev.labkit.model;
 
+import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
@@ -37,7 +38,7 @@ import java.util.Map;
  * @param restoreBest on an early stop, go back to the weights of the best check
  */
 public record Training(Optimizer optimizer, double lr, double momentum, double weightDecay, Schedule schedule,
-    int lrStep, double lrFactor, int lrPatience, double minLr, int earlyStop, double minDelta, boolean restoreBest) {
+    int lrStep, double lrFactor, int lrPatience, double minLr, int earlyStop, double minDelta, boolean restoreBest) implements DeclaredSpec<Training> {
 
   /** The optimizers labkit trains with. */
   public enum Optimizer { SGD, ADAM, RMSPROP, ADAGRAD }
@@ -155,9 +156,9 @@ public record Training(Optimizer optimizer, double lr, double momentum, double w
         minDelta, value);
   }
 
-  /** The keys, in the order a model spec shows them (it may put its own keys before and after). */
-  public Map<String, Object> params() {
-    return PARAMS.params(this);
+  @Override
+  public ParamTable<Training> paramTable() {
+    return PARAMS;
   }
 
   /** Whether {@code key} is one of {@link #params()}' keys, so a model spec knows to route it here. */
@@ -165,8 +166,4 @@ public record Training(Optimizer optimizer, double lr, double momentum, double w
     return PARAMS.has(key);
   }
 
-  /** A copy with one key set from its text form. */
-  public Training with(String key, String value) {
-    return PARAMS.with(this, key, value);
-  }
 }
