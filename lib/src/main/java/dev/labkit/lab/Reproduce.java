@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +57,12 @@ public final class Reproduce {
           + experimentDir + "; its output is above", 1, null);
     }
     out.println("new run  " + again.name() + " (" + again.statusText() + ")");
+    if (original.trial() == 0 && again.trial() == 0) { // a sweep: which trial each run chose, by the one rule
+      List<RunFolder> runs = RunRefs.children(experimentDir).stream().map(RunFolder::tryRead)
+          .flatMap(Optional::stream).toList();
+      out.println("sweep    then" + SweepBest.describe(original, runs).replaceFirst("^,", "") + "; now"
+          + SweepBest.describe(again, runs).replaceFirst("^,", ""));
+    }
     RunDiff diff = RunDiff.between(original, again);
     DiffPrinter.print(out, diff, original.name(), again.name());
     List<RunDiff.Row> differences = diff.metricDifferences();

@@ -1,15 +1,12 @@
 package dev.labkit.lab;
 
 import dev.labkit.ground.UserError;
-import dev.labkit.ground.Selection;
-import dev.labkit.run.RunKinds;
 import dev.labkit.store.RunFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,23 +47,9 @@ public final class RunsTable {
     String started = RunFolder.text(run.provenance().path("started"), "");
     String when = started.length() >= 19 ? started.substring(0, 19).replace('T', ' ') : started;
     String sweep = run.trial() == 0 ? "summary of " + run.json().path("sweep").path("trials").asInt() + " trials"
-        + best(run, experiment) : run.trial() > 0 ? run.sweepId() + " #" + run.trial() : "";
+        + SweepBest.describe(run, experiment) : run.trial() > 0 ? run.sweepId() + " #" + run.trial() : "";
     String headline = run.headline() == null || !run.metrics().containsKey(run.headline()) ? ""
         : String.format(Locale.ROOT, "%s %.4f", run.headline(), run.metrics().get(run.headline()));
     return List.of(run.name(), run.statusText(), when, sweep, headline);
-  }
-
-  /**
-   * ", best #11 by val/accuracy" for a sweep's summary run: its finished trials ranked by the rule every
-   * page uses ({@link Selection} with the kind's measure), marked when chosen on test.
-   */
-  static String best(RunFolder summary, List<RunFolder> experiment) {
-    List<RunFolder> trials = experiment.stream()
-        .filter(r -> r.trial() > 0 && summary.sweepId().equals(r.sweepId())).toList();
-    List<Map<String, Double>> metrics = trials.stream().map(RunFolder::metrics).toList();
-    Selection selection = Selection.of(RunKinds.named(summary.kind()).selection(), metrics);
-    int best = selection.best(metrics);
-    return best < 0 ? "" : ", best #" + trials.get(best).trial() + " by " + selection.metric()
-        + (selection.optimistic() ? " (" + Selection.OPTIMISTIC + ")" : "");
   }
 }

@@ -44,6 +44,11 @@ class ReproduceTest {
 
           assertThat(again.exitCode()).as(again.describe()).isZero();
           assertThat(again.stdout()).as(again.describe()).contains("identical: all");
+          if (RunFiles.runJson(original).path("sweep").path("trial").asInt(-1) == 0) { // a sweep picks the same best
+            String line = again.stdout().lines().filter(l -> l.startsWith("sweep    then")).findFirst().orElseThrow();
+            String[] parts = line.substring("sweep    then".length()).split("; now");
+            assertThat(parts[1].trim()).as(line).startsWith("best #").isEqualTo(parts[0].trim());
+          }
           // a script of several experiments (linreg, softmax) re-runs only the original's experiment
           List<Path> runs = topLevel(dir).stream().filter(run -> run.getParent().equals(original.getParent())).toList();
           assertThat(runs).as("the original and its reproduction").hasSize(2);
