@@ -86,7 +86,7 @@ final class SweepSummary {
         out.printf(Locale.ROOT, "best     %s  %s %.4f%s%s%n", best.trial().assignment(), metric,
             best.metrics().get(metric), metric.equals("test/accuracy") || !best.metrics().containsKey("test/accuracy")
                 ? "" : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().get("test/accuracy")),
-            selection.optimistic() ? "  (" + Selection.OPTIMISTIC + ")" : "");
+            selection.optimistic() ? ", " + Selection.OPTIMISTIC : "");
       }
       store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy"
           : metrics.containsKey(metric) ? metric : null));

@@ -81,7 +81,7 @@ final class RunCharts {
     if (best != null && best.trial().assignment().containsKey(key)) {
       String metric = selection.metric();
       chart = chart.highlight(Double.parseDouble(best.trial().assignment().get(key)), best.metrics().get(metric),
-          "best by " + metric + (selection.optimistic() ? " (" + Selection.OPTIMISTIC + ")" : ""));
+          "best by " + metric + (selection.optimistic() ? ", " + Selection.OPTIMISTIC : ""));
     }
     return chart;
   }
