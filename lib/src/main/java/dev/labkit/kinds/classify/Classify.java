@@ -15,6 +15,7 @@ import dev.labkit.run.Experiment;
 import dev.labkit.run.Outcome;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
+import dev.labkit.store.RunStore;
 import dev.labkit.run.Runner;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,14 +74,21 @@ public final class Classify implements RunKind {
           splits.train().size(), splits.validation() == null ? ""
               : String.format(Locale.ROOT, " / %,d validation", splits.validation().size()),
           splits.test().size(), splits.train().shape(), splits.train().numClasses())));
-      classify(exp, splits, run.options().smoke(), events, metrics);
+      classify(exp, splits, run.options().smoke(), store, events, metrics);
     });
   }
 
   /** Fits the classifier, evaluates it on the test set and sums the run up. */
-  private static void classify(Experiment exp, Splits splits, boolean smoke, EventSink events,
+  private static void classify(Experiment exp, Splits splits, boolean smoke, RunStore store, EventSink events,
       Map<String, Double> metrics) {
-    ClassifierSpec<?> spec = (ClassifierSpec<?>) exp.model(); // RunKinds.of sends only classifier specs here
+    ClassifierSpec<?> base = (ClassifierSpec<?>) exp.model(); // RunKinds.of sends only classifier specs here
+    // a run that searches its hyper-parameters tests the search's choice refitted on the training set
+    Refit refit = Refit.choose(exp, base, splits.train(), smoke, events);
+    ClassifierSpec<?> spec = refit == null ? base : refit.spec();
+    if (refit != null) {
+      store.chosen(refit.chosen(), refit.values() + ": chosen by nested CV's search on the training set and "
+          + "refitted there (script default: " + refit.scriptValues(exp.params()) + ")");
+    }
     events.accept(new Event.Phase("fit", spec.name() + " " + spec.params()));
     long t0 = System.nanoTime();
     Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, events);
@@ -90,7 +98,7 @@ public final class Classify implements RunKind {
     events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
         splits.test().size())));
     long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
-    Evaluator.evaluate(exp, spec, model, splits, smoke, events, metrics, lastStep);
+    Evaluator.evaluate(exp, new Evaluator.Fitted(base, refit, model), splits, smoke, events, metrics, lastStep);
     if (model instanceof Measured measured) {
       metrics.put("model_bytes", (double) measured.memoryBytes());
     }

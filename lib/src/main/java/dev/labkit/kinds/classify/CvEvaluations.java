@@ -84,7 +84,7 @@ final class CvEvaluations {
   }
 
   static void nestedCv(Evaluation.NestedCv nested, ClassifierSpec<?> spec, Dataset train, long seed, EventSink events,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics, Refit refit, Map<String, Object> scriptParams) {
     events.accept(new Event.Phase("cv", String.format(Locale.ROOT,
         "nested CV: %d outer folds, in each a random search of %d points over %s scored by %d-fold %s",
         nested.outer(), nested.nIter(), nested.space().describe(), nested.inner(), nested.scoring().key())));
@@ -110,6 +110,13 @@ final class CvEvaluations {
     for (Metric metric : shown) {
       metrics.put("nested/" + metric.key() + "_mean", result.summary(metric).mean());
       metrics.put("nested/" + metric.key() + "_std", result.summary(metric).std());
+    }
+    if (refit != null) { // the tested model: what the search chose on the whole training set, and how often the folds agreed
+      metrics.put("refit/folds_agreeing", (double) refit.agreeing(result));
+      metrics.put("refit/folds", (double) result.folds().size());
+      events.accept(new Event.Phase("refit", refit.sentence(result)));
+      events.accept(new Event.Table("refit", "table", "Tested model: chosen on the training set",
+          refit.table(scriptParams, result)));
     }
   }
 

@@ -23,9 +23,17 @@ final class Evaluator {
 
   private Evaluator() {}
 
+  /**
+   * What is evaluated: the script's spec (the starting point of any search, and what cross-validation
+   * scores), the refit a search chose (null without one) and the model fitted on the training set.
+   */
+  record Fitted(ClassifierSpec<?> base, Refit refit, Classifier model) {}
+
   /** Emits the requested results; adds the metrics to {@code metrics}. */
-  static void evaluate(Experiment experiment, ClassifierSpec<?> spec, Classifier model, Splits data, boolean smoke,
+  static void evaluate(Experiment experiment, Fitted fitted, Splits data, boolean smoke,
       EventSink events, Map<String, Double> metrics, long step) {
+    ClassifierSpec<?> spec = fitted.base();
+    Classifier model = fitted.model();
     List<Evaluation> evaluations = experiment.evaluations();
     long seed = experiment.seed();
     Dataset test = data.test();
@@ -67,7 +75,7 @@ final class Evaluator {
         case Evaluation.CrossValidation cv -> CvEvaluations.crossValidation(cv, spec, data.train(), seed, events,
             metrics);
         case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(smoke ? nested.smoke() : nested, spec, data.train(),
-            seed, events, metrics);
+            seed, events, metrics, fitted.refit(), experiment.params());
       }
     }
     metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));
