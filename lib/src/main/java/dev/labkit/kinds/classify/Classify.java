@@ -32,7 +32,7 @@ public final class Classify implements RunKind {
 
   /** The metrics of a classification sweep's trials table, in order. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations",
-      "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1",
+      "converged", "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1",
       "test/log_loss", "overfit_epoch");
 
   private Classify() {}
@@ -91,10 +91,18 @@ public final class Classify implements RunKind {
     }
     events.accept(new Event.Phase("fit", spec.name() + " " + spec.params()));
     long t0 = System.nanoTime();
-    Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, events);
+    double[] gradMax = {Double.NaN}; // the solver's last max|grad|: how far from converged it stopped
+    Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, event -> {
+      if (event instanceof Event.Scalar scalar && scalar.name().equals("train/grad_max")) {
+        gradMax[0] = scalar.value();
+      }
+      events.accept(event);
+    });
     metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
-    fitFacts(model, metrics);
-    events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))));
+    fitFacts(model, gradMax[0], metrics);
+    events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))
+        + (metrics.getOrDefault(Convergence.CONVERGED, 1.0) == 0 ? "; " + Convergence.notConverged(
+            metrics.get("iterations").longValue(), metrics.get(Convergence.GRAD_MAX)) : "")));
     events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
         splits.test().size())));
     long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
@@ -105,11 +113,14 @@ public final class Classify implements RunKind {
     events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
   }
 
-  private static void fitFacts(Classifier model, Map<String, Double> metrics) {
+  private static void fitFacts(Classifier model, double gradMax, Map<String, Double> metrics) {
     if (model instanceof LogisticModel lr) {
       metrics.put("iterations", (double) lr.iterations());
       metrics.put("passes", (double) lr.passes());
-      metrics.put("converged", lr.converged() ? 1.0 : 0.0);
+      metrics.put(Convergence.CONVERGED, lr.converged() ? 1.0 : 0.0);
+      if (!Double.isNaN(gradMax)) {
+        metrics.put(Convergence.GRAD_MAX, gradMax);
+      }
       metrics.put("objective", lr.objective());
       metrics.put("sparsity", lr.sparsity());
     }
