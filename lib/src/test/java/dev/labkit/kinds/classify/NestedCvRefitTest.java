@@ -57,6 +57,8 @@ class NestedCvRefitTest {
     assertThat(result.metrics().get("test/accuracy")).isCloseTo(expected, within(1e-12));
     assertThat(result.metrics().get("refit/folds")).isEqualTo(3.0);
 
+    assertThat(Files.readString(result.folder().resolve("artifacts.json")))
+        .contains("Test metrics (test, model.c = ").contains("Classification report (test, model.c = ");
     String table = Files.readString(result.folder().resolve("artifacts/refit.json"));
     assertThat(table).containsPattern("the outer folds chose it in [0-3] of 3 \\(same value within 1 %\\)");
     assertThat(console.toString(StandardCharsets.UTF_8)).contains("chosen by nested CV's search on the training set");
