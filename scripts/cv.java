@@ -15,8 +15,9 @@ import picocli.CommandLine.Mixin;
  * How well does logistic regression generalise, and which C should it use? Plain 5-fold
  * cross-validation gives a score per fold; nested cross-validation (6 outer folds, each choosing C by
  * a randomized search over a log-uniform range scored on 3 inner folds) gives an honest estimate of
- * the whole tuning procedure. Both run on the training set only; the test set then gets the metrics
- * table, the classification report and the ROC curves.
+ * the whole tuning procedure. Both run on the training set only. The same search then chooses C once
+ * on the whole training set, and that model, refitted there, is what the test set's metrics table,
+ * classification report and ROC curves describe (the page says which C and how many outer folds agreed).
  */
 @Command(name = "cv", mixinStandardHelpOptions = true,
     description = "Cross-validation and nested cross-validation of logistic regression.")

@@ -26,6 +26,11 @@ public record RunPage(
     return !curves.isEmpty() || !charts.isEmpty();
   }
 
+  /** Warnings in words shown above the metrics (a fit that did not converge), empty when there are none. */
+  public List<String> flags() {
+    return Flags.of(run);
+  }
+
   /** Whether an image group has a step slider, and so the page loads gallery.js. */
   public boolean hasSteppedImages() {
     return imageGroups.stream().anyMatch(ImageGroup::stepped);

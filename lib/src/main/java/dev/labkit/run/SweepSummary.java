@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.ground.Event;
+import dev.labkit.kinds.classify.Convergence;
 import dev.labkit.ground.Json;
 import dev.labkit.ground.Selection;
 import dev.labkit.ground.UserError;
@@ -79,6 +80,7 @@ final class SweepSummary {
       if (best != null) {
         metrics.putAll(best.metrics());
         metrics.put("trials", (double) outcomes.size());
+        unconverged(outcomes, metrics, out);
         store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + selection.describe()
             + (selection.optimistic() ? ": there is no validation set; add .validation(0.1)" : ""),
             table(List.of(best), columns, Map.of())));
@@ -94,6 +96,19 @@ final class SweepSummary {
       return metrics;
     } finally {
       store.close();
+    }
+  }
+
+  /** Counts the fits that stopped at max_iter ({@code converged} = 0), says so, and records the count. */
+  private static void unconverged(List<Outcome> outcomes, Map<String, Double> metrics, PrintStream out) {
+    List<Outcome> fits = outcomes.stream().filter(o -> o.metrics().containsKey(Convergence.CONVERGED)).toList();
+    if (fits.isEmpty()) {
+      return;
+    }
+    long unconverged = fits.stream().filter(o -> o.metrics().get(Convergence.CONVERGED) == 0).count();
+    metrics.put(Convergence.UNCONVERGED_FITS, (double) unconverged);
+    if (unconverged > 0) {
+      out.println("warning  " + Convergence.someNotConverged(unconverged, fits.size()));
     }
   }
 

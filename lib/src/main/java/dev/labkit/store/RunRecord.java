@@ -57,6 +57,11 @@ public record RunRecord(int schema, String experiment, String kind, String runId
     return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance);
   }
 
+  /** The same with other params: a search chose some values after the run began. */
+  public RunRecord withParams(Map<String, Object> value) {
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance);
+  }
+
   public RunRecord withDataset(DatasetInfo value) {
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance);
   }

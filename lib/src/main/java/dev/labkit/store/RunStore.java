@@ -158,6 +158,18 @@ public final class RunStore implements EventSink, AutoCloseable {
     return record;
   }
 
+  /**
+   * Records values a search chose on the training set in place of the script's, with a note under
+   * {@code refit} saying how (the run's params then describe the model that was tested).
+   */
+  public synchronized void chosen(Map<String, Object> values, String note) {
+    Map<String, Object> params = new java.util.LinkedHashMap<>(record.params());
+    params.putAll(values);
+    params.put("refit", note);
+    record = record.withParams(params);
+    RunFolder.writeRecord(folder, record);
+  }
+
   /** Records what data the run uses, once it is loaded. */
   public synchronized void dataset(RunRecord.DatasetInfo dataset) {
     record = record.withDataset(dataset);

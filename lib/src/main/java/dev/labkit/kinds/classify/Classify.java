@@ -15,6 +15,7 @@ import dev.labkit.run.Experiment;
 import dev.labkit.run.Outcome;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
+import dev.labkit.store.RunStore;
 import dev.labkit.run.Runner;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Classify implements RunKind {
 
   /** The metrics of a classification sweep's trials table, in order. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations",
-      "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1",
+      "converged", "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1",
       "test/log_loss", "overfit_epoch");
 
   private Classify() {}
@@ -73,35 +74,53 @@ public final class Classify implements RunKind {
           splits.train().size(), splits.validation() == null ? ""
               : String.format(Locale.ROOT, " / %,d validation", splits.validation().size()),
           splits.test().size(), splits.train().shape(), splits.train().numClasses())));
-      classify(exp, splits, run.options().smoke(), events, metrics);
+      classify(exp, splits, run.options().smoke(), store, events, metrics);
     });
   }
 
   /** Fits the classifier, evaluates it on the test set and sums the run up. */
-  private static void classify(Experiment exp, Splits splits, boolean smoke, EventSink events,
+  private static void classify(Experiment exp, Splits splits, boolean smoke, RunStore store, EventSink events,
       Map<String, Double> metrics) {
-    ClassifierSpec<?> spec = (ClassifierSpec<?>) exp.model(); // RunKinds.of sends only classifier specs here
+    ClassifierSpec<?> base = (ClassifierSpec<?>) exp.model(); // RunKinds.of sends only classifier specs here
+    // a run that searches its hyper-parameters tests the search's choice refitted on the training set
+    Refit refit = Refit.choose(exp, base, splits.train(), smoke, events);
+    ClassifierSpec<?> spec = refit == null ? base : refit.spec();
+    if (refit != null) {
+      store.chosen(refit.chosen(), refit.values() + ": chosen by nested CV's search on the training set and "
+          + "refitted there (script default: " + refit.scriptValues(exp.params()) + ")");
+    }
     events.accept(new Event.Phase("fit", spec.name() + " " + spec.params()));
     long t0 = System.nanoTime();
-    Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, events);
+    double[] gradMax = {Double.NaN}; // the solver's last max|grad|: how far from converged it stopped
+    Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, event -> {
+      if (event instanceof Event.Scalar scalar && scalar.name().equals("train/grad_max")) {
+        gradMax[0] = scalar.value();
+      }
+      events.accept(event);
+    });
     metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
-    fitFacts(model, metrics);
-    events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))));
+    fitFacts(model, gradMax[0], metrics);
+    events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))
+        + (metrics.getOrDefault(Convergence.CONVERGED, 1.0) == 0 ? "; " + Convergence.notConverged(
+            metrics.get("iterations").longValue(), metrics.get(Convergence.GRAD_MAX)) : "")));
     events.accept(new Event.Phase("eval", String.format(Locale.ROOT, "predicting %,d test examples",
         splits.test().size())));
     long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
-    Evaluator.evaluate(exp, spec, model, splits, smoke, events, metrics, lastStep);
+    Evaluator.evaluate(exp, new Evaluator.Fitted(base, refit, model), splits, smoke, events, metrics, lastStep);
     if (model instanceof Measured measured) {
       metrics.put("model_bytes", (double) measured.memoryBytes());
     }
     events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
   }
 
-  private static void fitFacts(Classifier model, Map<String, Double> metrics) {
+  private static void fitFacts(Classifier model, double gradMax, Map<String, Double> metrics) {
     if (model instanceof LogisticModel lr) {
       metrics.put("iterations", (double) lr.iterations());
       metrics.put("passes", (double) lr.passes());
-      metrics.put("converged", lr.converged() ? 1.0 : 0.0);
+      metrics.put(Convergence.CONVERGED, lr.converged() ? 1.0 : 0.0);
+      if (!Double.isNaN(gradMax)) {
+        metrics.put(Convergence.GRAD_MAX, gradMax);
+      }
       metrics.put("objective", lr.objective());
       metrics.put("sparsity", lr.sparsity());
     }

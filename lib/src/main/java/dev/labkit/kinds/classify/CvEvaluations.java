@@ -30,7 +30,7 @@ import java.util.Map;
 final class CvEvaluations {
   private CvEvaluations() {}
 
-  static void metricsTable(int[] truth, double[] proba, List<String> labels, EventSink events,
+  static void metricsTable(int[] truth, double[] proba, List<String> labels, String tested, EventSink events,
       Map<String, Double> metrics) {
     Map<String, Double> all = Metric.all(truth, proba, labels);
     List<List<Object>> rows = new ArrayList<>();
@@ -38,10 +38,11 @@ final class CvEvaluations {
       rows.add(List.of(name, value));
       metrics.put("test/" + name, value);
     });
-    events.accept(new Event.Table("metrics-table", "table", "Test metrics", table(List.of("metric", "test"), rows)));
+    events.accept(new Event.Table("metrics-table", "table", "Test metrics (" + tested + ")",
+        table(List.of("metric", "test"), rows)));
   }
 
-  static void rocCurves(int[] truth, double[] proba, List<String> labels, EventSink events,
+  static void rocCurves(int[] truth, double[] proba, List<String> labels, String tested, EventSink events,
       Map<String, Double> metrics) {
     List<RocCurve> curves = RocCurve.oneVsRest(truth, proba, labels, true);
     List<List<Object>> rows = new ArrayList<>();
@@ -49,8 +50,9 @@ final class CvEvaluations {
       rows.add(List.of(curve.label(), curve.auc(), curve.size()));
     }
     metrics.put("test/roc_auc", Metrics.rocAucOvr(truth, proba, labels.size()));
-    events.accept(new Event.Table("roc-curves", "chart", "ROC curves", RunCharts.roc(curves).spec()));
-    events.accept(new Event.Table("roc-auc", "table", "ROC AUC per class (one against the rest, test)",
+    events.accept(new Event.Table("roc-curves", "chart", "ROC curves (" + tested + ")",
+        RunCharts.roc(curves).spec()));
+    events.accept(new Event.Table("roc-auc", "table", "ROC AUC per class (one against the rest, " + tested + ")",
         table(List.of("class", "auc", "points"), rows)));
   }
 
@@ -84,7 +86,7 @@ final class CvEvaluations {
   }
 
   static void nestedCv(Evaluation.NestedCv nested, ClassifierSpec<?> spec, Dataset train, long seed, EventSink events,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics, Refit refit, Map<String, Object> scriptParams) {
     events.accept(new Event.Phase("cv", String.format(Locale.ROOT,
         "nested CV: %d outer folds, in each a random search of %d points over %s scored by %d-fold %s",
         nested.outer(), nested.nIter(), nested.space().describe(), nested.inner(), nested.scoring().key())));
@@ -110,6 +112,13 @@ final class CvEvaluations {
     for (Metric metric : shown) {
       metrics.put("nested/" + metric.key() + "_mean", result.summary(metric).mean());
       metrics.put("nested/" + metric.key() + "_std", result.summary(metric).std());
+    }
+    if (refit != null) { // the tested model: what the search chose on the whole training set, and how often the folds agreed
+      metrics.put("refit/folds_agreeing", (double) refit.agreeing(result));
+      metrics.put("refit/folds", (double) result.folds().size());
+      events.accept(new Event.Phase("refit", refit.sentence(result)));
+      events.accept(new Event.Table("refit", "table", "Tested model: chosen on the training set",
+          refit.table(scriptParams, result)));
     }
   }
 

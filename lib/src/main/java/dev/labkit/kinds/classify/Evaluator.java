@@ -23,9 +23,19 @@ final class Evaluator {
 
   private Evaluator() {}
 
+  /**
+   * What is evaluated: the script's spec (the starting point of any search, and what cross-validation
+   * scores), the refit a search chose (null without one) and the model fitted on the training set.
+   */
+  record Fitted(ClassifierSpec<?> base, Refit refit, Classifier model) {}
+
   /** Emits the requested results; adds the metrics to {@code metrics}. */
-  static void evaluate(Experiment experiment, ClassifierSpec<?> spec, Classifier model, Splits data, boolean smoke,
+  static void evaluate(Experiment experiment, Fitted fitted, Splits data, boolean smoke,
       EventSink events, Map<String, Double> metrics, long step) {
+    ClassifierSpec<?> spec = fitted.base();
+    Classifier model = fitted.model();
+    // the test section's titles name the refit model when a search chose it
+    String tested = fitted.refit() == null ? "test" : "test, " + fitted.refit().values() + " refitted";
     List<Evaluation> evaluations = experiment.evaluations();
     long seed = experiment.seed();
     Dataset test = data.test();
@@ -53,21 +63,21 @@ final class Evaluator {
           metrics.put("test/weighted_f1", report.weighted().f1());
         }
         case Evaluation.Report r -> events.accept(new Event.Table("classification-report", "table",
-            "Classification report (test)", reportTable(report)));
+            "Classification report (" + tested + ")", reportTable(report)));
         case Evaluation.Confusion c -> events.accept(new Event.Table("confusion-matrix", "confusion-matrix",
-            "Confusion matrix (test)", Map.of("labels", report.confusion().labels(),
+            "Confusion matrix (" + tested + ")", Map.of("labels", report.confusion().labels(),
                 "counts", report.confusion().counts())));
         case Evaluation.WeightHeatmaps w -> weightHeatmaps(model, test, events, metrics);
         case Evaluation.PredictionGrid g -> Examples.grid(test, proba, predicted, g.count(), events);
         case Evaluation.ConfidentMistakes m -> Examples.mistakes(test, proba, predicted, m.count(), events);
-        case Evaluation.MetricsTable t -> CvEvaluations.metricsTable(test.labels(), proba, test.classNames(), events,
-            metrics);
-        case Evaluation.RocCurves r -> CvEvaluations.rocCurves(test.labels(), proba, test.classNames(), events,
-            metrics);
+        case Evaluation.MetricsTable t -> CvEvaluations.metricsTable(test.labels(), proba, test.classNames(), tested,
+            events, metrics);
+        case Evaluation.RocCurves r -> CvEvaluations.rocCurves(test.labels(), proba, test.classNames(), tested,
+            events, metrics);
         case Evaluation.CrossValidation cv -> CvEvaluations.crossValidation(cv, spec, data.train(), seed, events,
             metrics);
         case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(smoke ? nested.smoke() : nested, spec, data.train(),
-            seed, events, metrics);
+            seed, events, metrics, fitted.refit(), experiment.params());
       }
     }
     metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));
