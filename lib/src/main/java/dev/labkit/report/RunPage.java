@@ -217,8 +217,13 @@ public record RunPage(
     List<List<Cell>> rows = new ArrayList<>();
     for (JsonNode row : json.path("rows")) {
       List<Cell> cells = new ArrayList<>();
+      int column = 0;
       for (JsonNode value : row) {
-        if (value.isFloatingPointNumber()) {
+        String name = column < columns.size() ? columns.get(column) : null;
+        column++;
+        if (value.isNumber() && name != null && name.endsWith("bytes")) {
+          cells.add(new Cell(Format.bytes(value.asDouble()), true));
+        } else if (value.isFloatingPointNumber()) {
           cells.add(new Cell(Format.decimal(value.asDouble()), true));
         } else {
           String text = RunFolders.text(value);
