@@ -26,9 +26,14 @@ public record RunPage(
     return !curves.isEmpty() || !charts.isEmpty();
   }
 
-  /** Whether an image group has a step slider, and so the page loads gallery.js. */
+  /** Whether an image group has a step slider. */
   public boolean hasSteppedImages() {
     return imageGroups.stream().anyMatch(ImageGroup::stepped);
+  }
+
+  /** Whether the page shows images, and so loads gallery.js (pixel scale, click to enlarge, step sliders). */
+  public boolean hasImages() {
+    return !imageGroups.isEmpty();
   }
 
   /** "trial 3 of 16 in sweep 20261126-220000-ab12", or null when the run is not part of a sweep. */
