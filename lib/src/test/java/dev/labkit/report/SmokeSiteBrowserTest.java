@@ -7,11 +7,13 @@ import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.DecisionTree;
+import dev.labkit.model.Gan;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.Runner;
+import dev.labkit.run.TinyImages;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A whole site built from real experiments run in-process on small data (a comparison with fit and
- * predict times, a crossed classification sweep, a regression sweep), every page opened in Chromium:
- * no chart without marks, and no element wider than the content column.
+ * predict times, a crossed classification sweep, a regression sweep, a tiny GAN), every page opened in
+ * Chromium: no chart without marks, no element wider than the content column, readable pixel images
+ * and provenance that says what the run used.
  */
 class SmokeSiteBrowserTest {
   @TempDir static Path tmp;
@@ -87,7 +90,9 @@ class SmokeSiteBrowserTest {
             .validation(0.25).evaluate(new Evaluation.Accuracy())
             .sweep("model.penalty", "l1", "l2").sweep("model.c", 0.1, 1, 10),
         Lab.experiment("line-sweep").data(Datasets.line().n(200)).model(LinearRegressionGd.defaults().steps(20))
-            .sweep("model.lr", 0.01, 0.1));
+            .sweep("model.lr", 0.01, 0.1),
+        Lab.experiment("gan-tiny").data(new TinyImages(200)).model(Gan.defaults().latent(8).generator(16)
+            .discriminator(16).batch(16).steps(20).sampleEvery(10).samples(100)));
     for (Experiment experiment : experiments) {
       Runner.Result result = Runner.execute(experiment, LabOptions.of(tmp).noSite(true),
           new PrintStream(OutputStream.nullOutputStream()));
@@ -141,5 +146,35 @@ class SmokeSiteBrowserTest {
       }
     }
     assertThat(wide).as("elements wider than the content column").isEmpty();
+  }
+
+  Path ganPage() {
+    return pages.stream().filter(p -> p.toString().contains("/runs/gan-tiny/") && p.endsWith("index.html"))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void gan_sample_grids_show_at_three_times_their_pixels_or_more_and_enlarge_on_a_click() {
+    open(ganPage());
+    browser.waitFor("Array.from(document.querySelectorAll('.tile img')).some(i => i.dataset.scale)",
+        Duration.ofSeconds(10));
+    JsonNode scales = RunFolders.JSON.readTree(browser.eval("""
+        JSON.stringify(Array.from(document.querySelectorAll('.tile img')).filter(i => i.offsetParent && i.naturalWidth > 47)
+          .map(i => i.getBoundingClientRect().width / i.naturalWidth))""").asString());
+    assertThat(scales).as("shown sample grids and strips").isNotEmpty();
+    scales.forEach(scale -> assertThat(scale.asDouble()).isGreaterThanOrEqualTo(3));
+    browser.eval("document.querySelector('.tile.large img').click()");
+    assertThat(browser.eval("document.querySelectorAll('.zoom img').length").asInt()).isEqualTo(1);
+    browser.eval("document.querySelector('.zoom').click()");
+    assertThat(browser.eval("document.querySelectorAll('.zoom').length").asInt()).isZero();
+  }
+
+  @Test
+  void provenance_gives_the_cores_and_only_the_seeds_the_run_used() {
+    open(ganPage());
+    String provenance = browser.eval("""
+        Array.from(document.querySelectorAll('h2')).find(h => h.textContent === 'Provenance')
+          .parentElement.textContent""").asString();
+    assertThat(provenance).containsPattern("cores\\s*[1-9]").contains("gan.steps").doesNotContain("cv.folds");
   }
 }
