@@ -56,6 +56,13 @@ public record BarChart(
     return new BarChart(title, x, xTitle, y, group, groupTitle, rows, width, height);
   }
 
+  /** The power of ten at or below the smallest positive y, so every bar on a log axis has a height. */
+  double logFloor() {
+    double min = rows.stream().map(r -> r.get(y.field())).filter(v -> v instanceof Number)
+        .mapToDouble(v -> ((Number) v).doubleValue()).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1);
+    return Math.pow(10, Math.floor(Math.log10(min)));
+  }
+
   @Override
   public ObjectNode spec() {
     ObjectNode spec = Charts.base(title, width, height);
@@ -66,6 +73,9 @@ public record BarChart(
     xEnc.putNull("sort"); // the rows' order: fold 1, 2, … not alphabetical
     enc.set("x", xEnc);
     enc.set("y", Charts.quantitative(y, true));
+    if (y.scale() == Scale.LOG) { // a log axis has no 0: bars rise from the decade below the smallest value
+      enc.putObject("y2").put("datum", logFloor());
+    }
     var tooltip = Json.COMPACT.createArrayNode();
     tooltip.add(Charts.tooltip(x, xTitle, "nominal"));
     if (group != null) {

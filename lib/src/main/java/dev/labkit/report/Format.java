@@ -35,6 +35,24 @@ final class Format {
     return String.format(Locale.ROOT, "%.4f", value);
   }
 
+  /** A value named {@code name}: a size in bytes ({@code model_bytes}) as "25.2 MB", anything else as {@link #decimal}. */
+  static String named(String name, double value) {
+    return name != null && name.endsWith("bytes") && Double.isFinite(value) ? bytes(value) : decimal(value);
+  }
+
+  /** A size in bytes with SI units, as a file manager shows it: "812 B", "4.1 kB", "25.2 MB". */
+  static String bytes(double value) {
+    String[] units = {"B", "kB", "MB", "GB", "TB"};
+    double v = Math.abs(value);
+    int unit = 0;
+    while (v >= 999.95 && unit < units.length - 1) {
+      v /= 1000;
+      unit++;
+    }
+    String sign = value < 0 ? "-" : "";
+    return unit == 0 ? sign + Math.round(v) + " B" : sign + String.format(Locale.ROOT, "%.1f %s", v, units[unit]);
+  }
+
   /** A legend label: short, the sign always shown except at zero ("+0.532", "−0.532"). */
   static String signed(double value) {
     String digits = String.format(Locale.ROOT, "%.3g", Math.abs(value));

@@ -132,7 +132,7 @@ public record Run(
   /** The last value logged for one metric name, and at which step. */
   public record Logged(String name, long step, double value) {
     public String display() {
-      return Format.decimal(value);
+      return Format.named(name, value);
     }
   }
 

@@ -235,10 +235,11 @@ public final class RunFolders {
   /** Whole numbers (counts, epochs) print as such; measured values with four fixed decimals. */
   private static Metric metric(String name, JsonNode value) {
     if (value.isIntegralNumber()) {
-      return new Metric(name, value.asString(), true, value.asDouble());
+      return new Metric(name, name.endsWith("bytes") ? Format.bytes(value.asDouble()) : value.asString(), true,
+          value.asDouble());
     }
     if (value.isNumber()) {
-      return new Metric(name, Format.decimal(value.asDouble()), true, value.asDouble());
+      return new Metric(name, Format.named(name, value.asDouble()), true, value.asDouble());
     }
     String text = text(value);
     return new Metric(name, text == null ? "" : text, false, null);

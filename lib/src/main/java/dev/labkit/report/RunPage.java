@@ -31,9 +31,14 @@ public record RunPage(
     return Flags.of(run);
   }
 
-  /** Whether an image group has a step slider, and so the page loads gallery.js. */
+  /** Whether an image group has a step slider. */
   public boolean hasSteppedImages() {
     return imageGroups.stream().anyMatch(ImageGroup::stepped);
+  }
+
+  /** Whether the page shows images, and so loads gallery.js (pixel scale, click to enlarge, step sliders). */
+  public boolean hasImages() {
+    return !imageGroups.isEmpty();
   }
 
   /** "trial 3 of 16 in sweep 20261126-220000-ab12", or null when the run is not part of a sweep. */
@@ -222,8 +227,13 @@ public record RunPage(
     List<List<Cell>> rows = new ArrayList<>();
     for (JsonNode row : json.path("rows")) {
       List<Cell> cells = new ArrayList<>();
+      int column = 0;
       for (JsonNode value : row) {
-        if (value.isFloatingPointNumber()) {
+        String name = column < columns.size() ? columns.get(column) : null;
+        column++;
+        if (value.isNumber() && name != null && name.endsWith("bytes")) {
+          cells.add(new Cell(Format.bytes(value.asDouble()), true));
+        } else if (value.isFloatingPointNumber()) {
           cells.add(new Cell(Format.decimal(value.asDouble()), true));
         } else {
           String text = RunFolders.text(value);

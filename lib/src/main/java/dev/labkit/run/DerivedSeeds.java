@@ -3,6 +3,8 @@ package dev.labkit.run;
 import dev.labkit.data.CsvDataSpec;
 import dev.labkit.data.CsvRegressionSpec;
 import dev.labkit.data.SyntheticLine;
+import dev.labkit.eval.Evaluation;
+import dev.labkit.model.Gan;
 import dev.labkit.model.RandomForest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,13 +33,30 @@ final class DerivedSeeds {
     if (exp.validation() > 0) {
       seeds.put("validation.split", seed);           // Splits: the held-out validation set
     }
+    if (exp.model() instanceof Gan) {                // a GAN's own draws (GanTraining, GanViews, Tstr)
+      seeds.put("gan.init", "Long.hashCode(" + seed + "): libtorch's generator, the initial weights");
+      seeds.put("gan.steps", "stepSeed(" + seed + ", step): each step's batches, noise and classes");
+      seeds.put("gan.fixed_noise", seed + " ^ 0x5EED: the sample grid's noise, the same at every step");
+      seeds.put("gan.samples", seed + " ^ 0xF1D: the samples scored by FID and the reference classifier");
+      seeds.put("gan.interpolation", seed + " ^ 0x1E4B: the interpolation strips' end points");
+      seeds.put("tstr", seed + " ^ 0x757: the synthetic training set of train-on-synthetic, test-on-real");
+      return seeds;
+    }
     seeds.put("fit", seed);                          // Fitting: every random choice of the model
     if (exp.model() instanceof RandomForest) {
       seeds.put("model.trees", "java.util.Random(" + seed + ").longs(trees): one seed per tree");
     }
-    seeds.put("cv.folds", seed);                     // cross-validation and nested CV's outer folds
-    seeds.put("search", seed);                       // random search draws
-    seeds.put("nested_cv.inner_folds", seed + " + outer fold index + 1");
+    for (Evaluation evaluation : exp.evaluations()) {
+      switch (evaluation) {
+        case Evaluation.CrossValidation cv -> seeds.put("cv.folds", seed);   // the k stratified folds
+        case Evaluation.NestedCv nested -> {
+          seeds.put("nested_cv.outer_folds", seed);
+          seeds.put("nested_cv.inner_folds", seed + " + outer fold index + 1");
+          seeds.put("search", seed);                 // random search draws inside each outer fold
+        }
+        default -> { }
+      }
+    }
     return seeds;
   }
 }

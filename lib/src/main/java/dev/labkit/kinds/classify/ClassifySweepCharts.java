@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A classification sweep's summary charts: accuracy per model (or per value) for a comparison, fit and
  * predict time beside it, and accuracy against every swept number, split by the first swept key that
- * is not a number (L1 against L2).
+ * is not a number (L1 against L2), one line per combination of the other swept keys; and for a crossed
+ * sweep the pivot tables of {@link SweepPivots}.
  */
 final class ClassifySweepCharts {
   private ClassifySweepCharts() {}
@@ -31,8 +32,11 @@ final class ClassifySweepCharts {
       boolean numeric = outcomes.stream().allMatch(o -> isNumber(o.trial().assignment().get(key)));
       if (numeric) {
         sweep.store().accept(new Event.Table("accuracy-against-" + key, "chart", "Accuracy against " + key,
-            RunCharts.sweep(key, groupKey, outcomes, sweep.best(), sweep.selection()).spec()));
+            RunCharts.sweep(key, sweep.keys(), outcomes, sweep.best(), sweep.selection()).spec()));
       }
+    }
+    for (SweepPivots.Pivot pivot : SweepPivots.of(sweep.keys(), outcomes, sweep.selection())) {
+      sweep.store().accept(new Event.Table(pivot.name(), "table", pivot.title(), pivot.table()));
     }
   }
 

@@ -52,10 +52,14 @@ final class RunCharts {
   }
 
   /**
-   * Accuracy against one swept number (C), one line per split (train, validation, test) and per value
-   * of {@code groupKey} (L1, L2) when there is one; a log x axis when the sweep's axis is log.
+   * Accuracy against one swept number (C), one line per split (train, validation, test) and per
+   * combination of the other swept keys (L1, L2; optimizer and batch), so that no line crosses a key it
+   * does not name. With more than two such combinations only the split the best trial is chosen on is
+   * drawn, one line per combination, to keep the chart readable.
    */
-  static Chart sweep(String key, String groupKey, List<Outcome> outcomes, Outcome best, Selection selection) {
+  static Chart sweep(String key, List<String> keys, List<Outcome> outcomes, Outcome best, Selection selection) {
+    List<String> others = keys.stream().filter(k -> !k.equals(key)).toList();
+    long combinations = outcomes.stream().map(o -> combination(others, o)).distinct().count();
     List<Map<String, Object>> rows = new ArrayList<>();
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -63,11 +67,13 @@ final class RunCharts {
       double x = Double.parseDouble(outcome.trial().assignment().get(key));
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
-      String group = groupKey == null ? "" : outcome.trial().assignment().get(groupKey) + " ";
+      String group = combination(others, outcome);
       for (Map.Entry<String, String> split : SPLITS.entrySet()) {
         Double value = outcome.metrics().get(split.getValue());
-        if (value != null) {
-          rows.add(Charts.row(key, x, "series", group + split.getKey(), "accuracy", value));
+        boolean shown = combinations <= 2 || selection == null || split.getValue().equals(selection.metric());
+        if (value != null && shown) {
+          rows.add(Charts.row(key, x, "series", group.isEmpty() ? split.getKey() : group + " · " + split.getKey(),
+              "accuracy", value));
         }
       }
     }
@@ -77,13 +83,22 @@ final class RunCharts {
         .findFirst().orElseGet(() -> Axis.Scale.guess(ends));
     Chart.Scale scale = declared == Axis.Scale.LOG && lo > 0 ? Chart.Scale.LOG : Chart.Scale.LINEAR;
     var chart = Charts.line("Accuracy against " + key).points().x(key, key, scale).y("accuracy", "accuracy")
-        .series("series", "split").data(rows);
+        .series("series", others.isEmpty() ? "split" : String.join(" · ", others.stream().map(SweepPivots::shortName)
+            .toList()) + " · split").data(rows);
     if (best != null && best.trial().assignment().containsKey(key)) {
       String metric = selection.metric();
       chart = chart.highlight(Double.parseDouble(best.trial().assignment().get(key)), best.metrics().get(metric),
           "best by " + metric + (selection.optimistic() ? ", " + Selection.OPTIMISTIC : ""));
     }
     return chart;
+  }
+
+  /** The values of the other swept keys of one trial, as a series label: "adam · batch 32 · 80/20". */
+  static String combination(List<String> others, Outcome outcome) {
+    return String.join(" · ", others.stream().map(k -> {
+      String value = SweepPivots.label(k, outcome.trial().assignment().get(k));
+      return k.equals("validation") || !ClassifySweepCharts.isNumber(value) ? value : SweepPivots.shortName(k) + " " + value;
+    }).toList());
   }
 
   /** Train, validation and test accuracy side by side for each value of {@code key} (each model). */

@@ -22,20 +22,27 @@ final class GanSweepCharts {
       return;
     }
     for (String key : keys) {
+      // in a crossed sweep, each trial keeps its own bar beside the others of the same value (never stacked)
+      List<String> others = keys.stream().filter(k -> !k.equals(key)).toList();
+      String othersTitle = String.join(" · ", others);
       List<Map<String, Object>> losses = new ArrayList<>();
       List<Map<String, Object>> fid = new ArrayList<>();
       for (Outcome o : outcomes) {
         String value = o.trial().assignment().get(key);
-        losses.add(Charts.row(key, value, "loss", "D", "value", o.metrics().get("final/d_loss")));
-        losses.add(Charts.row(key, value, "loss", "G", "value", o.metrics().get("final/g_loss")));
-        fid.add(Charts.row(key, value, "fid", o.metrics().get("fid")));
+        String rest = String.join(" · ", others.stream().map(k -> o.trial().assignment().get(k)).toList());
+        String prefix = rest.isEmpty() ? "" : rest + " · ";
+        losses.add(Charts.row(key, value, "loss", prefix + "D", "value", o.metrics().get("final/d_loss")));
+        losses.add(Charts.row(key, value, "loss", prefix + "G", "value", o.metrics().get("final/g_loss")));
+        fid.add(Charts.row(key, value, "trial", rest, "fid", o.metrics().get("fid")));
       }
       store.accept(new Event.Table("gan-losses-against-" + key, "chart", "Final losses against " + key,
           Charts.bars("Final D and G loss (mean of the last tenth) against " + key).x(key, key)
-              .y("value", "loss").group("loss", "network").data(losses).spec()));
+              .y("value", "loss").group("loss", others.isEmpty() ? "network" : othersTitle + " · network")
+              .data(losses).spec()));
+      var fidChart = Charts.bars("Domain FID against " + key + " (lower is better)").x(key, key).y("fid", "domain FID")
+          .data(fid);
       store.accept(new Event.Table("gan-fid-against-" + key, "chart", "Domain FID against " + key,
-          Charts.bars("Domain FID against " + key + " (lower is better)").x(key, key).y("fid", "domain FID")
-              .data(fid).spec()));
+          (others.isEmpty() ? fidChart : fidChart.group("trial", othersTitle)).spec()));
     }
   }
 }
