@@ -98,6 +98,19 @@ public record RunPage(
     }
   }
 
+  /** The run's final metrics, last logged values and params as CSV, Markdown and LaTeX, for the links beside them. */
+  public TableExport metricsExport() {
+    return TableExports.metrics(run);
+  }
+
+  public TableExport lastLoggedExport() {
+    return TableExports.lastLogged(run);
+  }
+
+  public TableExport paramsExport() {
+    return TableExports.params(run);
+  }
+
   public record Table(String title, List<Column> columns, List<List<Cell>> rows) {
     /** The table as CSV, Markdown and LaTeX, for the links beside it. */
     public TableExport export() {

@@ -151,6 +151,7 @@ public final class SiteGenerator {
   static Path writeExperiment(Path siteDir, ExperimentPage page) {
     Path file = experimentPage(siteDir, page.name());
     write(file, Pages.experiment(page).getBytes(StandardCharsets.UTF_8));
+    TableExports.write(page, file.getParent()); // the tables' CSV, Markdown and LaTeX, linked from the page
     write(file.resolveSibling("compare.html"), Pages.compare(ComparePage.of(page)).getBytes(StandardCharsets.UTF_8));
     return file;
   }

@@ -21,12 +21,36 @@ import org.apache.commons.csv.CSVPrinter;
  * @param columns the header
  * @param numeric per column: right-aligned in Markdown and LaTeX
  * @param rows    the cells as shown
+ * @param folder  null: the links are data: URLs; else the three files lie in this folder beside the page
+ *                ({@link #writeFiles}), for tables too big to repeat inline (an experiment's runs table)
  */
-public record TableExport(String title, List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+public record TableExport(String title, List<String> columns, List<Boolean> numeric, List<List<String>> rows,
+    String folder) {
   public TableExport {
     columns = List.copyOf(columns);
     numeric = List.copyOf(numeric);
     rows = rows.stream().map(List::copyOf).toList();
+  }
+
+  public TableExport(String title, List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+    this(title, columns, numeric, rows, null);
+  }
+
+  /** The same table, linked as files in {@code folder} (relative to the page) instead of data: URLs. */
+  public TableExport inFolder(String folder) {
+    return new TableExport(title, columns, numeric, rows, folder);
+  }
+
+  /** Writes the three files into {@code dir} (the page's folder resolved with {@link #folder}). */
+  public void writeFiles(java.nio.file.Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(dir.resolve(fileName() + ".csv"), csv());
+      java.nio.file.Files.writeString(dir.resolve(fileName() + ".md"), markdown());
+      java.nio.file.Files.writeString(dir.resolve(fileName() + ".tex"), latex());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A download link: its label (CSV, Markdown, LaTeX), file name and data: URL. */
@@ -75,6 +99,11 @@ public record TableExport(String title, List<String> columns, List<Boolean> nume
   /** The three downloads, as the page links them. */
   public List<Link> links() {
     String name = fileName();
+    if (folder != null) {
+      String base = folder.endsWith("/") ? folder : folder + "/";
+      return List.of(new Link("CSV", name + ".csv", base + name + ".csv"), new Link("Markdown", name + ".md",
+          base + name + ".md"), new Link("LaTeX", name + ".tex", base + name + ".tex"));
+    }
     return List.of(new Link("CSV", name + ".csv", dataUrl("text/csv", csv())),
         new Link("Markdown", name + ".md", dataUrl("text/markdown", markdown())),
         new Link("LaTeX", name + ".tex", dataUrl("application/x-tex", latex())));

@@ -10,13 +10,23 @@ import java.util.List;
 final class TableExports {
   private TableExports() {}
 
+  /** The folder beside an experiment page that holds its tables' files (they would be too big inline). */
+  static final String FOLDER = "tables";
+
+  /** Writes the experiment page's table files next to it ({@code pageDir}/tables/). */
+  static void write(ExperimentPage page, java.nio.file.Path pageDir) {
+    page.export().writeFiles(pageDir.resolve(FOLDER));
+    page.sweeps().forEach(s -> s.export().writeFiles(pageDir.resolve(FOLDER)));
+  }
+
   static TableExport runs(ExperimentPage page) {
     List<String> leading = List.of("run", "status", "started");
     List<List<String>> rows = new ArrayList<>();
     for (ExperimentPage.Row r : page.rows()) {
       rows.add(row(List.of(r.run().runId(), text(r.run().status()), r.run().startedDisplay()), r));
     }
-    return table(page.name() + " runs", leading, List.of(false, false, false), page.params(), page.metrics(), rows);
+    return table(page.name() + " runs", leading, List.of(false, false, false), page.params(), page.metrics(), rows)
+        .inFolder(FOLDER);
   }
 
   static TableExport trials(SweepView sweep) {
@@ -27,7 +37,27 @@ final class TableExports {
       rows.add(row(List.of(trial == null ? "" : trial.toString(), r.run().runId(), text(r.run().status())), r));
     }
     return table("sweep " + sweep.id() + " trials", leading, List.of(true, false, false), sweep.params(),
-        sweep.metrics(), rows);
+        sweep.metrics(), rows).inFolder(FOLDER);
+  }
+
+  /** A run's final metrics: metric, value (as the page prints them). */
+  static TableExport metrics(Run run) {
+    return new TableExport(run.experiment() + " " + run.runId() + " metrics", List.of("metric", "value"),
+        List.of(false, true), run.metrics().stream().map(m -> List.of(m.name(), m.display())).toList());
+  }
+
+  /** A run's last logged value of each metric: metric, step, value. */
+  static TableExport lastLogged(Run run) {
+    return new TableExport(run.experiment() + " " + run.runId() + " last logged values", List.of("metric", "step", "value"),
+        List.of(false, true, true), run.lastLogged().stream().map(l -> List.of(l.name(), Long.toString(l.step()),
+            l.display())).toList());
+  }
+
+  /** A run's params: param, value. */
+  static TableExport params(Run run) {
+    boolean numeric = !run.params().isEmpty() && run.params().stream().allMatch(Run.Entry::numeric);
+    return new TableExport(run.experiment() + " " + run.runId() + " parameters", List.of("param", "value"),
+        List.of(false, numeric), run.params().stream().map(e -> List.of(e.key(), e.value())).toList());
   }
 
   private static List<String> row(List<String> leading, ExperimentPage.Row r) {

@@ -52,11 +52,30 @@ class DownloadsBrowserTest {
       })()
       """;
 
-  /** Every table-download link's label, file name and the text it resolves to. */
+  /**
+   * Every table-download link's label, file name, address and the text it resolves to (a page opened from
+   * file:// may not fetch a file: those are read from disk by {@link #tables}).
+   */
   static final String TABLES = """
       (async () => JSON.stringify(await Promise.all(Array.from(document.querySelectorAll('.table-downloads a'))
-          .map(async a => ({label: a.textContent.trim(), file: a.download, text: await (await fetch(a.href)).text()})))))()
+          .map(async a => ({label: a.textContent.trim(), file: a.download, href: a.href,
+              text: a.href.startsWith('file:') ? null : await (await fetch(a.href)).text()})))))()
       """;
+
+  static JsonNode tables() {
+    JsonNode links = RunFolders.JSON.readTree(browser.eval(TABLES).asString());
+    for (JsonNode link : links) {
+      if (link.path("text").isNull()) {
+        try {
+          ((tools.jackson.databind.node.ObjectNode) link).put("text",
+              java.nio.file.Files.readString(Path.of(java.net.URI.create(link.path("href").asString()))));
+        } catch (java.io.IOException e) {
+          throw new AssertionError("table link " + link.path("href") + " names no file: " + e);
+        }
+      }
+    }
+    return links;
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -102,7 +121,7 @@ class DownloadsBrowserTest {
   }
 
   void checkTables(int atLeast) {
-    JsonNode links = RunFolders.JSON.readTree(browser.eval(TABLES).asString());
+    JsonNode links = tables();
     assertThat(links.size()).isGreaterThanOrEqualTo(3 * atLeast);
     for (int i = 0; i + 2 < links.size(); i += 3) {
       assertThat(links.get(i).path("label").asString()).isEqualTo("CSV");
@@ -123,7 +142,7 @@ class DownloadsBrowserTest {
     open(SiteGenerator.experimentPage(tmp.resolve("site"), "logreg-dl").toUri().toString());
     checkCharts();
     checkTables(2); // the sweep's trials and the runs table
-    JsonNode texts = RunFolders.JSON.readTree(browser.eval(TABLES).asString());
+    JsonNode texts = tables();
     assertThat(texts.get(0).path("text").asString()).startsWith("trial,run,status,model.c,");
   }
 
@@ -134,6 +153,9 @@ class DownloadsBrowserTest {
     checkTables(2);
     open(server.url() + "runs/logreg-dl/" + summary.getFileName() + "/index.html");
     checkCharts();
-    checkTables(0);
+    checkTables(3); // final metrics, parameters and the sweep's trials table
+    JsonNode texts = tables();
+    assertThat(texts.get(0).path("text").asString()).startsWith("metric,value\n");
+    assertThat(texts.get(2).path("text").asString()).contains("\\toprule\n    metric & value \\\\\n");
   }
 }
