@@ -2,7 +2,7 @@
 //JAVA 25+
 //DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
-//DESCRIPTION List, reproduce and compare recorded runs
+//DESCRIPTION List, reproduce, compare and export recorded runs
 
 import dev.labkit.lab.LabCommand;
 
@@ -14,6 +14,7 @@ import dev.labkit.lab.LabCommand;
  * ./jbang lab runs logreg-fashion           # one experiment's runs
  * ./jbang lab reproduce 20261126-231500-ab12  # re-run with the recorded params and seed; exit 0 if identical
  * ./jbang lab diff RUN_A RUN_B              # only what differs: params, provenance, final metrics
+ * ./jbang lab export logreg-fashion --format csv  # export/logreg-fashion/runs.csv + series.csv (json too)
  * ./jbang lab runs --out /tmp/lab           # runs written with a script's --out /tmp/lab
  * </pre>
  *

@@ -18,13 +18,15 @@ import picocli.CommandLine.Parameters;
  * ./jbang lab runs [EXPERIMENT]           # every run: id, status, start, sweep, headline metric
  * ./jbang lab reproduce RUN               # re-run it; exit 0 when the metrics are bit-identical
  * ./jbang lab diff RUN_A RUN_B            # params, provenance and metrics that differ
+ * ./jbang lab export EXPERIMENT --format csv  # runs.csv (params + final metrics) and series.csv (long format)
  * </pre>
  *
  * RUN is a run id, {@code experiment/run-id} or a run folder; {@code --out DIR} reads DIR/runs instead
  * of data/runs, as the scripts' own {@code --out} writes there.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, description = "List, reproduce and compare recorded runs.",
-    subcommands = {LabCommand.Runs.class, LabCommand.ReproduceRun.class, LabCommand.Diff.class})
+    subcommands = {LabCommand.Runs.class, LabCommand.ReproduceRun.class, LabCommand.Diff.class,
+        LabCommand.ExportRuns.class})
 public final class LabCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +66,11 @@ public final class LabCommand implements Callable<Integer> {
 
     Path runsDir() {
       return out == null ? Home.runs() : out.toAbsolutePath().resolve("runs");
+    }
+
+    /** Where {@code lab export} writes an experiment: DIR/export/EXPERIMENT, else the checkout's export/EXPERIMENT. */
+    Path exportDir(String experiment) {
+      return (out == null ? Home.dir() : out.toAbsolutePath()).resolve("export").resolve(experiment);
     }
   }
 
@@ -121,6 +128,32 @@ public final class LabCommand implements Callable<Integer> {
       RunFolder runB = RunFolder.read(RunRefs.resolve(b, folders.runsDir()));
       DiffPrinter.print(out, RunDiff.between(runA, runB), runA.name(), runB.name());
       return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write an experiment's runs as two tables: runs.FORMAT (one row per run: params and final "
+          + "metrics) and series.FORMAT (run, step, name, value, wall_time), into export/EXPERIMENT (DIR/export/"
+          + "EXPERIMENT with --out DIR).")
+  static final class ExportRuns implements Callable<Integer> {
+    @CommandLine.Mixin Folders folders = new Folders();
+    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment (lab runs lists them).")
+    String experiment;
+    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv",
+        description = "csv (default) or json.")
+    Export.Format format;
+    @Option(names = "--dest", paramLabel = "DIR", description = "Write the two files into DIR instead.")
+    Path dest;
+    private final PrintStream out;
+
+    ExportRuns(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      Path to = dest != null ? dest.toAbsolutePath() : folders.exportDir(experiment);
+      return Export.write(folders.runsDir(), experiment, format, to, out);
     }
   }
 

@@ -41,6 +41,11 @@ public record ExperimentPage(
   /** The link from the experiment page back to the site root: experiments/&lt;name&gt;/ is two deep. */
   static final String TO_ROOT = "../../";
 
+  /** The runs table as CSV, Markdown and LaTeX, for the links beside it. */
+  public TableExport export() {
+    return TableExports.runs(this);
+  }
+
   public int runCount() {
     return rows.size();
   }

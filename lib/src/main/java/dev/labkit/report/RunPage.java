@@ -108,7 +108,26 @@ public record RunPage(
     }
   }
 
-  public record Table(String title, List<Column> columns, List<List<Cell>> rows) {}
+  /** The run's final metrics, last logged values and params as CSV, Markdown and LaTeX, for the links beside them. */
+  public TableExport metricsExport() {
+    return TableExports.metrics(run);
+  }
+
+  public TableExport lastLoggedExport() {
+    return TableExports.lastLogged(run);
+  }
+
+  public TableExport paramsExport() {
+    return TableExports.params(run);
+  }
+
+  public record Table(String title, List<Column> columns, List<List<Cell>> rows) {
+    /** The table as CSV, Markdown and LaTeX, for the links beside it. */
+    public TableExport export() {
+      return new TableExport(title, columns.stream().map(Column::name).toList(),
+          columns.stream().map(Column::numeric).toList(), rows.stream().map(r -> r.stream().map(Cell::text).toList()).toList());
+    }
+  }
 
   /** A column header; numeric when every value below it is a number, so it aligns with them. */
   public record Column(String name, boolean numeric) {}

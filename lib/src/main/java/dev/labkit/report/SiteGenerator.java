@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * site/index.html                          every run, grouped by experiment
  * site/experiments/&lt;experiment&gt;/index.html   the runs table and sweeps of one experiment
  * site/runs/&lt;experiment&gt;/&lt;run-id&gt;/index.html  one page per run, its artifacts beside it
- * site/assets/                             report.css, charts.js, tables.js, gallery.js, vega*.min.js
+ * site/assets/                             report.css, charts.js, tables.js, gallery.js, downloads.js, vega*.min.js
  * </pre>
  *
  * The same runs give the same bytes: no build time is written and everything is sorted.
@@ -37,7 +37,7 @@ public final class SiteGenerator {
   /** Marks a folder as made by labkit, so a rebuild may clear it. */
   static final String MARKER = ".labkit-site";
 
-  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "VENDOR.txt");
+  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "downloads.js", "VENDOR.txt");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {
@@ -151,6 +151,7 @@ public final class SiteGenerator {
   static Path writeExperiment(Path siteDir, ExperimentPage page) {
     Path file = experimentPage(siteDir, page.name());
     write(file, Pages.experiment(page).getBytes(StandardCharsets.UTF_8));
+    TableExports.write(page, file.getParent()); // the tables' CSV, Markdown and LaTeX, linked from the page
     write(file.resolveSibling("compare.html"), Pages.compare(ComparePage.of(page)).getBytes(StandardCharsets.UTF_8));
     return file;
   }

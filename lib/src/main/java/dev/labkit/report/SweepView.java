@@ -32,6 +32,11 @@ public record SweepView(
   /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
   static final String TRAIN_ACCURACY = "train/accuracy";
 
+  /** The trials table as CSV, Markdown and LaTeX, for the links beside it. */
+  public TableExport export() {
+    return TableExports.trials(this);
+  }
+
   /** Whether a row is the best trial (the page marks it). */
   public boolean isBest(ExperimentPage.Row row) {
     return best != null && row.run().equals(best);

@@ -37,7 +37,8 @@ final class ChartBlocks {
     if (src == null) {
       return "application/json".equals(script.attributes().get("type"));
     }
-    return List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "charts.js", "tables.js").stream()
+    return List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "charts.js", "tables.js",
+        "downloads.js").stream()
         .anyMatch(name -> src.equals(root + "assets/" + name));
   }
 }

@@ -84,7 +84,7 @@ class RunPageChartsTest extends SiteFolders {
 
     assertThat(html.all("script")).extracting(s -> s.attributes().get("src")).filteredOn(s -> s != null)
         .containsExactly("../../../assets/vega.min.js", "../../../assets/vega-lite.min.js",
-            "../../../assets/vega-embed.min.js", "../../../assets/charts.js");
+            "../../../assets/vega-embed.min.js", "../../../assets/charts.js", "../../../assets/downloads.js");
     for (Vendor.Script script : Vendor.SCRIPTS) {
       assertThat(Files.readAllBytes(site().resolve("assets").resolve(script.asset())))
           .as(script.asset()).isEqualTo(Vendor.read(script)).hasSizeGreaterThan(50_000);

@@ -1,0 +1,96 @@
+package dev.labkit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The experiment page's tables ({@link ExperimentPage}'s runs, {@link SweepView}'s trials) as
+ * {@link TableExport}s: the columns the page shows (every param, the hidden constant ones too), cells as shown.
+ */
+final class TableExports {
+  private TableExports() {}
+
+  /** The folder beside an experiment page that holds its tables' files (they would be too big inline). */
+  static final String FOLDER = "tables";
+
+  /** Writes the experiment page's table files next to it ({@code pageDir}/tables/). */
+  static void write(ExperimentPage page, java.nio.file.Path pageDir) {
+    page.export().writeFiles(pageDir.resolve(FOLDER));
+    page.sweeps().forEach(s -> s.export().writeFiles(pageDir.resolve(FOLDER)));
+  }
+
+  static TableExport runs(ExperimentPage page) {
+    List<String> leading = List.of("run", "status", "started");
+    List<List<String>> rows = new ArrayList<>();
+    for (ExperimentPage.Row r : page.rows()) {
+      rows.add(row(List.of(r.run().runId(), text(r.run().status()), r.run().startedDisplay()), r));
+    }
+    return table(page.name() + " runs", leading, List.of(false, false, false), page.params(), page.metrics(), rows)
+        .inFolder(FOLDER);
+  }
+
+  static TableExport trials(SweepView sweep) {
+    List<String> leading = List.of("trial", "run", "status");
+    List<List<String>> rows = new ArrayList<>();
+    for (ExperimentPage.Row r : sweep.trials()) {
+      Integer trial = r.run().sweep() == null ? null : r.run().sweep().trial();
+      rows.add(row(List.of(trial == null ? "" : trial.toString(), r.run().runId(), text(r.run().status())), r));
+    }
+    return table("sweep " + sweep.id() + " trials", leading, List.of(true, false, false), sweep.params(),
+        sweep.metrics(), rows).inFolder(FOLDER);
+  }
+
+  /** A run's final metrics: metric, value (as the page prints them). */
+  static TableExport metrics(Run run) {
+    return new TableExport(run.experiment() + " " + run.runId() + " metrics", List.of("metric", "value"),
+        List.of(false, true), run.metrics().stream().map(m -> List.of(m.name(), m.display())).toList());
+  }
+
+  /** A run's last logged value of each metric: metric, step, value. */
+  static TableExport lastLogged(Run run) {
+    return new TableExport(run.experiment() + " " + run.runId() + " last logged values", List.of("metric", "step", "value"),
+        List.of(false, true, true), run.lastLogged().stream().map(l -> List.of(l.name(), Long.toString(l.step()),
+            l.display())).toList());
+  }
+
+  /** A run's params: param, value. */
+  static TableExport params(Run run) {
+    boolean numeric = !run.params().isEmpty() && run.params().stream().allMatch(Run.Entry::numeric);
+    return new TableExport(run.experiment() + " " + run.runId() + " parameters", List.of("param", "value"),
+        List.of(false, numeric), run.params().stream().map(e -> List.of(e.key(), e.value())).toList());
+  }
+
+  private static List<String> row(List<String> leading, ExperimentPage.Row r) {
+    List<String> row = new ArrayList<>(leading);
+    r.params().forEach(c -> row.add(c.text()));
+    r.metrics().forEach(c -> row.add(c.text()));
+    return row;
+  }
+
+  private static TableExport table(String title, List<String> leading, List<Boolean> leadingNumeric,
+      List<ExperimentPage.Column> params, List<String> metrics, List<List<String>> rows) {
+    List<String> columns = new ArrayList<>(leading);
+    List<Boolean> numeric = new ArrayList<>(leadingNumeric);
+    int first = columns.size();
+    params.forEach(p -> columns.add(p.key()));
+    metrics.forEach(columns::add);
+    for (int i = first; i < columns.size(); i++) {
+      int column = i;
+      numeric.add(i >= first + params.size() || (!rows.isEmpty() && rows.stream().allMatch(r -> isNumber(r.get(column)))));
+    }
+    return new TableExport(title, columns, numeric, rows);
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+}
