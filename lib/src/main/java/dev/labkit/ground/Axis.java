@@ -130,12 +130,12 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
   }
 
   /**
-   * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale ({@link #logspace}),
+   * {@code n} values from {@code lo} to {@code hi}, evenly spaced on a log scale ({@link Grids#logspace}),
    * rounded to 3 significant digits so they read well in tables.
    */
   public static Axis logGrid(String key, double lo, double hi, int n) {
     List<Object> values = new ArrayList<>();
-    for (double v : logspace(lo, hi, n)) {
+    for (double v : Grids.logspace(lo, hi, n)) {
       values.add(AxisValues.typed(AxisValues.round3(v)));
     }
     return new Axis(key, Scale.LOG, values.stream().distinct().toList(), null);
@@ -143,39 +143,13 @@ public record Axis(String key, Scale scale, List<Object> values, Range range, Li
 
   /** {@code n} values from {@code lo} to {@code hi} evenly spaced; whole numbers when {@code whole}, else 3 significant digits. */
   public static Axis linGrid(String key, double lo, double hi, int n, boolean whole) {
-    checkGrid("linGrid", lo, hi, n);
+    Grids.check("linGrid", lo, hi, n);
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double v = lo + (hi - lo) * i / (n - 1);
       values.add(whole ? (Object) Math.round(v) : AxisValues.typed(AxisValues.round3(v)));
     }
     return new Axis(key, Scale.LINEAR, values.stream().distinct().toList(), null);
-  }
-
-  /**
-   * numpy's {@code logspace(log10(lo), log10(hi), n)}: {@code n} values whose logarithms are evenly
-   * spaced, the first exactly {@code lo} and the last exactly {@code hi}.
-   */
-  public static double[] logspace(double lo, double hi, int n) {
-    checkGrid("logGrid", lo, hi, n);
-    if (!(lo > 0)) {
-      throw new UserError("logGrid needs 0 < lo < hi and n ≥ 2, got lo " + text(lo) + ", hi " + text(hi) + ", n " + n);
-    }
-    double[] grid = new double[n];
-    double a = Math.log10(lo);
-    double step = (Math.log10(hi) - a) / (n - 1);
-    for (int i = 0; i < n; i++) {
-      grid[i] = Math.pow(10, a + i * step);
-    }
-    grid[0] = lo;
-    grid[n - 1] = hi;
-    return grid;
-  }
-
-  private static void checkGrid(String what, double lo, double hi, int n) {
-    if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(hi > lo) || n < 2) {
-      throw new UserError(what + " needs 0 < lo < hi and n ≥ 2, got lo " + text(lo) + ", hi " + text(hi) + ", n " + n);
-    }
   }
 
   /** A real number, every value of [lo, hi] equally likely: for a location (a shift), not a scale. */

@@ -7,6 +7,7 @@ import dev.labkit.report.Run.Entry;
 import dev.labkit.report.Run.Metric;
 import dev.labkit.report.Run.Split;
 import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ public final class RunFolders {
 
   /** Every run folder, as {@code <runs>/<experiment>/<run-id>}, sorted by experiment then run id. */
   static List<Path> folders(Path runsDir) {
-    return RunFolder.folders(runsDir);
+    return RunTree.folders(runsDir);
   }
 
   private static Optional<Run> readRun(Path folder, Consumer<String> warn, boolean withSeries) {
@@ -198,7 +199,7 @@ public final class RunFolders {
 
   /** The sub-folders of a folder, sorted by name; hidden ones (temporary files) left out. */
   static List<Path> children(Path dir) {
-    return RunFolder.children(dir);
+    return RunTree.children(dir);
   }
 
   /** A JSON file that may be absent (a run in progress) or damaged: both read as a missing node. */

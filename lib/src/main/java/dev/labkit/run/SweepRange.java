@@ -1,8 +1,9 @@
 package dev.labkit.run;
 
+import dev.labkit.ground.Axis;
+import dev.labkit.ground.Grids;
 import dev.labkit.ground.Params;
 import dev.labkit.ground.UserError;
-import dev.labkit.ground.Axis;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public record SweepRange(String key, List<String> values, String scale, double l
       return log ? Axis.logUniform(key, lo, hi) : Axis.uniform(key, lo, hi);
     }
     if (log && integers) {
-      List<Object> whole = Arrays.stream(Axis.logspace(lo, hi, count)).mapToObj(v -> (Object) Math.round(v))
+      List<Object> whole = Arrays.stream(Grids.logspace(lo, hi, count)).mapToObj(v -> (Object) Math.round(v))
           .distinct().toList();
       return new Axis(key, Axis.Scale.LOG, whole, null);
     }

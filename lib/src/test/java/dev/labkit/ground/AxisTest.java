@@ -20,7 +20,7 @@ class AxisTest {
 
   @Test
   void logspace_matches_numpys_logspace_to_1e_12() {
-    double[][] ours = {Axis.logspace(0.01, 10, 8), Axis.logspace(0.001, 100, 6), Axis.logspace(2e-5, 2e-3, 5)};
+    double[][] ours = {Grids.logspace(0.01, 10, 8), Grids.logspace(0.001, 100, 6), Grids.logspace(2e-5, 2e-3, 5)};
     for (int k = 0; k < NUMPY.length; k++) {
       assertThat(ours[k]).hasSameSizeAs(NUMPY[k]);
       for (int i = 0; i < NUMPY[k].length; i++) {

@@ -175,7 +175,7 @@ class RunFolderTest {
     assertThat(warnings.get(1)).contains("run.json is not valid JSON");
     assertThat(warnings.get(2)).contains("no run.json");
     assertThat(warnings.get(3)).startsWith("warning: ignored ").contains("summary.json");
-    assertThat(RunFolder.folders(runs)).containsExactly(bad, cut, empty, ok);
+    assertThat(RunTree.folders(runs)).containsExactly(bad, cut, empty, ok);
   }
 
   @Test
