@@ -16,6 +16,7 @@ import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.Optimizers;
+import dev.labkit.neural.Torch;
 import dev.labkit.neural.TorchOptimizer;
 import java.util.SplittableRandom;
 
@@ -52,7 +53,7 @@ public final class GanTraining {
     this.size = train.size();
     this.classes = spec.conditional() ? train.numClasses() : 0;
     int pixels = train.featureCount();
-    this.images = manager.create(train.features(), new Shape(size, pixels));
+    this.images = Torch.floats(manager, train.features(), new Shape(size, pixels));
     this.oneHot = classes == 0 ? null : Generator.oneHot(manager, train.labels(), classes);
     this.seed = seed;
     this.random = new SplittableRandom(stepSeed(seed, 0));

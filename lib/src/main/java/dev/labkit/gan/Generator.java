@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.labkit.neural.Torch;
 import java.util.SplittableRandom;
 
 /**
@@ -37,7 +38,7 @@ public record Generator(Block block, NDManager manager, int latent, int pixels, 
 
   /** G's input: the noise, with the one-hot classes appended when G is conditional. */
   NDArray input(NDManager sub, float[] z, int n, int[] labels) {
-    NDArray noise = sub.create(z, new Shape(n, latent));
+    NDArray noise = Torch.floats(sub, z, new Shape(n, latent));
     if (classes == 0) {
       return noise;
     }
@@ -49,7 +50,7 @@ public record Generator(Block block, NDManager manager, int latent, int pixels, 
     for (int i = 0; i < labels.length; i++) {
       hot[i * classes + labels[i]] = 1;
     }
-    return sub.create(hot, new Shape(labels.length, classes));
+    return Torch.floats(sub, hot, new Shape(labels.length, classes));
   }
 
   /** {@code n} standard normal noise vectors, row after row, from {@code random}. */

@@ -92,7 +92,7 @@ public final class ReferenceClassifier implements AutoCloseable {
     SplittableRandom random = new SplittableRandom(0);
     int n = train.size();
     try (NDManager data = manager.newSubManager()) {
-      NDArray x = data.create(train.features(), new Shape(n, pixels));
+      NDArray x = Torch.floats(data, train.features(), new Shape(n, pixels));
       NDArray y = Generator.oneHot(data, train.labels(), classes);
       for (int step = 0; step < epochs * Math.max(1, n / 128); step++) {
         try (NDManager sub = manager.newSubManager(); GradientCollector tape = Engine.getInstance().newGradientCollector()) {
@@ -148,7 +148,7 @@ public final class ReferenceClassifier implements AutoCloseable {
       int m = Math.min(2000, n - from);
       try (NDManager sub = manager.newSubManager()) {
         float[] part = java.util.Arrays.copyOfRange(images, from * pixels, (from + m) * pixels);
-        NDArray x = sub.create(part, new Shape(m, pixels));
+        NDArray x = Torch.floats(sub, part, new Shape(m, pixels));
         float[] y = block.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().toFloatArray();
         System.arraycopy(y, 0, out, from * width, y.length);
       }

@@ -12,7 +12,7 @@ import dev.labkit.data.Dataset;
  */
 record Tensors(NDArray x, NDArray y, int size) {
   static Tensors of(NDManager manager, Dataset data) {
-    NDArray x = manager.create(data.features(), new Shape(data.size(), data.featureCount()));
+    NDArray x = Torch.floats(manager, data.features(), new Shape(data.size(), data.featureCount()));
     long[] labels = new long[data.size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = data.labels()[i];

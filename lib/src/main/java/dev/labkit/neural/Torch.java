@@ -2,8 +2,13 @@ package dev.labkit.neural;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The libtorch engine as labkit's trainers use it: on the CPU, with a chosen number of intra-op threads
@@ -48,5 +53,26 @@ public final class Torch {
   /** A fresh manager on the CPU of the PyTorch engine; closing it frees every array it made. */
   public static NDManager manager() {
     return NDManager.newBaseManager(Device.cpu(), ENGINE);
+  }
+
+  /**
+   * A float32 array of {@code shape} holding {@code values}, in native memory aligned to 64 bytes. DJL's
+   * own {@code create(float[])} copies into a direct buffer wherever malloc put it (16-byte aligned), and
+   * libtorch computes in place on it; MKL's matrix kernels pick their path by the input's alignment on some
+   * CPUs and add in another order on each, so one input could give results a few ulps apart from call to
+   * call (seen as FIDs differing in the sixth digit between two identical runs). One alignment, one path.
+   */
+  public static NDArray floats(NDManager manager, float[] values, Shape shape) {
+    return manager.create(aligned(values), shape, DataType.FLOAT32);
+  }
+
+  /** {@code values} in a direct buffer whose first byte sits at a multiple of 64. */
+  static ByteBuffer aligned(float[] values) {
+    int bytes = values.length * Float.BYTES;
+    int padded = (bytes + 63) / 64 * 64 + 64; // alignedSlice keeps whole 64-byte units only
+    ByteBuffer buffer = ByteBuffer.allocateDirect(padded).alignedSlice(64).slice(0, bytes)
+        .order(ByteOrder.nativeOrder());
+    buffer.asFloatBuffer().put(values);
+    return buffer;
   }
 }
