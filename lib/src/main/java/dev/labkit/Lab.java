@@ -7,6 +7,7 @@ import dev.labkit.data.CsvDataSpec;
 import dev.labkit.data.CsvRegressionSpec;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.ImageDataSpec;
+import dev.labkit.data.ImageFolderSpec;
 import dev.labkit.data.SyntheticLine;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.SearchSpace;
@@ -70,6 +71,14 @@ public final class Lab {
   /** A CSV file with a header row, numeric feature columns and a label column; 20 % held out as test. */
   public static CsvDataSpec csv(java.nio.file.Path file, String labelColumn) {
     return Datasets.csv(file, labelColumn);
+  }
+
+  /**
+   * Your own images: a folder with one sub-folder of PNG/JPEG files per class (or train/ and test/ holding
+   * those); pixels in [0, 1], 20 % of each class held out for testing unless the folder has test/.
+   */
+  public static ImageFolderSpec imageFolder(java.nio.file.Path folder) {
+    return Datasets.imageFolder(folder);
   }
 
   /**

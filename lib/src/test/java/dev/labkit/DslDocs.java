@@ -2,6 +2,7 @@ package dev.labkit;
 
 import dev.labkit.data.Cifar10Spec;
 import dev.labkit.data.CsvDataSpec;
+import dev.labkit.data.ImageFolderSpec;
 import dev.labkit.data.CsvRegressionSpec;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.ImageDataSpec;
@@ -42,6 +43,8 @@ final class DslDocs {
     tables.put("cifar10-data", ParamDocs.markdown("data.", Cifar10Spec.PARAMS, Datasets.cifar10()));
     tables.put("csv-data", ParamDocs.markdown("data.", CsvDataSpec.PARAMS, Datasets.csv(Path.of("table.csv"),
         "label")));
+    tables.put("image-folder-data", ParamDocs.markdown("data.", ImageFolderSpec.PARAMS,
+        Datasets.imageFolder(Path.of("images"))));
     tables.put("line-data", ParamDocs.markdown("data.", SyntheticLine.PARAMS, Datasets.line()));
     tables.put("csv-regression-data", ParamDocs.markdown("data.", CsvRegressionSpec.PARAMS,
         Datasets.csvRegression(Path.of("table.csv"), "y")));

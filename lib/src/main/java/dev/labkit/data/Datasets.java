@@ -112,9 +112,17 @@ public final class Datasets {
     return csvRegression(Home.data().resolve("linreg").resolve("linreg_data.csv"), "y");
   }
 
+  /**
+   * Your own images: {@code folder} holds one sub-folder of PNG or JPEG files per class (or {@code train/}
+   * and {@code test/}, each holding those); pixels scaled to [0, 1], 20 % of each class held out for testing.
+   */
+  public static ImageFolderSpec imageFolder(Path folder) {
+    return new ImageFolderSpec(folder, Scale.UNIT, 0.2, 0, "");
+  }
+
   /** The names {@link #parse} accepts, as its error lists them. */
   public static final List<String> CHOICES = List.of("fashion-mnist", "mnist", "mnist-sample", "cifar10",
-      "csv:<path>,label=<column>", "line", "line-reference", "csv:<path>,target=<column>");
+      "csv:<path>,label=<column>", "folder:<path>", "line", "line-reference", "csv:<path>,target=<column>");
 
   /**
    * A data spec chosen by text, as typed after {@code --set data=}: {@code fashion-mnist}, {@code mnist},
@@ -125,6 +133,17 @@ public final class Datasets {
     String value = text == null ? "" : text.trim();
     if (value.startsWith("csv:")) {
       return parseCsv(value.substring(4));
+    }
+    if (value.startsWith("folder:")) {
+      String[] items = value.substring(7).split(",");
+      if (items[0].isBlank()) {
+        throw new UserError("folder data needs a path: folder:<path>, e.g. folder:pets (one sub-folder per class)");
+      }
+      ImageFolderSpec spec = imageFolder(Path.of(items[0].trim()));
+      for (String[] pair : settings(items, "folder:<path>,scale=symmetric")) {
+        spec = spec.with(pair[0].trim(), pair[1]);
+      }
+      return spec;
     }
     return switch (value) {
       case "fashion-mnist" -> fashionMnist();
@@ -142,15 +161,7 @@ public final class Datasets {
     String file = items[0].trim();
     String label = null;
     List<String[]> settings = new java.util.ArrayList<>();
-    for (int i = 1; i < items.length; i++) {
-      String[] pair = items[i].split("=", 2);
-      if (pair.length == 1 && !settings.isEmpty()) { // classes=3,9: a list continues the previous value
-        settings.getLast()[1] += "," + items[i];
-        continue;
-      }
-      if (pair.length != 2) {
-        throw new UserError("csv data: '" + items[i] + "' is not key=value; write csv:<path>,label=<column>");
-      }
+    for (String[] pair : settings(items, "csv:<path>,label=<column>")) {
       if (pair[0].trim().equals("target")) { // real-valued targets: a regression dataset
         return csvRegression(Path.of(file), pair[1].trim());
       }
@@ -168,6 +179,26 @@ public final class Datasets {
       spec = spec.with(pair[0].trim(), pair[1]);
     }
     return spec;
+  }
+
+  /**
+   * The {@code key=value} items after the path ({@code items[0]}); an item without '=' continues the value
+   * before it, so {@code classes=3,9} survives the split on commas.
+   */
+  private static List<String[]> settings(String[] items, String example) {
+    List<String[]> settings = new java.util.ArrayList<>();
+    for (int i = 1; i < items.length; i++) {
+      String[] pair = items[i].split("=", 2);
+      if (pair.length == 1 && !settings.isEmpty()) {
+        settings.getLast()[1] += "," + items[i];
+        continue;
+      }
+      if (pair.length != 2) {
+        throw new UserError("'" + items[i] + "' is not key=value; write " + example);
+      }
+      settings.add(pair);
+    }
+    return settings;
   }
 
   /** A spec for a dataset of your own definition (tests, or another IDX dataset). */

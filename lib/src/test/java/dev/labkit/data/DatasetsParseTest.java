@@ -28,7 +28,7 @@ class DatasetsParseTest {
   void unknown_names_and_incomplete_csv_choices_are_one_line_errors() {
     assertThatThrownBy(() -> Datasets.parse("cifar100")).isInstanceOf(UserError.class)
         .hasMessage("unknown dataset 'cifar100'; choose one of fashion-mnist, mnist, mnist-sample, cifar10, "
-            + "csv:<path>,label=<column>, line, line-reference, csv:<path>,target=<column>");
+            + "csv:<path>,label=<column>, folder:<path>, line, line-reference, csv:<path>,target=<column>");
     assertThatThrownBy(() -> Datasets.parse("csv:t.csv"))
         .hasMessage("csv data needs a file and a label column: csv:<path>,label=<column>, got 'csv:t.csv'");
     assertThatThrownBy(() -> Datasets.parse("csv:t.csv,label=y,sep=;"))
