@@ -2,13 +2,19 @@ package dev.labkit;
 
 import dev.labkit.cli.LabOptions;
 import dev.labkit.cli.ScriptCommand;
+import dev.labkit.data.ArrayData;
 import dev.labkit.data.Cifar10Spec;
 import dev.labkit.data.CsvDataSpec;
 import dev.labkit.data.CsvRegressionSpec;
+import dev.labkit.data.Dataset;
 import dev.labkit.data.Datasets;
 import dev.labkit.data.ImageDataSpec;
 import dev.labkit.data.ImageFolderSpec;
+import dev.labkit.data.LoadOptions;
+import dev.labkit.data.Shape;
+import dev.labkit.data.SuppliedData;
 import dev.labkit.data.SyntheticLine;
+import dev.labkit.data.TrainTest;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.SearchSpace;
 import dev.labkit.ground.Axis;
@@ -79,6 +85,29 @@ public final class Lab {
    */
   public static ImageFolderSpec imageFolder(java.nio.file.Path folder) {
     return Datasets.imageFolder(folder);
+  }
+
+  /**
+   * Your own examples already in memory: {@code features} row after row ({@code shape.size()} values per
+   * example), {@code labels} in 0..classNames.size()−1; 20 % of each class held out with the run's seed.
+   */
+  public static ArrayData arrays(String name, float[] features, int[] labels, Shape shape,
+      java.util.List<String> classNames) {
+    return Datasets.arrays(name, features, labels, shape, classNames);
+  }
+
+  /**
+   * A dataset your own code loads, once per run: {@code load} gets the run's seed and smoke flag and returns
+   * {@code new TrainTest(Lab.dataset(...), Lab.dataset(...))}.
+   */
+  public static SuppliedData supplied(String name, java.util.function.Function<LoadOptions, TrainTest> load) {
+    return Datasets.supplied(name, load);
+  }
+
+  /** One checked part of your own dataset (what a {@link #supplied} loader returns two of), with its digest. */
+  public static Dataset dataset(String name, float[] features, int[] labels, Shape shape,
+      java.util.List<String> classNames) {
+    return Datasets.dataset(name, features, labels, shape, classNames);
   }
 
   /**

@@ -120,6 +120,38 @@ public final class Datasets {
     return new ImageFolderSpec(folder, Scale.UNIT, 0.2, 0, "");
   }
 
+  /**
+   * Your own examples as a checked {@link Dataset}: {@code features} row after row ({@code labels.length}
+   * rows of {@code shape.size()} values; images height × width × channels), {@code labels} in
+   * 0..classNames.size()−1. Its digest is a SHA-256 of the shape, the class names and every value.
+   */
+  public static Dataset dataset(String name, float[] features, int[] labels, Shape shape, List<String> classNames) {
+    if (features == null || labels == null || shape == null || classNames == null || classNames.isEmpty()) {
+      throw new UserError(name + ": give features, labels, a shape and at least one class name");
+    }
+    if ((long) labels.length * shape.size() != features.length) {
+      throw new UserError(name + ": " + features.length + " feature values are not " + labels.length + " examples of "
+          + shape + " (" + (long) labels.length * shape.size() + " values); check the shape or the arrays");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= classNames.size()) {
+        throw new UserError(name + ": label " + labels[i] + " of example " + i + " is not a class (0.."
+            + (classNames.size() - 1) + " for " + classNames.size() + " class names)");
+      }
+    }
+    return new Dataset(name, ContentDigest.of(features, labels, shape, classNames), shape, classNames, features, labels);
+  }
+
+  /** Your own labelled examples, in memory, split 80/20 per class with the run's seed ({@code test_fraction}). */
+  public static ArrayData arrays(String name, float[] features, int[] labels, Shape shape, List<String> classNames) {
+    return new ArrayData(name, dataset(name, features, labels, shape, classNames), 0.2);
+  }
+
+  /** A dataset your own code loads, once per run, from the run's seed and options (see {@link SuppliedData}). */
+  public static SuppliedData supplied(String name, java.util.function.Function<LoadOptions, TrainTest> supplier) {
+    return new SuppliedData(name, supplier);
+  }
+
   /** The names {@link #parse} accepts, as its error lists them. */
   public static final List<String> CHOICES = List.of("fashion-mnist", "mnist", "mnist-sample", "cifar10",
       "csv:<path>,label=<column>", "folder:<path>", "line", "line-reference", "csv:<path>,target=<column>");
