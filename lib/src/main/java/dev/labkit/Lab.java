@@ -16,6 +16,7 @@ import dev.labkit.data.SuppliedData;
 import dev.labkit.data.SyntheticLine;
 import dev.labkit.data.TrainTest;
 import dev.labkit.eval.Evaluation;
+import dev.labkit.eval.MetricFunction;
 import dev.labkit.eval.SearchSpace;
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.Points;
@@ -253,6 +254,15 @@ public final class Lab {
   /** One ROC curve per class (that class against the rest) on the test set, with its AUC. */
   public static Evaluation rocCurves() {
     return new Evaluation.RocCurves();
+  }
+
+  /**
+   * Your own metric over a classifier's predictions ({@code p.labels()}, {@code p.predicted()},
+   * {@code p.proba(i, c)}), recorded as {@code train/}, {@code val/} and {@code test/<name>} like a built-in
+   * one; higher is better unless you add {@code .smallerIsBetter()}.
+   */
+  public static Evaluation.Custom metric(String name, MetricFunction function) {
+    return new Evaluation.Custom(name, false, function);
   }
 
   /** Stratified k-fold cross-validation on the training set: per-fold scores, mean and std. */

@@ -82,6 +82,47 @@ public sealed interface Evaluation {
     }
   }
 
+  /**
+   * Your own metric, computed like a built-in one on the training, validation and test predictions and
+   * recorded as {@code train/<name>}, {@code val/<name>} and {@code test/<name>}: in the tables, the charts
+   * and the sweeps. Higher is better unless {@link #smallerIsBetter()} says otherwise. A function that
+   * throws fails the run in one line naming the metric; the metrics measured before it are kept.
+   *
+   * @param name          lower_snake, not a built-in metric's name
+   * @param lowerIsBetter true for a cost, a loss or an error
+   * @param function      the metric
+   */
+  record Custom(String name, boolean lowerIsBetter, MetricFunction function) implements Evaluation {
+    static final java.util.Set<String> TAKEN = java.util.Set.of("accuracy", "macro_f1", "weighted_f1", "log_loss",
+        "roc_auc", "macro_precision", "macro_recall");
+
+    public Custom {
+      if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+        throw new UserError("metric name '" + name + "' must be lower_snake (letters, digits, _), e.g. top2_accuracy");
+      }
+      if (TAKEN.contains(name)) {
+        throw new UserError("metric name '" + name + "' is a built-in metric's; give yours another name");
+      }
+      if (function == null) {
+        throw new UserError("metric " + name + " needs a function: Lab.metric(\"" + name + "\", p -> ...)");
+      }
+    }
+
+    /** The same metric, with smaller values better (a cost, a loss, an error). */
+    public Custom smallerIsBetter() {
+      return new Custom(name, true, function);
+    }
+
+    /** Scores {@code predictions}; what the user's function throws becomes one line naming the metric and the part. */
+    public double score(String part, Predictions predictions) {
+      try {
+        return function.score(predictions);
+      } catch (RuntimeException e) {
+        throw new UserError("metric " + name + " failed on the " + part + " predictions: " + e, e);
+      }
+    }
+  }
+
   private static void checkFolds(String evaluation, String name, int k) {
     if (k < 2) {
       throw new UserError(evaluation + ": " + name + " must be ≥ 2 folds, got " + k);

@@ -50,6 +50,19 @@ final class Evaluator {
     metrics.put("predict_seconds", (System.nanoTime() - t0) / 1e9);
     ClassificationReport report = ClassificationReport.of(test.labels(), predicted, test.classNames());
     metrics.put("test/log_loss", Metrics.logLoss(test.labels(), proba, model.numClasses()));
+    try {
+      evaluateEach(evaluations, experiment, fitted, data, smoke, events, metrics, tested, test, proba, predicted,
+          report, seed);
+    } finally { // what was measured before an evaluation failed stays in the run folder
+      metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));
+    }
+  }
+
+  private static void evaluateEach(List<Evaluation> evaluations, Experiment experiment, Fitted fitted, Splits data,
+      boolean smoke, EventSink events, Map<String, Double> metrics, String tested, Dataset test, double[] proba,
+      int[] predicted, ClassificationReport report, long seed) {
+    ClassifierSpec<?> spec = fitted.base();
+    Classifier model = fitted.model();
     for (Evaluation evaluation : evaluations) {
       switch (evaluation) {
         case Evaluation.Accuracy a -> {
@@ -78,9 +91,9 @@ final class Evaluator {
             metrics);
         case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(smoke ? nested.smoke() : nested, spec, data.train(),
             seed, events, metrics, fitted.refit(), experiment.params());
+        case Evaluation.Custom custom -> OwnMetrics.measure(custom, model, data, proba, predicted, metrics);
       }
     }
-    metrics.forEach((name, value) -> events.accept(new Event.Scalar(step, name, value)));
   }
 
   private static void weightHeatmaps(Classifier model, Dataset test, EventSink events, Map<String, Double> metrics) {
