@@ -28,6 +28,7 @@ import dev.labkit.model.Knn;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.NeuralNet;
+import dev.labkit.model.OwnClassifier;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
 import dev.labkit.run.Experiment;
@@ -53,6 +54,16 @@ public final class Lab {
   /** Starts describing an experiment; its name groups its runs in data/runs and in the report. */
   public static ExperimentStart experiment(String name) {
     return new ExperimentStart(name);
+  }
+
+  /**
+   * Your own classifier: {@code fit} gets the training data ({@code t.x()}, {@code t.y()}), the run's seed and
+   * the params you declare with {@code .param(key, default)}, and returns a {@link Predictor}
+   * ({@code Predictor.of(smileModel)}, or your own). It is fitted, evaluated, swept and recorded like a
+   * built-in model.
+   */
+  public static OwnClassifier classifier(String name, OwnClassifier.Fit fit) {
+    return new OwnClassifier(name, java.util.Map.of(), fit);
   }
 
   /** Fashion-MNIST: 60,000 train and 10,000 test 28×28 grey images of 10 kinds of clothing, pixels in [0, 1]. */

@@ -10,6 +10,7 @@ import dev.labkit.model.Knn;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.ClassifierSpec;
 import dev.labkit.model.NeuralNet;
+import dev.labkit.model.OwnClassifier;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
 import dev.labkit.neural.ClassifierTrainer;
@@ -47,6 +48,7 @@ public final class Fitting {
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
       case NeuralNet net -> ClassifierTrainer.fit(smoke ? net.smoke() : net, train, validation, seed, events);
+      case OwnClassifier own -> announce(events, spec, train, () -> OwnModel.fit(own, train, seed, events));
     };
   }
 
