@@ -28,6 +28,7 @@ import dev.labkit.model.Knn;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.NeuralNet;
+import dev.labkit.model.OwnBlock;
 import dev.labkit.model.OwnClassifier;
 import dev.labkit.model.RandomForest;
 import dev.labkit.model.Svm;
@@ -194,6 +195,24 @@ public final class Lab {
    */
   public static NeuralNet mlp(int... hidden) {
     return NeuralNet.mlp(hidden);
+  }
+
+  /**
+   * A LeNet-like CNN sized by the data's shape (28×28×1, 32×32×3, …): 3×3 convolutions of 32 and 64 channels,
+   * each with ReLU and 2×2 max-pooling, a dense layer of 128 with dropout 0.25, one score per class; trained
+   * by the same loop as {@link #softmaxRegression()}: {@code cnn().conv(16, 32).epochs(5)}.
+   */
+  public static NeuralNet cnn() {
+    return NeuralNet.cnn();
+  }
+
+  /**
+   * Your own network: {@code factory} returns a DJL block for the data's shape and class count, taking images
+   * as (batch, channels, height, width) and giving one score per class; trained, measured and recorded as the
+   * built-in networks are (optimizer, lr, epochs, early stopping, curves, evaluations).
+   */
+  public static NeuralNet network(String name, OwnBlock.Factory factory) {
+    return NeuralNet.network(name, factory);
   }
 
   /**

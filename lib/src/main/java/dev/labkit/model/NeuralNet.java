@@ -20,6 +20,8 @@ import java.util.Map;
  * mlp(256, 128).activation(Activation.TANH).dropout(0.2).epochs(20)
  * }</pre>
  *
+ * @param conv            channels of the convolution layers (3×3, ReLU, 2×2 max-pool each), input side first;
+ *                        empty for a network of dense layers only
  * @param hidden          widths of the hidden layers, input side first; empty for softmax regression
  * @param activation      after each hidden layer: {@code relu}, {@code tanh}, {@code sigmoid} or
  *                        {@code leaky-relu} (slope 0.01 below zero)
@@ -32,9 +34,10 @@ import java.util.Map;
  * @param overfitPatience flag overfitting after this many epochs in which the validation loss and
  *                        accuracy both failed to beat their best while the training loss kept falling; 0 = off
  * @param training        optimizer, learning rate, schedule and early stopping
+ * @param block           your own network in place of the layers above; null for labkit's
  */
-public record NeuralNet(List<Integer> hidden, Activation activation, double dropout, int epochs, int batch,
-    int threads, int overfitPatience, Training training) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
+public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation activation, double dropout, int epochs,
+    int batch, int threads, int overfitPatience, Training training, OwnBlock block) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
 
   /** The non-linearities between layers. */
   public enum Activation { RELU, TANH, SIGMOID, LEAKY_RELU }
@@ -46,16 +49,22 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
 
   /** Every knob, declared once (the training's are its own); hidden, activation and dropout show for an MLP only. */
   public static final ParamTable<NeuralNet> PARAMS = ParamTable.of(
+      P.widths("conv", ParamType.widths(",", true), NeuralNet::conv,
+          (net, widths) -> net.conv(widths.stream().mapToInt(Integer::intValue).toArray()),
+          "channels of the 3×3 convolution layers, each with ReLU and 2×2 max-pooling: `32,64` (CNN only)")
+          .check(widths -> widths.stream().allMatch(w -> w != null && w >= 1), "widths ≥ 1 such as 32,64")
+          .shownWhen(net -> !net.conv().isEmpty()),
       P.widths("hidden", ParamType.widths(",", true), NeuralNet::hidden,
           (net, widths) -> net.hidden(widths.stream().mapToInt(Integer::intValue).toArray()),
           "hidden layer widths, input side first: `256,128` (MLP only; `none` makes softmax regression)")
           .check(widths -> widths.stream().allMatch(w -> w != null && w >= 1), "widths ≥ 1 such as 256,128")
-          .shownWhen(net -> !net.linear()),
+          .shownWhen(net -> !net.hidden().isEmpty()),
       P.choice("activation", Activation.class, NeuralNet::activation, NeuralNet::activation,
           "after each hidden layer: `relu`, `tanh`, `sigmoid`, `leaky-relu` (slope 0.01)")
-          .shownWhen(net -> !net.linear()),
+          .shownWhen(net -> !net.linear() && net.block() == null),
       P.number("dropout", NeuralNet::dropout, NeuralNet::dropout, "share of hidden units zeroed while training")
-          .check(v -> v >= 0 && v < 1, "in [0, 1)", "the share of units zeroed").shownWhen(net -> !net.linear()),
+          .check(v -> v >= 0 && v < 1, "in [0, 1)", "the share of units zeroed")
+          .shownWhen(net -> !net.linear() && net.block() == null),
       P.integer("epochs", NeuralNet::epochs, NeuralNet::epochs, "passes over the training set (`--smoke`: at most 2)")
           .check(v -> v >= 1, "≥ 1"),
       P.integer("batch", NeuralNet::batch, NeuralNet::batch,
@@ -70,7 +79,8 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
       P.group(NeuralNet::training, NeuralNet::training, Training.PARAMS));
 
   public NeuralNet {
-    PARAMS.validate(hidden, activation, dropout, epochs, batch, threads, overfitPatience);
+    PARAMS.validate(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience);
+    conv = List.copyOf(conv);
     hidden = List.copyOf(hidden);
     if (training == null) {
       throw new UserError("training must be given");
@@ -82,8 +92,8 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
    * lr 1e-3, 10 epochs of batch 128, on one libtorch thread; overfitting flagged after 3 stalled epochs.
    */
   public static NeuralNet softmaxRegression() {
-    return new NeuralNet(List.of(), Activation.RELU, 0, 10, 128, 1, 3,
-        Training.defaults().optimizer(Training.Optimizer.ADAM).lr(1e-3));
+    return new NeuralNet(List.of(), List.of(), Activation.RELU, 0, 10, 128, 1, 3,
+        Training.defaults().optimizer(Training.Optimizer.ADAM).lr(1e-3), null);
   }
 
   /** An MLP with these hidden widths and ReLU, otherwise as {@link #softmaxRegression()}. */
@@ -94,37 +104,65 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
     return softmaxRegression().hidden(hidden);
   }
 
+  /**
+   * A LeNet-like convolutional network sized by the data's shape (28×28×1, 32×32×3, any image): two 3×3
+   * convolutions of 32 and 64 channels, each with ReLU and 2×2 max-pooling, then a dense layer of 128 with
+   * dropout 0.25, then one score per class; Adam at lr 1e-3, 10 epochs of batch 128.
+   */
+  public static NeuralNet cnn() {
+    return softmaxRegression().conv(32, 64).hidden(128).dropout(0.25);
+  }
+
+  /**
+   * Your own network, trained by the same loop as the built-in ones (optimizers, schedules, early stopping,
+   * curves, evaluation): {@code factory} builds a DJL block for the data's shape and class count (see
+   * {@link OwnBlock}). Adam at lr 1e-3, 10 epochs of batch 128, as {@link #softmaxRegression()}.
+   */
+  public static NeuralNet network(String name, OwnBlock.Factory factory) {
+    return softmaxRegression().block(new OwnBlock(name, factory));
+  }
+
+  public NeuralNet conv(int... channels) {
+    return new NeuralNet(java.util.Arrays.stream(channels).boxed().toList(), hidden, activation, dropout, epochs,
+        batch, threads, overfitPatience, training, block);
+  }
+
+  /** Your own block in place of labkit's layers; its conv, hidden, activation and dropout params no longer apply. */
+  public NeuralNet block(OwnBlock value) {
+    return new NeuralNet(List.of(), List.of(), activation, 0, epochs, batch, threads, overfitPatience, training, value);
+  }
+
   public NeuralNet hidden(int... widths) {
-    return new NeuralNet(java.util.Arrays.stream(widths).boxed().toList(), activation, dropout, epochs, batch,
-        threads, overfitPatience, training);
+    return new NeuralNet(conv, java.util.Arrays.stream(widths).boxed().toList(), activation, dropout, epochs, batch,
+        threads, overfitPatience, training, block);
   }
 
   public NeuralNet activation(Activation value) {
-    return new NeuralNet(hidden, value, dropout, epochs, batch, threads, overfitPatience, training);
+    return new NeuralNet(conv, hidden, value, dropout, epochs, batch, threads, overfitPatience, training, block);
   }
 
   public NeuralNet dropout(double value) {
-    return new NeuralNet(hidden, activation, value, epochs, batch, threads, overfitPatience, training);
+    return new NeuralNet(conv, hidden, activation, value, epochs, batch, threads, overfitPatience, training, block);
   }
 
   public NeuralNet epochs(int value) {
-    return new NeuralNet(hidden, activation, dropout, value, batch, threads, overfitPatience, training);
+    return new NeuralNet(conv, hidden, activation, dropout, value, batch, threads, overfitPatience, training, block);
   }
 
   public NeuralNet batch(int value) {
-    return new NeuralNet(hidden, activation, dropout, epochs, value, threads, overfitPatience, training);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, value, threads, overfitPatience, training, block);
   }
 
   public NeuralNet threads(int value) {
-    return new NeuralNet(hidden, activation, dropout, epochs, batch, value, overfitPatience, training);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, value, overfitPatience, training, block);
   }
 
   public NeuralNet overfitPatience(int value) {
-    return new NeuralNet(hidden, activation, dropout, epochs, batch, threads, value, training);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, value, training, block);
   }
 
   public NeuralNet training(Training value) {
-    return new NeuralNet(hidden, activation, dropout, epochs, batch, threads, overfitPatience, value);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, value, block);
   }
 
   /** Shortcut for {@code training(training().optimizer(value))}. */
@@ -149,12 +187,17 @@ public record NeuralNet(List<Integer> hidden, Activation activation, double drop
 
   /** Whether this is softmax regression: no hidden layer, so its weights are one image per class. */
   public boolean linear() {
-    return hidden.isEmpty();
+    return hidden.isEmpty() && conv.isEmpty() && block == null;
+  }
+
+  /** Whether the network takes images as (batch, channels, height, width): a CNN or your own block. */
+  public boolean takesImages() {
+    return !conv.isEmpty() || block != null;
   }
 
   @Override
   public String name() {
-    return linear() ? "softmax-regression" : "mlp";
+    return block != null ? block.name() : !conv.isEmpty() ? "cnn" : linear() ? "softmax-regression" : "mlp";
   }
 
   @Override

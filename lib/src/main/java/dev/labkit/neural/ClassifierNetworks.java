@@ -23,10 +23,19 @@ import dev.labkit.model.NeuralNet;
 public final class ClassifierNetworks {
   private ClassifierNetworks() {}
 
-  /** Builds the block of {@code spec} for {@code features} inputs and {@code classes} outputs. */
-  public static Block build(NeuralNet spec, int features, int classes) {
+  /**
+   * Builds the block of {@code spec} for examples of {@code shape} and {@code classes} outputs: your own
+   * block, or convolutions (for images) then dense layers then one score per class.
+   */
+  public static Block build(NeuralNet spec, dev.labkit.data.Shape shape, int classes) {
+    if (spec.block() != null) {
+      return OwnNetworks.build(spec.block(), shape, classes);
+    }
     SequentialBlock net = new SequentialBlock();
-    int fanIn = features;
+    int fanIn = shape.size();
+    if (!spec.conv().isEmpty()) {
+      fanIn = ConvLayers.add(net, spec.conv(), shape);
+    }
     for (int width : spec.hidden()) {
       net.add(linear(width, fanIn));
       net.add(activation(spec.activation()));
@@ -39,9 +48,40 @@ public final class ClassifierNetworks {
     return net;
   }
 
-  /** Creates the parameters of {@code net} in {@code manager}, drawn from libtorch's (seeded) generator. */
-  public static void initialize(Block net, NDManager manager, int features) {
-    net.initialize(manager, DataType.FLOAT32, new Shape(1, features));
+  /**
+   * Creates the parameters of {@code net} in {@code manager}, drawn from libtorch's (seeded) generator, for
+   * input as {@link #input} shapes it; your own block is then checked on two examples (both shapes named
+   * in one line when it cannot take them or gives other than one score per class).
+   */
+  public static void initialize(Block net, NDManager manager, NeuralNet spec, dev.labkit.data.Shape shape, int classes) {
+    Shape input = inputShape(spec, shape, 1);
+    if (spec.block() != null) {
+      OwnNetworks.initialize(spec.block(), net, manager, input, inputShape(spec, shape, 2), classes);
+    } else {
+      net.initialize(manager, DataType.FLOAT32, input);
+    }
+  }
+
+  /**
+   * A batch of rows as the network takes it: as it is, {@code (batch, features)}, for dense layers; as
+   * images {@code (batch, channels, height, width)} for a CNN or your own block (the rows hold each
+   * pixel's channels together, height × width × channels, so colour needs a transpose).
+   */
+  public static NDArray input(NDArray rows, NeuralNet spec, dev.labkit.data.Shape shape) {
+    if (!spec.takesImages() || shape.height() == 1) {
+      return rows;
+    }
+    if (shape.channels() == 1) {
+      return rows.reshape(-1, 1, shape.height(), shape.width());
+    }
+    return rows.reshape(-1, shape.height(), shape.width(), shape.channels()).transpose(0, 3, 1, 2);
+  }
+
+  static Shape inputShape(NeuralNet spec, dev.labkit.data.Shape shape, int batch) {
+    if (!spec.takesImages() || shape.height() == 1) {
+      return new Shape(batch, shape.size());
+    }
+    return new Shape(batch, shape.channels(), shape.height(), shape.width());
   }
 
   /**
@@ -59,7 +99,7 @@ public final class ClassifierNetworks {
    * A fully connected layer initialised as PyTorch's {@code nn.Linear}: weights and biases uniform in
    * ±1/√fan_in, so a run starts where the PyTorch notebook's does (DJL's default is Xavier and zero biases).
    */
-  private static Block linear(int units, int fanIn) {
+  static Block linear(int units, int fanIn) {
     Linear layer = Linear.builder().setUnits(units).build();
     float bound = (float) (1 / Math.sqrt(fanIn));
     Initializer uniform = (manager, shape, type) -> manager.randomUniform(-bound, bound, shape, type);

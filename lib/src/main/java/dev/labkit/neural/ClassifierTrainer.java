@@ -14,6 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.labkit.ground.Params;
 import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
+import dev.labkit.data.Shape;
 import dev.labkit.model.NeuralNet;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
@@ -41,6 +42,7 @@ public final class ClassifierTrainer {
   static final int EVAL_CHUNK = 4096;
 
   private final NeuralNet spec;
+  private final Shape shape;
   private final EventSink events;
   private final NDManager manager;
   private final Block net;
@@ -52,13 +54,14 @@ public final class ClassifierTrainer {
   private int stepsDone;
   private int currentEpoch; // for marks made inside a step
 
-  private ClassifierTrainer(NeuralNet spec, int features, int classes, int stepsPerEpoch, long seed,
+  private ClassifierTrainer(NeuralNet spec, Shape shape, int classes, int stepsPerEpoch, long seed,
       EventSink events, NDManager manager) {
     this.spec = spec;
+    this.shape = shape;
     this.events = events;
     this.manager = manager;
-    this.net = ClassifierNetworks.build(spec, features, classes);
-    ClassifierNetworks.initialize(net, manager, features);
+    this.net = ClassifierNetworks.build(spec, shape, classes);
+    ClassifierNetworks.initialize(net, manager, spec, shape, classes);
     this.store = new ParameterStore(manager, false);
     this.parameters = net.getParameters().values();
     this.rate = LearningRate.start(spec.training(), spec.epochs() * stepsPerEpoch);
@@ -80,12 +83,12 @@ public final class ClassifierTrainer {
     Torch.configure(spec.threads(), seed);
     int stepsPerEpoch = (train.size() + spec.batch() - 1) / spec.batch();
     try (NDManager manager = Torch.manager()) {
-      ClassifierTrainer trainer = new ClassifierTrainer(spec, train.featureCount(), train.numClasses(), stepsPerEpoch,
+      ClassifierTrainer trainer = new ClassifierTrainer(spec, train.shape(), train.numClasses(), stepsPerEpoch,
           seed, events, manager);
       Tensors trainSet = Tensors.of(manager, train);
       Tensors validationSet = validation == null ? null : Tensors.of(manager, validation);
       TrainingLog log = trainer.epochs(trainSet, validationSet);
-      return new NeuralClassifier(spec, train.featureCount(), train.numClasses(), trainer.weights(), log,
+      return new NeuralClassifier(spec, train.shape(), train.numClasses(), trainer.weights(), log,
           (System.nanoTime() - start) / 1e9);
     }
   }
@@ -156,7 +159,7 @@ public final class ClassifierTrainer {
       NDArray loss;
       try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
         // forward: one score (logit) per class for every example; dropout is on while training
-        scores = net.forward(store, new NDList(x), true).singletonOrThrow();
+        scores = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), true).singletonOrThrow();
         // loss: the batch's mean cross-entropy, -log softmax(scores)[true class]
         loss = crossEntropy(scores, y);
         // backward: autograd fills each parameter's gradient with d loss / d parameter (and frees the
@@ -204,7 +207,8 @@ public final class ClassifierTrainer {
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = data.x().get(scope, new NDIndex(from + ":" + to));
         NDArray y = data.y().get(scope, new NDIndex(from + ":" + to));
-        NDArray logits = net.forward(store, new NDList(x), false).singletonOrThrow();
+        NDArray logits = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), false)
+            .singletonOrThrow();
         lossSum += crossEntropy(logits, y).getFloat() * (double) (to - from);
         correct += logits.argMax(1).eq(y).sum().getLong();
       }

@@ -11,6 +11,7 @@ import dev.labkit.ground.UserError;
 import dev.labkit.classic.LinearWeights;
 import dev.labkit.classic.Measured;
 import dev.labkit.data.Dataset;
+import dev.labkit.data.Shape;
 import dev.labkit.model.NeuralNet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 public final class NeuralClassifier implements LinearWeights, Measured {
   private final NeuralNet spec;
+  private final Shape shape;
   private final int features;
   private final int classes;
   private final List<float[]> parameters;
@@ -29,10 +31,11 @@ public final class NeuralClassifier implements LinearWeights, Measured {
   private final double fitSeconds;
   private volatile double predictSeconds = Double.NaN;
 
-  NeuralClassifier(NeuralNet spec, int features, int classes, List<float[]> parameters, TrainingLog log,
+  NeuralClassifier(NeuralNet spec, Shape shape, int classes, List<float[]> parameters, TrainingLog log,
       double fitSeconds) {
     this.spec = spec;
-    this.features = features;
+    this.shape = shape;
+    this.features = shape.size();
     this.classes = classes;
     this.parameters = parameters.stream().map(float[]::clone).toList();
     this.facts = log.facts();
@@ -66,7 +69,8 @@ public final class NeuralClassifier implements LinearWeights, Measured {
         int to = Math.min(data.size(), from + ClassifierTrainer.EVAL_CHUNK);
         try (NDManager scope = manager.newSubManager()) {
           NDArray x = all.x().get(scope, new NDIndex(from + ":" + to));
-          float[] p = net.forward(store, new NDList(x), false).singletonOrThrow().softmax(1).toFloatArray();
+          float[] p = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), false).singletonOrThrow()
+              .softmax(1).toFloatArray();
           for (int i = 0; i < p.length; i++) {
             proba[from * classes + i] = p[i];
           }
@@ -78,8 +82,8 @@ public final class NeuralClassifier implements LinearWeights, Measured {
   }
 
   private Block rebuild(NDManager manager) {
-    Block net = ClassifierNetworks.build(spec, features, classes);
-    ClassifierNetworks.initialize(net, manager, features);
+    Block net = ClassifierNetworks.build(spec, shape, classes);
+    ClassifierNetworks.initialize(net, manager, spec, shape, classes);
     List<Parameter> slots = net.getParameters().values();
     for (int i = 0; i < slots.size(); i++) {
       ClassifierNetworks.copyInto(slots.get(i), parameters.get(i));
@@ -94,7 +98,8 @@ public final class NeuralClassifier implements LinearWeights, Measured {
   @Override
   public double[][] weights() {
     if (!spec.linear()) {
-      throw new UserError("weightHeatmaps() needs a linear model: mlp has hidden layers (use softmaxRegression())");
+      throw new UserError("weightHeatmaps() needs a linear model: " + spec.name() + " has hidden layers (use "
+          + "softmaxRegression())");
     }
     float[] w = parameters.getFirst();
     double[][] rows = new double[classes][features];

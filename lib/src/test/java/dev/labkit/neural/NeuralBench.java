@@ -113,8 +113,8 @@ public final class NeuralBench {
     Torch.configure(spec.threads(), seed);
     double[][] seconds = new double[2][spec.epochs()];
     try (NDManager manager = Torch.manager()) {
-      Block net = ClassifierNetworks.build(spec, train.featureCount(), train.numClasses());
-      ClassifierNetworks.initialize(net, manager, train.featureCount());
+      Block net = ClassifierNetworks.build(spec, train.shape(), train.numClasses());
+      ClassifierNetworks.initialize(net, manager, spec, train.shape(), train.numClasses());
       ParameterStore store = new ParameterStore(manager, false);
       List<Parameter> parameters = net.getParameters().values();
       Optimizer optimizer = Optimizers.build(spec.training(), LearningRate.start(spec.training(), 1));
