@@ -38,7 +38,7 @@ public final class SiteGenerator {
   static final String MARKER = ".labkit-site";
 
   static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "downloads.js", "VENDOR.txt",
-      "print.css", "math.js");
+      "print.css", "report.js");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {

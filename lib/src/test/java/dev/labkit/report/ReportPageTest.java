@@ -3,6 +3,10 @@ package dev.labkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,22 @@ class ReportPageTest {
         .contains("<figcaption>Trials</figcaption>").contains("data-format=\"LaTeX\"")
         // a run id in a table links to the run's page from this page's folder
         .contains("href=\"../../runs/logreg-fashion/20261126-220200-0002/index.html\"");
+  }
+
+  @Test
+  void site_serve_renders_the_report_from_the_run_folders_and_serves_katex_and_its_fonts() throws Exception {
+    ReportFixtures.sweep(tmp.resolve("runs"));
+    try (Server server = Server.start("127.0.0.1", 0, tmp.resolve("runs"), tmp.resolve("site"), line -> { })) {
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(server.url()
+          + "experiments/logreg-fashion/report.html")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("Why <code>max_iter</code> stays <strong>200</strong>");
+      for (String asset : new String[] {"katex/katex.min.js", "katex/fonts/KaTeX_Math-Italic.woff2", "print.css"}) {
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(server.url() + "assets/" + asset)).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode()).as(asset).isEqualTo(200);
+      }
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 /*
- * Typesets the math of the report page's notes with KaTeX (bundled in assets/katex, no CDN): the notes
- * were rendered from Markdown in Java, with each formula kept as TeX between \( \) (inline) or \[ \]
- * (display) inside <span class="math">. When done, <html data-math="done"> tells tests and the PDF printer.
+ * The report page's script. It typesets the math of the notes with KaTeX (bundled in assets/katex, no
+ * CDN): the notes were rendered from Markdown in Java, with each formula kept as TeX between \( \)
+ * (inline) or \[ \] (display) inside <span class="math">; when done, <html data-math="done"> tells tests
+ * and the PDF printer. And it loads every image now rather than when scrolled to (the galleries' lazy
+ * loading), so a printed page, which is never scrolled, has all of them.
  */
 (function () {
   'use strict';
@@ -24,9 +26,20 @@
     document.documentElement.dataset.math = 'done';
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', typeset);
-  } else {
+  function loadImages() {
+    document.querySelectorAll('img[loading="lazy"]').forEach(function (img) {
+      img.loading = 'eager';
+    });
+  }
+
+  function ready() {
+    loadImages();
     typeset();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
   }
 })();
