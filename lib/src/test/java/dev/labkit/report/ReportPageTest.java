@@ -64,6 +64,26 @@ class ReportPageTest {
   }
 
   @Test
+  void a_run_on_its_own_is_reported_with_its_curves_images_and_its_collapse_and_overfitting_in_words()
+      throws IOException {
+    Path run = Fixtures.galleryRun(tmp.resolve("runs"), "gan-fashion", "20261126-230000-0001");
+    Fixtures.write(run.resolve("summary.json"), """
+        {"metrics": {"fid": 41.5, "collapsed": 1, "overfit_epoch": 4}, "headline": "fid"}
+        """);
+    SiteGenerator.build(tmp.resolve("runs"), tmp.resolve("site"), line -> { });
+
+    String report = Files.readString(SiteGenerator.reportPage(tmp.resolve("site"), "gan-fashion"));
+    String runPage = Files.readString(SiteGenerator.runPage(tmp.resolve("site"), "gan-fashion", "20261126-230000-0001"));
+
+    String collapse = "Mode collapse: the generator's samples fall into too few classes";
+    String overfitting = "Overfitting from epoch 4: the validation loss and accuracy stopped improving";
+    assertThat(Html.parse(report).text()).contains(collapse, overfitting, "No sweep: the experiment ran without choosing");
+    assertThat(Html.parse(runPage).text()).contains(collapse, overfitting); // the same words on the run page
+    assertThat(report).contains("class=\"report-figure\"") // its loss curve
+        .contains("src=\"../../runs/gan-fashion/20261126-230000-0001/artifacts/samples/200-0.png\"");
+  }
+
+  @Test
   void site_serve_renders_the_report_from_the_run_folders_and_serves_katex_and_its_fonts() throws Exception {
     ReportFixtures.sweep(tmp.resolve("runs"));
     try (Server server = Server.start("127.0.0.1", 0, tmp.resolve("runs"), tmp.resolve("site"), line -> { })) {
