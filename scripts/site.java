@@ -2,7 +2,7 @@
 //JAVA 25+
 //DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
-//DESCRIPTION Build the report site from data/runs, or serve it live on 127.0.0.1
+//DESCRIPTION Build the report site from data/runs, serve it live on 127.0.0.1, or print an experiment's lab report to PDF
 
 import dev.labkit.report.SiteCommand;
 
@@ -13,6 +13,7 @@ import dev.labkit.report.SiteCommand;
  * ./jbang site build               # renders site/ from data/runs/, prints file:///…/site/index.html
  * ./jbang site serve               # live pages on http://127.0.0.1:<free port>/ until Ctrl-C
  * ./jbang site serve --port 8080   # a fixed port; --host 0.0.0.0 shares it (with a warning)
+ * ./jbang site pdf logreg-fashion  # site/experiments/logreg-fashion/report.pdf, by headless Chromium
  * </pre>
  *
  * Everything happens in {@link SiteCommand}, so it is tested with the library.

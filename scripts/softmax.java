@@ -32,6 +32,10 @@ class softmax implements Callable<Integer> {
     var sweep = experiment("softmax-fashion")
         .data(fashionMnist())
         .model(softmaxRegression())
+        .note("""
+            Softmax regression turns the scores $z = Wx + b$ into probabilities $p_k = e^{z_k} / \\sum_j e^{z_j}$
+            and is trained on the cross-entropy $$L = -\\sum_k y_k \\log p_k,$$ whose gradient for a score is
+            simply $p_k - y_k$.""")
         .sweep("model.optimizer", "adam", "sgd", "rmsprop")
         .sweep("model.epochs", 10, 20)
         .sweep("model.batch", 32, 128)

@@ -13,6 +13,11 @@ public record IndexPage(List<Experiment> experiments, int runCount) {
     public String href() {
       return Links.relative("experiments", name, "index.html");
     }
+
+    /** The link to the experiment's lab report (report.html, printable to PDF). */
+    public String reportHref() {
+      return Links.relative("experiments", name, SiteGenerator.REPORT);
+    }
   }
 
   /** A run and the relative link to its page. */

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param series     every line of metrics.csv, in file order (for charts)
  * @param sweep      the sweep this run is a trial of (run.json's optional {@code sweep}), or null
  * @param kind       the task family that ran (classify, regress, generate): whose rule picks a sweep's best
+ * @param description the script's {@code //DESCRIPTION}, or null
+ * @param notes      the script's {@code .note("…")} texts, Markdown, in order
  */
 public record Run(
     String experiment,
@@ -41,12 +43,15 @@ public record Run(
     List<Point> series,
     List<Artifact> artifacts,
     SweepPlace sweep,
-    String kind) {
+    String kind,
+    String description,
+    List<String> notes) {
 
   /** The same run without its metric series: what the index and experiment pages keep of it. */
   public Run overview() {
     return new Run(experiment, runId, folder, status, error, started, ended, params, provenance, command, dataset,
-        metrics, headline, lastLogged, List.of(), artifacts, sweep, kind);
+        metrics, headline, lastLogged, List.of(), artifacts, sweep, kind,
+        description, notes);
   }
 
   /** A CSS class for the status badge, from a fixed list so no run can inject a class name. */

@@ -118,7 +118,9 @@ public final class RunFolders {
         series,
         Artifacts.index(folder, warn),
         sweep(run.path("sweep")),
-        read.kind());
+        read.kind(),
+        read.description(),
+        read.notes());
   }
 
   /**

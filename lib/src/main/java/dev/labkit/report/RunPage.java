@@ -132,15 +132,20 @@ public record RunPage(
   /** A column header; numeric when every value below it is a number, so it aligns with them. */
   public record Column(String name, boolean numeric) {}
 
-  public record Cell(String text, boolean numeric) {
+  /** A table cell; {@code runs} is the link from the page to its experiment's run folders ("../" on a run page). */
+  public record Cell(String text, boolean numeric, String runs) {
     private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\\d{8}-\\d{6}-[0-9a-f]{4}");
+
+    public Cell(String text, boolean numeric) {
+      this(text, numeric, "../");
+    }
 
     /**
      * A cell holding a run id of the same experiment (a sweep's trials table) links to that run's page;
      * anything else gets no link, so a table cell can never point outside the site.
      */
     public String runHref() {
-      return RUN_ID.matcher(text).matches() ? "../" + text + "/index.html" : null;
+      return RUN_ID.matcher(text).matches() ? runs + text + "/index.html" : null;
     }
   }
 

@@ -119,7 +119,8 @@ public final class Server implements AutoCloseable {
       if (parts.isEmpty() || parts.equals(List.of("index.html"))) {
         SiteGenerator.writeIndex(siteDir, RunFolders.readOverviews(runsDir, warn));
       } else if (parts.size() >= 2 && parts.getFirst().equals("experiments")
-          && (parts.size() == 2 || parts.size() == 3 && parts.get(2).equals("index.html"))) {
+          && (parts.size() == 2 || parts.size() == 3 && (parts.get(2).equals("index.html")
+              || parts.get(2).equals(SiteGenerator.REPORT)))) {
         List<Run> runs = RunFolders.readExperiment(runsDir, parts.get(1), warn);
         if (!runs.isEmpty()) {
           SiteGenerator.writeExperiment(siteDir, ExperimentPage.of(parts.get(1), runs));

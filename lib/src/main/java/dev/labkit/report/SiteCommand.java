@@ -3,6 +3,7 @@ package dev.labkit.report;
 import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,11 +14,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The logic of {@code scripts/site.java}: {@code build} renders site/ from data/runs/, {@code serve}
- * shows the same pages live.
+ * shows the same pages live, {@code pdf} prints an experiment's lab report to PDF.
  *
  * <pre>
  * ./jbang site build                 # prints file:///…/site/index.html
  * ./jbang site serve --port 8080     # prints http://127.0.0.1:8080/ ; Ctrl-C stops it
+ * ./jbang site pdf logreg-fashion    # prints …/site/experiments/logreg-fashion/report.pdf
  * </pre>
  */
 @Command(name = "site", mixinStandardHelpOptions = true,
@@ -39,7 +41,8 @@ public final class SiteCommand implements Callable<Integer> {
   public static CommandLine commandLine(Path runs, Path site, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new SiteCommand(out))
         .addSubcommand(new Build(runs, site, out, err))
-        .addSubcommand(new Serve(runs, site, out, err));
+        .addSubcommand(new Serve(runs, site, out, err))
+        .addSubcommand(new Pdf(runs, site, out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     // a UserError is a designed one-line message: print it, no stack trace
@@ -55,7 +58,7 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    out.println("usage: site build | site serve [--port N] [--host H]   (site --help for more)");
+    out.println("usage: site build | site serve [--port N] [--host H] | site pdf EXPERIMENT   (site --help for more)");
     return 2;
   }
 
@@ -125,6 +128,46 @@ public final class SiteCommand implements Callable<Integer> {
         stopped.countDown();
       }, "labkit-site-stop"));
       stopped.await();
+      return 0;
+    }
+  }
+
+  @Command(name = "pdf", mixinStandardHelpOptions = true,
+      description = "Build the site, then print EXPERIMENT's lab report (report.html) to report.pdf beside it with"
+          + " headless Chromium.")
+  static final class Pdf implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "EXPERIMENT", description = "the experiment's name, as `lab runs` lists it")
+    String experiment;
+
+    @CommandLine.Mixin Folders folders = new Folders();
+
+    private final Path runs;
+    private final Path site;
+    private final PrintStream out;
+    private final PrintStream err;
+    /** {@code $LABKIT_CHROMIUM} and {@code $PATH}, read here so tests can pretend there is no browser. */
+    String chromiumEnv = System.getenv("LABKIT_CHROMIUM");
+    String path = System.getenv("PATH");
+
+    Pdf(Path runs, Path site, PrintStream out, PrintStream err) {
+      this.runs = runs;
+      this.site = site;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+      Path browser = PdfPrinter.find(chromiumEnv, path).orElseThrow(() -> new UserError(PdfPrinter.MISSING));
+      Path siteDir = folders.site(site);
+      SiteGenerator.build(folders.runs(runs), siteDir, err::println); // incremental: only what changed
+      Path report = SiteGenerator.reportPage(siteDir, experiment);
+      if (!Files.isRegularFile(report) || !report.normalize().startsWith(siteDir.normalize())) {
+        throw new UserError("no experiment '" + experiment + "' in " + folders.runs(runs)
+            + "; `./jbang lab runs` lists the experiments there");
+      }
+      Path pdf = PdfPrinter.print(browser, report, report.resolveSibling("report.pdf"));
+      out.println(pdf.toAbsolutePath().toUri());
       return 0;
     }
   }

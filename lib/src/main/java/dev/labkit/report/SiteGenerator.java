@@ -37,7 +37,8 @@ public final class SiteGenerator {
   /** Marks a folder as made by labkit, so a rebuild may clear it. */
   static final String MARKER = ".labkit-site";
 
-  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "downloads.js", "VENDOR.txt");
+  static final List<String> ASSETS = List.of("report.css", "charts.js", "tables.js", "gallery.js", "compare.js", "live.js", "downloads.js", "VENDOR.txt",
+      "print.css", "report.js");
 
   /** Builds the site, printing a warning line to stderr for each run it had to skip; returns index.html. */
   public static Path build(Path runsDir, Path siteDir) {
@@ -144,6 +145,14 @@ public final class SiteGenerator {
     return siteDir.resolve("experiments").resolve(experiment).resolve("index.html");
   }
 
+  /** The experiment's lab report, beside its page: {@code <site>/experiments/<experiment>/report.html}. */
+  static final String REPORT = "report.html";
+
+  /** Where the report page of an experiment is in a site. */
+  public static Path reportPage(Path siteDir, String experiment) {
+    return experimentPage(siteDir, experiment).resolveSibling(REPORT);
+  }
+
   /** The script beside each run page that holds what the compare page shows of it ({@link RunData}). */
   static final String DATA_JS = "data.js";
 
@@ -153,6 +162,7 @@ public final class SiteGenerator {
     write(file, Pages.experiment(page).getBytes(StandardCharsets.UTF_8));
     TableExports.write(page, file.getParent()); // the tables' CSV, Markdown and LaTeX, linked from the page
     write(file.resolveSibling("compare.html"), Pages.compare(ComparePage.of(page)).getBytes(StandardCharsets.UTF_8));
+    write(file.resolveSibling(REPORT), Pages.report(ReportPage.of(page, line -> { })).getBytes(StandardCharsets.UTF_8));
     return file;
   }
 
@@ -188,6 +198,9 @@ public final class SiteGenerator {
     }
     for (Vendor.Script script : Vendor.SCRIPTS) {
       write(siteDir.resolve("assets").resolve(script.asset()), Vendor.read(script));
+    }
+    for (String file : Vendor.KATEX) {
+      write(siteDir.resolve("assets").resolve("katex").resolve(file), Vendor.katex(file));
     }
   }
 

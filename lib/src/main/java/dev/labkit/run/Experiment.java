@@ -21,9 +21,12 @@ import java.util.Map;
  *
  * @param compared   the models of a comparison, each run as its own trial; empty for one model
  * @param validation share of the training set held out to choose between trials (0 = none)
+ * @param notes      what the script says about the experiment, in Markdown with {@code $…$} and {@code $$…$$}
+ *                   math, in the order written: recorded in every run's run.json, shown on the report page
  */
 public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ClassifierSpec<?>> compared,
-    List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed) implements Spec<Experiment> {
+    List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed, List<String> notes)
+    implements Spec<Experiment> {
 
   public static final long DEFAULT_SEED = 42;
 
@@ -37,30 +40,55 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     compared = List.copyOf(compared);
     sweeps = List.copyOf(sweeps);
     evaluations = List.copyOf(evaluations);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** An experiment with no notes. */
+  public Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ClassifierSpec<?>> compared,
+      List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed) {
+    this(name, data, model, compared, sweeps, validation, evaluations, seed, List.of());
+  }
+
+  /**
+   * Adds a note for the report page: Markdown, with inline math between {@code $…$} and display math
+   * between {@code $$…$$} (rendered offline by KaTeX); raw HTML is shown as text. Repeatable, kept in order.
+   *
+   * <pre>{@code
+   * .note("max_iter stays 200: L1 at C = 10 needs 2,322 iterations to converge, and scores *lower* on test.")
+   * .note("The loss is the cross-entropy $-\\sum_k y_k \\log p_k$.")
+   * }</pre>
+   */
+  public Experiment note(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      throw new UserError("note needs some text, got " + (markdown == null ? "null" : "an empty string"));
+    }
+    List<String> all = new ArrayList<>(notes);
+    all.add(markdown.strip());
+    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, seed, all);
   }
 
   /** The same experiment, evaluated with {@code more} as well. */
   public Experiment evaluate(Evaluation... more) {
     List<Evaluation> all = new ArrayList<>(evaluations);
     all.addAll(List.of(more));
-    return new Experiment(name, data, model, compared, sweeps, validation, all, seed);
+    return new Experiment(name, data, model, compared, sweeps, validation, all, seed, notes);
   }
 
   /** The same experiment under another name: a fork of a base experiment that asks another question. */
   public Experiment named(String value) {
-    return new Experiment(value, data, model, compared, sweeps, validation, evaluations, seed);
+    return new Experiment(value, data, model, compared, sweeps, validation, evaluations, seed, notes);
   }
 
   public Experiment seed(long value) {
-    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, value);
+    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, value, notes);
   }
 
   public Experiment data(DataSpec<?> value) {
-    return new Experiment(name, value, model, compared, sweeps, validation, evaluations, seed);
+    return new Experiment(name, value, model, compared, sweeps, validation, evaluations, seed, notes);
   }
 
   public Experiment model(ModelSpec<?> value) {
-    return new Experiment(name, data, value, List.of(), sweeps, validation, evaluations, seed);
+    return new Experiment(name, data, value, List.of(), sweeps, validation, evaluations, seed, notes);
   }
 
   /**
@@ -68,7 +96,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
    * trial reports {@code val/accuracy}, and a sweep picks its best trial by it instead of by the test set.
    */
   public Experiment validation(double fraction) {
-    return new Experiment(name, data, model, compared, sweeps, fraction, evaluations, seed);
+    return new Experiment(name, data, model, compared, sweeps, fraction, evaluations, seed, notes);
   }
 
   /**
@@ -77,12 +105,12 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
    */
   public Experiment sweep(String key, Object... values) {
     Sweep sweep = Sweep.of(key, values);
-    Experiment single = new Experiment(name, data, model, compared, List.of(), validation, evaluations, seed);
+    Experiment single = new Experiment(name, data, model, compared, List.of(), validation, evaluations, seed, notes);
     sweep.values().forEach(value -> single.with(key, value));
     List<Sweep> all = new ArrayList<>(sweeps);
     all.removeIf(existing -> existing.key().equals(key));
     all.add(sweep);
-    return new Experiment(name, data, model, compared, all, validation, evaluations, seed);
+    return new Experiment(name, data, model, compared, all, validation, evaluations, seed, notes);
   }
 
   /** Compares several models: one trial each, on the same data and splits. */
@@ -90,7 +118,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     if (models.length == 0) {
       throw new UserError("compare needs at least one model");
     }
-    return new Experiment(name, data, models[0], List.of(models), sweeps, validation, evaluations, seed);
+    return new Experiment(name, data, models[0], List.of(models), sweeps, validation, evaluations, seed, notes);
   }
 
   /** Every run this experiment makes: the compared models crossed with every swept value. */
@@ -102,7 +130,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
       if (!compared.isEmpty()) {
         assignment.put("model", each.name());
       }
-      trials.add(new Trial(new Experiment(name, data, each, List.of(), List.of(), validation, evaluations, seed),
+      trials.add(new Trial(new Experiment(name, data, each, List.of(), List.of(), validation, evaluations, seed, notes),
           assignment));
     }
     for (Sweep sweep : sweeps) {
@@ -148,7 +176,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
   private Experiment unsweep(String key) {
     List<Sweep> rest = new ArrayList<>(sweeps);
     rest.removeIf(sweep -> sweep.key().equals(key) || key.equals("data") && sweep.key().startsWith("data."));
-    return new Experiment(name, data, model, compared, rest, validation, evaluations, seed);
+    return new Experiment(name, data, model, compared, rest, validation, evaluations, seed, notes);
   }
 
   /** {@code --set model=random-forest}: keeps the one compared model of that name. */
@@ -181,7 +209,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
           changed.add(has ? (ClassifierSpec<?>) each.with(relative, value) : each);
         }
         if (any) {
-          return new Experiment(name, data, changed.getFirst(), changed, sweeps, validation, evaluations, seed);
+          return new Experiment(name, data, changed.getFirst(), changed, sweeps, validation, evaluations, seed, notes);
         }
       }
     } catch (UserError e) {

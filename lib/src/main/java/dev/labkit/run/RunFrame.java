@@ -34,7 +34,8 @@ public final class RunFrame {
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunKinds.of(exp.model()).name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
         exp.seed(), sweep, exp.params(), null,
         Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke())
-            .withSeeds(DerivedSeeds.of(exp)));
+            .withSeeds(DerivedSeeds.of(exp)))
+        .withNotes(ScriptHeader.description(options.script()), exp.notes());
     return run(trial, RunStore.create(options.runsDir(), record), out, body);
   }
 

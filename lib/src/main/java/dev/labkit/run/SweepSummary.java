@@ -52,7 +52,8 @@ final class SweepSummary {
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), kind.name(), info.id(), RunStatus.RUNNING, null,
         exp.seed(), info, params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke())
-            .withSeeds(DerivedSeeds.of(exp)));
+            .withSeeds(DerivedSeeds.of(exp)))
+        .withNotes(ScriptHeader.description(options.script()), exp.notes());
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
     return new SweepSummary(store, info.keys(), options, kind);
   }

@@ -5,6 +5,7 @@ import dev.labkit.ground.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,22 @@ public final class RunFolder {
   /** The one-line error of a failed run, or null. */
   public String error() {
     return text(json.path("error"), null);
+  }
+
+  /** The script's {@code //DESCRIPTION} as run.json records it, or null (older runs, scripts without one). */
+  public String description() {
+    return text(json.path("description"), null);
+  }
+
+  /** The script's {@code .note("…")} texts (Markdown) in order; empty when it wrote none. */
+  public List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    json.path("notes").forEach(note -> {
+      if (note.isString() && !note.asString().isBlank()) {
+        notes.add(note.asString());
+      }
+    });
+    return List.copyOf(notes);
   }
 
   public JsonNode provenance() {

@@ -17,11 +17,32 @@ import java.util.Map;
  *               damaged run.json gives none this labkit knows)
  * @param error  one line saying what went wrong when status is failed, else null
  * @param sweep  where this run sits in a sweep, or null for a run on its own
+ * @param description the script's {@code //DESCRIPTION} line, the report page's introduction (null when none)
+ * @param notes  the script's {@code .note("…")} texts in Markdown, in order (empty when none); the report
+ *               page renders them
  */
 public record RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
-    SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
+    SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
   public static final int SCHEMA = 1;
+
+  public RunRecord {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** A record with no description and no notes. */
+  public RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
+      SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
+    this(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, null, List.of());
+  }
+
+  /** The same with the script's description and notes, which the report page shows. */
+  public RunRecord withNotes(String newDescription, List<String> newNotes) {
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance,
+        newDescription, newNotes);
+  }
 
   /** The data a run used: ids, sizes and content digests of both parts, example shape, class names. */
   public record DatasetInfo(String id, Part train, Part test, List<Integer> shape, List<String> classes) {}
@@ -54,27 +75,27 @@ public record RunRecord(int schema, String experiment, String kind, String runId
   }
 
   RunRecord withRunId(String value) {
-    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance);
+    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance, description, notes);
   }
 
   /** The same with other params: a search chose some values after the run began. */
   public RunRecord withParams(Map<String, Object> value) {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance, description, notes);
   }
 
   public RunRecord withDataset(DatasetInfo value) {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance, description, notes);
   }
 
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   public RunRecord resumed(long step) {
     return new RunRecord(schema, experiment, kind, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
-        provenance.withResumedFrom(step));
+        provenance.withResumedFrom(step), description, notes);
   }
 
   public RunRecord ended(RunStatus newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, kind, runId, newStatus, newError, seed, sweep, params, dataset,
-        provenance.withEnded(endedAt));
+        provenance.withEnded(endedAt), description, notes);
   }
 }

@@ -107,6 +107,11 @@ final class Chromium implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /** Applies the page's print stylesheet (@media print) on screen, as Chromium does when it prints. */
+  void emulatePrint() {
+    send("Emulation.setEmulatedMedia", obj().put("media", "print"));
+  }
+
   /** Evaluates JavaScript in the page (promises awaited) and returns its value as JSON. */
   JsonNode eval(String expression) {
     JsonNode result = send("Runtime.evaluate",
