@@ -77,6 +77,16 @@ class RepeatTest {
         assertThat(cell).isEqualTo(String.format(Locale.ROOT, "%.4f ± %.4f", mean, std));
       }
     }
+    // the best trial, by hand: the higher mean val/accuracy over its three seeds (ties: the earlier trial)
+    double[] means = new double[2];
+    for (RunFolder run : runs) {
+      means[run.trial() - 1] += run.metrics().get("val/accuracy") / 3;
+    }
+    String bestC = means[1] > means[0] ? "10" : "0.01";
+    JsonNode best = Json.MAPPER.readTree(result.folder().resolve("artifacts/best-trial.json").toFile());
+    assertThat(best.path("rows").get(0).get(0).asString()).isEqualTo(bestC);
+    assertThat(Files.readString(result.folder().resolve("artifacts.json")))
+        .contains("Best trial, chosen by val/accuracy (higher is better), best on the mean of 3 seeds");
     JsonNode repeats = Json.MAPPER.readTree(result.folder().resolve("artifacts/repeats.json").toFile());
     assertThat(repeats.path("rows")).hasSize(6);
     RunFolder summary = RunFolder.read(result.folder());
