@@ -69,6 +69,12 @@ public final class RunFrame {
       args.add("--set");
       args.add(key + "=" + value);
     });
-    return sweep != null && sweep.repeats() > 1 ? Repeats.alone(args, trial.experiment().seed()) : args;
+    if (sweep != null && sweep.repeats() > 1) {
+      return Repeats.alone(args, trial.experiment().seed());
+    }
+    if (trial.experiment().repeats() > 1) { // the script's .repeat(N), overridden by --repeat 1: keep it so
+      args.addAll(List.of("--repeat", "1"));
+    }
+    return args;
   }
 }

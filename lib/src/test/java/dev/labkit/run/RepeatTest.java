@@ -138,6 +138,9 @@ class RepeatTest {
     }
     assertThat(RunFolder.read(once.folder()).metrics().get("test/accuracy"))
         .isEqualTo(RunFolder.read(plain.folder()).metrics().get("test/accuracy"));
+    // a script that repeats, run once: its command keeps --repeat 1, so lab reproduce runs it once again
+    assertThat(RunFolder.read(overridden.folder()).provenance().path("args").valueStream().map(JsonNode::asString)
+        .toList()).endsWith("--repeat", "1");
   }
 
   @Test
