@@ -25,12 +25,13 @@ import tools.jackson.databind.JsonNode;
  * page shows one row per trial with mean ± std cells and the runs beneath, says "best on the mean of 3
  * seeds", its download carries mean and std as two columns, and in a headless Chromium the charts of
  * accuracy against C draw error bars (the {@code error_bars} layer's rules), on the experiment page and on
- * the sweep's summary page.
+ * the sweep's summary page; a comparison of two models × 3 seeds draws its accuracy bars with error bars.
  */
 class RepeatSiteBrowserTest {
   @TempDir static Path tmp;
   static Chromium browser;
   static Path summary;
+  static Path comparisonSummary;
 
   /** Per chart view: its title and how many error-bar rules it drew with a non-empty height. */
   static final String ERROR_BARS = """
@@ -61,6 +62,13 @@ class RepeatSiteBrowserTest {
         new PrintStream(OutputStream.nullOutputStream()));
     assertThat(result.exitCode()).isZero();
     summary = result.folder();
+    var comparison = Lab.experiment("repeat-compare").data(new BlobData(60, 30))
+        .compare(LogisticRegression.defaults(), Lab.knn()).validation(0.25).evaluate(new Evaluation.Accuracy())
+        .repeat(3);
+    Runner.Result compared = Runner.execute(comparison, LabOptions.of(tmp).noSite(true),
+        new PrintStream(OutputStream.nullOutputStream()));
+    assertThat(compared.exitCode()).isZero();
+    comparisonSummary = compared.folder();
     SiteGenerator.build(tmp.resolve("runs"), tmp.resolve("site"), w -> { });
   }
 
@@ -132,5 +140,24 @@ class RepeatSiteBrowserTest {
       assertThat(ofC).as(page + ": " + views).isNotEmpty();
       assertThat(ofC).allSatisfy(v -> assertThat(v.path("bars").asInt()).as(v.toString()).isGreaterThanOrEqualTo(3));
     }
+  }
+
+  @Test
+  void a_comparisons_accuracy_bars_carry_error_bars() throws Exception {
+    Chromium chromium = browser();
+    Path page = SiteGenerator.runPage(tmp.resolve("site"), "repeat-compare", comparisonSummary.getFileName().toString());
+    chromium.open(page.toUri().toString());
+    chromium.waitFor("Array.from(document.querySelectorAll('.chart-view')).every(v => v.vegaView)",
+        Duration.ofSeconds(20));
+    assertThat(chromium.problems).as("console errors, exceptions, failed loads").isEmpty();
+    JsonNode views = RunFolders.JSON.readTree(chromium.eval(ERROR_BARS).asString());
+    JsonNode perModel = null;
+    for (JsonNode v : views) {
+      if (v.path("title").asString().startsWith("Accuracy per model (mean ± 1 std over 3 seeds)")) {
+        perModel = v;
+      }
+    }
+    assertThat(perModel).as(views.toString()).isNotNull();
+    assertThat(perModel.path("bars").asInt()).as(perModel.toString()).isGreaterThanOrEqualTo(1);
   }
 }

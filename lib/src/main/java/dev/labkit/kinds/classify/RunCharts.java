@@ -117,16 +117,26 @@ final class RunCharts {
   /** Train, validation and test accuracy side by side for each value of {@code key} (each model). */
   static Chart bars(String key, List<Outcome> outcomes) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    int seeds = 1;
     for (Outcome outcome : outcomes) {
       for (Map.Entry<String, String> split : SPLITS.entrySet()) {
         Double value = outcome.metrics().get(split.getValue());
         if (value != null) {
-          rows.add(Charts.row(key, outcome.trial().assignment().get(key), "split", split.getKey(), "accuracy", value));
+          Map<String, Object> row = new java.util.LinkedHashMap<>(Charts.row(key, outcome.trial().assignment().get(key),
+              "split", split.getKey(), "accuracy", value));
+          Double std = outcome.std(split.getValue()); // several seeds: the bar is the mean, the rule ±1 std
+          if (std != null) {
+            row.put("low", value - std);
+            row.put("high", value + std);
+            seeds = Math.max(seeds, outcome.seeds(split.getValue()));
+          }
+          rows.add(row);
         }
       }
     }
-    return Charts.bars("Accuracy per " + key).x(key, key).y("accuracy", "accuracy").group("split", "split")
-        .data(rows);
+    var chart = Charts.bars("Accuracy per " + key + (seeds > 1 ? " (mean ± 1 std over " + seeds + " seeds)" : ""))
+        .x(key, key).y("accuracy", "accuracy").group("split", "split").data(rows);
+    return seeds > 1 ? chart.errorBars("low", "high") : chart;
   }
 
   /**
