@@ -22,7 +22,7 @@ public record LineChart(
 
   /**
    * Error bars: each row's {@code low} to {@code high} (a mean ± 1 std over seeds) drawn as a vertical
-   * rule at its x, in its line's colour; a row without them gets none.
+   * rule at its x and a faint band along the line, in its line's colour; a row without them gets none.
    */
   public record ErrorBars(String low, String high) {}
 
@@ -125,6 +125,7 @@ public record LineChart(
     line.set("encoding", encoding());
 
     if (errors != null) {
+      layers.add(errorBand());
       layers.add(errorLayer());
     }
 
@@ -162,6 +163,27 @@ public record LineChart(
       enc.set("color", Charts.nominal(series, seriesTitle));
     }
     return enc;
+  }
+
+  /**
+   * A faint band from low to high along each line: it shows the spread where rules overlap (lines of one
+   * x) or fall on the plot's edge (the first and last value of a sweep).
+   */
+  private ObjectNode errorBand() {
+    ObjectNode layer = Json.COMPACT.createObjectNode();
+    layer.put("name", "error_band");
+    ObjectNode mark = layer.putObject("mark");
+    mark.put("type", "area");
+    mark.put("opacity", 0.15);
+    mark.put("clip", true);
+    ObjectNode enc = layer.putObject("encoding");
+    enc.set("x", Charts.quantitative(x, false));
+    enc.set("y", Charts.quantitative(new Axis(errors.low(), y.title(), y.scale()), false));
+    enc.putObject("y2").put("field", Charts.field(errors.high()));
+    if (series != null) {
+      enc.set("color", Charts.nominal(series, seriesTitle));
+    }
+    return layer;
   }
 
   /** A rule from low to high at each row's x (rows without them are dropped as invalid), named for tests. */

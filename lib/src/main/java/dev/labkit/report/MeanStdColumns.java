@@ -15,6 +15,11 @@ final class MeanStdColumns {
 
   private static final Pattern PLUS_MINUS = Pattern.compile("(\\S+) ± (\\S+)");
 
+  /** Whether a cell reads "mean ± std" (a number, right-aligned and kept on one line like one). */
+  static boolean isMeanStd(String text) {
+    return text != null && PLUS_MINUS.matcher(text).matches();
+  }
+
   /** The table with every mean ± std column split in two. */
   static TableExport split(TableExport table) {
     List<Boolean> split = new ArrayList<>();

@@ -256,7 +256,7 @@ public record RunPage(
           cells.add(new Cell(Format.decimal(value.asDouble()), true));
         } else {
           String text = RunFolders.text(value);
-          cells.add(new Cell(text == null ? "" : text, value.isNumber()));
+          cells.add(new Cell(text == null ? "" : text, value.isNumber() || MeanStdColumns.isMeanStd(text)));
         }
       }
       rows.add(cells);
