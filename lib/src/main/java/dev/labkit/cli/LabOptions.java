@@ -56,7 +56,10 @@ public final class LabOptions implements SettingsSource {
           + "(RUN_ID: on from its last checkpoint, in its own folder); give the same options as the first time.")
   String resume;
 
-  /** Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY attaches this run to the sweep. */
+  /**
+   * Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY (and :REPEAT:REPEATS with
+   * {@code --repeat N}) attaches this run to the sweep.
+   */
   @Option(names = "--experiment", paramLabel = "NAME",
       description = "Run only the experiment of this name, in a script that runs several (linreg, softmax).")
   String experiment;

@@ -180,4 +180,21 @@ class RepeatTest {
     assertThatThrownBy(() -> Runner.execute(experiment().sweep("model.c", 0.01, 10), options().repeat(3).resume(sweepId),
         quiet)).hasMessageContaining("that sweep ran each trial with 2 seed(s), these options give 3");
   }
+
+  @Test
+  void a_repeated_regression_sweep_ranks_its_trials_on_the_mean_mse_of_their_seeds() throws Exception {
+    Experiment line = new ExperimentStart("line-gd").data(dev.labkit.data.Datasets.line().n(200))
+        .model(dev.labkit.model.LinearRegressionGd.defaults().steps(50)).sweep("model.lr", 0.001, 0.01).repeat(2);
+
+    Runner.Result result = Runner.execute(line, options(), quiet);
+
+    assertThat(result.exitCode()).isZero();
+    List<RunFolder> runs = SweepResume.trialsOf(out.resolve("runs/line-gd"), result.folder().getFileName().toString());
+    assertThat(runs).hasSize(4);
+    double[] mse = new double[2];
+    runs.forEach(r -> mse[r.trial() - 1] += r.metrics().get("mse") / 2);
+    assertThat(result.metrics().get("mse")).isEqualTo(Math.min(mse[0], mse[1]), within(1e-12));
+    assertThat(Json.MAPPER.readTree(result.folder().resolve("artifacts.json").toFile()).findValuesAsString("name"))
+        .contains("trials", "repeats", "best-trial", "loss-curves", "fitted-lines");
+  }
 }
