@@ -197,4 +197,21 @@ class RepeatTest {
     assertThat(Json.MAPPER.readTree(result.folder().resolve("artifacts.json").toFile()).findValuesAsString("name"))
         .contains("trials", "repeats", "best-trial", "loss-curves", "fitted-lines");
   }
+
+  @Test
+  void runs_are_numbered_by_trial_then_seed_and_a_worker_is_told_its_repeat() {
+    List<Trial> trials = CliSweeps.trials(experiment().sweep("model.c", 0.1, 1), options());
+    Repeats repeats = new Repeats(trials, 3);
+
+    assertThat(repeats.runs()).isEqualTo(6);
+    assertThat(List.of(repeats.trialOf(4), repeats.repeatOf(4), repeats.run(2, 1))).containsExactly(2, 1, 4);
+    assertThat(repeats.trial(6).experiment().seed()).isEqualTo(2042L);
+    assertThat(repeats.trial(6).assignment()).containsEntry("model.c", "1");
+    assertThat(Repeats.alone(List.of("--smoke", "--seed", "7", "--repeat=3", "--set", "model.c=1"), 2007))
+        .containsExactly("--smoke", "--set", "model.c=1", "--seed", "2007", "--repeat", "1");
+    var place = CliSweeps.attachedTrial(new Settings(false, null, out, List.of(), List.of(), null, 1, 1, null, null,
+        "20261206-120000-abcd:2:4:model.c:3:5", null, List.of(), List.of(), null));
+    assertThat(List.of(place.trial(), place.trials(), place.repeat(), place.repeats())).containsExactly(2, 4, 3, 5);
+    assertThat(place.keys()).containsExactly("model.c");
+  }
 }
