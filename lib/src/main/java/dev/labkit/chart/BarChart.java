@@ -12,10 +12,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record BarChart(
     String title, String x, String xTitle, Axis y, String group, String groupTitle,
-    List<Map<String, Object>> rows, int width, int height) implements Chart {
+    List<Map<String, Object>> rows, int width, int height, LineChart.ErrorBars errors) implements Chart {
 
   public BarChart {
     rows = List.copyOf(rows);
+  }
+
+  public BarChart(String title, String x, String xTitle, Axis y, String group, String groupTitle,
+      List<Map<String, Object>> rows, int width, int height) {
+    this(title, x, xTitle, y, group, groupTitle, rows, width, height, null);
   }
 
   static BarChart of(String title) {
@@ -26,34 +31,41 @@ public record BarChart(
   /** The category field along the x axis. */
   public BarChart x(String field, String title) {
     Charts.require(field, "the x field");
-    return new BarChart(this.title, field, title, y, group, groupTitle, rows, width, height);
+    return new BarChart(this.title, field, title, y, group, groupTitle, rows, width, height, errors);
   }
 
   public BarChart y(String field, String title) {
     return new BarChart(this.title, x, xTitle, new Axis(field, title, Scale.LINEAR), group, groupTitle, rows, width,
-        height);
+        height, errors);
   }
 
   /** The y axis on a log scale: for values that span decades, such as seconds from 0.001 to 100. */
   public BarChart logY() {
     return new BarChart(this.title, x, xTitle, new Axis(y.field(), y.title(), Scale.LOG), group, groupTitle, rows,
-        width, height);
+        width, height, errors);
   }
 
   /** Bars of one x category side by side, one per value of {@code field}, coloured. */
   public BarChart group(String field, String title) {
     Charts.require(field, "the group field");
-    return new BarChart(this.title, x, xTitle, y, field, title, rows, width, height);
+    return new BarChart(this.title, x, xTitle, y, field, title, rows, width, height, errors);
   }
 
   public BarChart data(List<? extends Map<String, ?>> rows) {
     List<Map<String, Object>> copy = new ArrayList<>();
     rows.forEach(r -> copy.add(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r))));
-    return new BarChart(title, x, xTitle, y, group, groupTitle, copy, width, height);
+    return new BarChart(title, x, xTitle, y, group, groupTitle, copy, width, height, errors);
   }
 
   public BarChart size(int width, int height) {
-    return new BarChart(title, x, xTitle, y, group, groupTitle, rows, width, height);
+    return new BarChart(title, x, xTitle, y, group, groupTitle, rows, width, height, errors);
+  }
+
+  /** Draws each row's {@code low} to {@code high} over its bar (e.g. mean ± std over the seeds of a trial). */
+  public BarChart errorBars(String low, String high) {
+    Charts.require(low, "the error bars' low field");
+    Charts.require(high, "the error bars' high field");
+    return new BarChart(title, x, xTitle, y, group, groupTitle, rows, width, height, new LineChart.ErrorBars(low, high));
   }
 
   /** The power of ten at or below the smallest positive y, so every bar on a log axis has a height. */
@@ -89,6 +101,31 @@ public record BarChart(
     }
     tooltip.add(Charts.tooltip(y.field(), y.title(), "quantitative"));
     enc.set("tooltip", tooltip);
+    return errors == null ? spec : withErrorBars(spec);
+  }
+
+  /** The bars as the first layer, and a rule from low to high over each bar (rows without them draw none). */
+  private ObjectNode withErrorBars(ObjectNode spec) {
+    ObjectNode bars = Json.COMPACT.createObjectNode();
+    bars.set("mark", spec.remove("mark"));
+    ObjectNode enc = (ObjectNode) spec.remove("encoding");
+    bars.set("encoding", enc);
+    ObjectNode rules = Json.COMPACT.createObjectNode();
+    rules.put("name", "error_bars");
+    ObjectNode mark = rules.putObject("mark");
+    mark.put("type", "rule");
+    mark.put("strokeWidth", 1.5);
+    mark.put("color", "#24292f");
+    ObjectNode ruleEnc = rules.putObject("encoding");
+    ruleEnc.set("x", enc.get("x"));
+    if (enc.has("xOffset")) {
+      ruleEnc.set("xOffset", enc.get("xOffset"));
+    }
+    ruleEnc.set("y", Charts.quantitative(new Axis(errors.low(), y.title(), y.scale()), true));
+    ruleEnc.putObject("y2").put("field", Charts.field(errors.high()));
+    var layers = spec.putArray("layer");
+    layers.add(bars);
+    layers.add(rules);
     return spec;
   }
 }

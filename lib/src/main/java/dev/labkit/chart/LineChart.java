@@ -17,8 +17,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record LineChart(
     String title, Axis x, Axis y, String series, String seriesTitle, boolean showPoints,
-    List<Map<String, Object>> rows, List<Event> events, List<Highlight> highlights, int width, int height)
-    implements Chart {
+    List<Map<String, Object>> rows, List<Event> events, List<Highlight> highlights, int width, int height,
+    ErrorBars errors) implements Chart {
+
+  /**
+   * Error bars: each row's {@code low} to {@code high} (a mean ± 1 std over seeds) drawn as a vertical
+   * rule at its x and a faint band along the line, in its line's colour; a row without them gets none.
+   */
+  public record ErrorBars(String low, String high) {}
+
+  public LineChart(String title, Axis x, Axis y, String series, String seriesTitle, boolean showPoints,
+      List<Map<String, Object>> rows, List<Event> events, List<Highlight> highlights, int width, int height) {
+    this(title, x, y, series, seriesTitle, showPoints, rows, events, highlights, width, height, null);
+  }
 
   public LineChart {
     rows = List.copyOf(rows);
@@ -40,7 +51,7 @@ public record LineChart(
 
   public LineChart x(String field, String title, Scale scale) {
     return new LineChart(this.title, new Axis(field, title, scale), y, series, seriesTitle, showPoints, rows, events,
-        highlights, width, height);
+        highlights, width, height, errors);
   }
 
   public LineChart y(String field, String title) {
@@ -49,7 +60,7 @@ public record LineChart(
 
   public LineChart y(String field, String title, Scale scale) {
     return new LineChart(this.title, x, new Axis(field, title, scale), series, seriesTitle, showPoints, rows, events,
-        highlights, width, height);
+        highlights, width, height, errors);
   }
 
   /** One line per value of {@code field}, coloured, with a legend titled by the field. */
@@ -59,37 +70,45 @@ public record LineChart(
 
   public LineChart series(String field, String title) {
     Charts.require(field, "the series field");
-    return new LineChart(this.title, x, y, field, title, showPoints, rows, events, highlights, width, height);
+    return new LineChart(this.title, x, y, field, title, showPoints, rows, events, highlights, width, height, errors);
   }
 
   /** Draws each data point as a dot on its line. */
   public LineChart points() {
-    return new LineChart(title, x, y, series, seriesTitle, true, rows, events, highlights, width, height);
+    return new LineChart(title, x, y, series, seriesTitle, true, rows, events, highlights, width, height, errors);
   }
 
   /** The rows to draw, each a map from field name to value (see {@link Charts#row}). */
   public LineChart data(List<? extends Map<String, ?>> rows) {
     List<Map<String, Object>> copy = new ArrayList<>();
     rows.forEach(r -> copy.add(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r))));
-    return new LineChart(title, x, y, series, seriesTitle, showPoints, copy, events, highlights, width, height);
+    return new LineChart(title, x, y, series, seriesTitle, showPoints, copy, events, highlights, width, height, errors);
   }
 
   /** A labelled vertical rule at x = {@code at}: "lr halved", "early stop", "checkpoint". */
   public LineChart event(double at, String label) {
     List<Event> more = new ArrayList<>(events);
     more.add(new Event(at, label));
-    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, more, highlights, width, height);
+    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, more, highlights, width, height, errors);
   }
 
   /** Rings the point (x, y) and labels it, e.g. the best run of a sweep. */
   public LineChart highlight(double atX, double atY, String label) {
     List<Highlight> more = new ArrayList<>(highlights);
     more.add(new Highlight(atX, atY, label));
-    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, events, more, width, height);
+    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, events, more, width, height, errors);
   }
 
   public LineChart size(int width, int height) {
-    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, events, highlights, width, height);
+    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, events, highlights, width, height, errors);
+  }
+
+  /** Draws each row's {@code low} to {@code high} as an error bar (e.g. mean ± std over the seeds of a trial). */
+  public LineChart errorBars(String low, String high) {
+    Charts.require(low, "the error bars' low field");
+    Charts.require(high, "the error bars' high field");
+    return new LineChart(title, x, y, series, seriesTitle, showPoints, rows, events, highlights, width, height,
+        new ErrorBars(low, high));
   }
 
   @Override
@@ -104,6 +123,11 @@ public record LineChart(
     lineMark.put("point", showPoints);
     lineMark.put("clip", true);
     line.set("encoding", encoding());
+
+    if (errors != null) {
+      layers.add(errorBand());
+      layers.add(errorLayer());
+    }
 
     // an invisible dot on every point; the one nearest the pointer shows, with its values as tooltip
     ObjectNode hover = layers.addObject();
@@ -139,6 +163,45 @@ public record LineChart(
       enc.set("color", Charts.nominal(series, seriesTitle));
     }
     return enc;
+  }
+
+  /**
+   * A faint band from low to high along each line: it shows the spread where rules overlap (lines of one
+   * x) or fall on the plot's edge (the first and last value of a sweep).
+   */
+  private ObjectNode errorBand() {
+    ObjectNode layer = Json.COMPACT.createObjectNode();
+    layer.put("name", "error_band");
+    ObjectNode mark = layer.putObject("mark");
+    mark.put("type", "area");
+    mark.put("opacity", 0.15);
+    mark.put("clip", true);
+    ObjectNode enc = layer.putObject("encoding");
+    enc.set("x", Charts.quantitative(x, false));
+    enc.set("y", Charts.quantitative(new Axis(errors.low(), y.title(), y.scale()), false));
+    enc.putObject("y2").put("field", Charts.field(errors.high()));
+    if (series != null) {
+      enc.set("color", Charts.nominal(series, seriesTitle));
+    }
+    return layer;
+  }
+
+  /** A rule from low to high at each row's x (rows without them are dropped as invalid), named for tests. */
+  private ObjectNode errorLayer() {
+    ObjectNode layer = Json.COMPACT.createObjectNode();
+    layer.put("name", "error_bars");
+    ObjectNode mark = layer.putObject("mark");
+    mark.put("type", "rule");
+    mark.put("strokeWidth", 1.5);
+    mark.put("clip", true);
+    ObjectNode enc = layer.putObject("encoding");
+    enc.set("x", Charts.quantitative(x, false));
+    enc.set("y", Charts.quantitative(new Axis(errors.low(), y.title(), y.scale()), false));
+    enc.putObject("y2").put("field", Charts.field(errors.high()));
+    if (series != null) {
+      enc.set("color", Charts.nominal(series, seriesTitle));
+    }
+    return layer;
   }
 
   /** Dashed rules with their label at the top, in a layer with its own data. */

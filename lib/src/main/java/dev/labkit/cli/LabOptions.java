@@ -42,6 +42,11 @@ public final class LabOptions implements SettingsSource {
       description = "Random search: N seeded draws over the --sweep ranges (log: log-uniform, lin: uniform, lists: one of).")
   Integer random;
 
+  @Option(names = "--repeat", paramLabel = "N",
+      description = "Run each trial (or the single run) with N seeds derived from --seed, and report mean ± std; "
+          + "the best trial is chosen on the mean (default: the script's .repeat, else 1).")
+  Integer repeat;
+
   @Option(names = "--parallel", paramLabel = "K", defaultValue = "1",
       description = "Run the trials of a sweep in K worker processes at once (default: 1, one after the other in this JVM).")
   int parallel = 1;
@@ -51,7 +56,10 @@ public final class LabOptions implements SettingsSource {
           + "(RUN_ID: on from its last checkpoint, in its own folder); give the same options as the first time.")
   String resume;
 
-  /** Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY attaches this run to the sweep. */
+  /**
+   * Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY (and :REPEAT:REPEATS with
+   * {@code --repeat N}) attaches this run to the sweep.
+   */
   @Option(names = "--experiment", paramLabel = "NAME",
       description = "Run only the experiment of this name, in a script that runs several (linreg, softmax).")
   String experiment;
@@ -63,7 +71,8 @@ public final class LabOptions implements SettingsSource {
   String trialOf;
 
   /** Options that make or steer a sweep; a single trial's re-run command leaves them out. */
-  private static final Set<String> SWEEP_OPTIONS = Set.of("--sweep", "--random", "--parallel", "--resume", "--trial-of");
+  private static final Set<String> SWEEP_OPTIONS = Set.of("--sweep", "--random", "--repeat", "--parallel", "--resume",
+      "--trial-of");
 
   /** The script's arguments as typed, and the script itself; filled in by {@code Lab.cli}. */
   List<String> commandLine = List.of();
@@ -145,6 +154,16 @@ public final class LabOptions implements SettingsSource {
     return this;
   }
 
+  /** {@code --repeat N}: each trial with N derived seeds. */
+  public LabOptions repeat(int seeds) {
+    repeat = seeds;
+    return this;
+  }
+
+  public Integer repeat() {
+    return repeat;
+  }
+
   public LabOptions parallel(int workers) {
     parallel = workers;
     return this;
@@ -166,7 +185,7 @@ public final class LabOptions implements SettingsSource {
 
   /**
    * The arguments that re-run one trial: as typed, less the options that make a sweep ({@code --sweep},
-   * {@code --random}, {@code --parallel}, {@code --resume}) and the hidden worker option; the trial adds
+   * {@code --random}, {@code --repeat}, {@code --parallel}, {@code --resume}) and the hidden worker option; the trial adds
    * its own {@code --set key=value}.
    */
   public List<String> commandLine() {
@@ -231,7 +250,7 @@ public final class LabOptions implements SettingsSource {
       SiteGenerator.build(runsDir, site);
       return SiteGenerator.runPage(site, folder.getParent().getFileName().toString(), folder.getFileName().toString());
     };
-    return new Settings(smoke, seed, runs, sets, sweeps, random, parallel, resume, experiment, trialOf, script,
+    return new Settings(smoke, seed, runs, sets, sweeps, random, repeat, parallel, resume, experiment, trialOf, script,
         commandLine(), sweepCommandLine(), report);
   }
 

@@ -69,6 +69,15 @@ public record Selection(String metric, Basis basis, boolean lowerIsBetter) {
     return best;
   }
 
+  /**
+   * The index of the best trial when each trial ran with several seeds ({@code --repeat N}): each element
+   * holds one trial's repeats, and the trials are ranked by the mean of this selection's metric over them
+   * ({@link MeanStd#means}), by the same rule and tie-break as {@link #best}; -1 when none has it.
+   */
+  public int bestOnMean(List<? extends List<? extends Map<String, Double>>> trials) {
+    return best(trials.stream().map(MeanStd::means).toList());
+  }
+
   /** Whether choosing this way looks at the test set. */
   public boolean optimistic() {
     return basis.optimistic();
@@ -81,6 +90,19 @@ public record Selection(String metric, Basis basis, boolean lowerIsBetter) {
   public String describe() {
     return metric + (lowerIsBetter ? " (lower is better)" : " (higher is better)")
         + (optimistic() ? ", " + OPTIMISTIC : "");
+  }
+
+  /**
+   * The same, for trials that ran with {@code seeds} seeds each: "…, best on the mean of 3 seeds"; as
+   * {@link #describe()} for one seed.
+   */
+  public String describe(int seeds) {
+    return seeds > 1 ? describe() + ", " + onMean(seeds) : describe();
+  }
+
+  /** "best on the mean of 3 seeds": the words every page and command shows when trials were repeated. */
+  public static String onMean(int seeds) {
+    return "best on the mean of " + seeds + " seeds";
   }
 
   /** The mark every page and command shows beside a best trial chosen on the test set. */

@@ -46,8 +46,11 @@ public final class RunsTable {
   private static List<String> row(RunFolder run, List<RunFolder> experiment) {
     String started = RunFolder.text(run.provenance().path("started"), "");
     String when = started.length() >= 19 ? started.substring(0, 19).replace('T', ' ') : started;
-    String sweep = run.trial() == 0 ? "summary of " + run.json().path("sweep").path("trials").asInt() + " trials"
-        + SweepBest.describe(run, experiment) : run.trial() > 0 ? run.sweepId() + " #" + run.trial() : "";
+    int repeats = run.json().path("sweep").path("repeats").asInt(0);
+    String seeds = repeats > 1 ? (run.trial() == 0 ? " × " + repeats + " seeds"
+        : " seed " + run.json().path("sweep").path("repeat").asInt() + "/" + repeats) : "";
+    String sweep = run.trial() == 0 ? "summary of " + run.json().path("sweep").path("trials").asInt() + " trials" + seeds
+        + SweepBest.describe(run, experiment) : run.trial() > 0 ? run.sweepId() + " #" + run.trial() + seeds : "";
     String headline = run.headline() == null || !run.metrics().containsKey(run.headline()) ? ""
         : String.format(Locale.ROOT, "%s %.4f", run.headline(), run.metrics().get(run.headline()));
     return List.of(run.name(), run.statusText(), when, sweep, headline);

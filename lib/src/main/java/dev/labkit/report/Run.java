@@ -113,12 +113,17 @@ public record Run(
 
   /**
    * The trial of a sweep (a grid or random search) a run is: {@code "sweep": {"id": "20261126-220000-ab12",
-   * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null. {@code axes}: the
+   * "trial": 3, "trials": 16}} in run.json. {@code trial} and {@code trials} may be null; {@code repeat} and
+   * {@code repeats} are this run's seed of the trial's N ({@code --repeat N}), 0 without repeats. {@code axes}: the
    * swept keys' typed values and scales as run.json records them (empty for folders older than that).
    */
-  public record SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes) {
+  public record SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes, int repeat, int repeats) {
     public SweepPlace {
       axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+    }
+
+    public SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes) {
+      this(id, trial, trials, axes, 0, 0);
     }
 
     public SweepPlace(String id, Integer trial, Integer trials) {
@@ -130,7 +135,8 @@ public record Run(
       if (Integer.valueOf(0).equals(trial)) {
         return "sweep summary" + (trials == null ? "" : " (" + trials + " trials)");
       }
-      return (trial == null ? "trial" : "trial " + trial) + (trials == null ? "" : " of " + trials);
+      return (trial == null ? "trial" : "trial " + trial) + (trials == null ? "" : " of " + trials)
+          + (repeats > 1 && repeat > 0 ? ", seed " + repeat + " of " + repeats : "");
     }
   }
 

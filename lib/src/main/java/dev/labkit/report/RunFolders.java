@@ -156,7 +156,8 @@ public final class RunFolders {
     JsonNode trial = sweep.path("trial");
     JsonNode trials = sweep.path("trials");
     return new Run.SweepPlace(id, trial.isIntegralNumber() ? trial.asInt() : null,
-        trials.isIntegralNumber() ? trials.asInt() : null, axes(sweep.path("axes")));
+        trials.isIntegralNumber() ? trials.asInt() : null, axes(sweep.path("axes")),
+        Math.max(0, sweep.path("repeat").asInt(0)), Math.max(0, sweep.path("repeats").asInt(0)));
   }
 
   /**

@@ -122,10 +122,10 @@ public record RunPage(
   }
 
   public record Table(String title, List<Column> columns, List<List<Cell>> rows) {
-    /** The table as CSV, Markdown and LaTeX, for the links beside it. */
+    /** The table as CSV, Markdown and LaTeX, for the links beside it; a mean ± std column as two. */
     public TableExport export() {
-      return new TableExport(title, columns.stream().map(Column::name).toList(),
-          columns.stream().map(Column::numeric).toList(), rows.stream().map(r -> r.stream().map(Cell::text).toList()).toList());
+      return MeanStdColumns.split(new TableExport(title, columns.stream().map(Column::name).toList(),
+          columns.stream().map(Column::numeric).toList(), rows.stream().map(r -> r.stream().map(Cell::text).toList()).toList()));
     }
   }
 
@@ -261,7 +261,7 @@ public record RunPage(
           cells.add(new Cell(Format.decimal(value.asDouble()), true));
         } else {
           String text = RunFolders.text(value);
-          cells.add(new Cell(text == null ? "" : text, value.isNumber()));
+          cells.add(new Cell(text == null ? "" : text, value.isNumber() || MeanStdColumns.isMeanStd(text)));
         }
       }
       rows.add(cells);

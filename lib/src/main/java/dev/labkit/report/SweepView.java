@@ -5,6 +5,7 @@ import dev.labkit.chart.Charts;
 import dev.labkit.chart.LineChart;
 import dev.labkit.eval.Metric;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.MeanStd;
 import dev.labkit.ground.Selection;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunKinds;
@@ -24,10 +25,16 @@ import java.util.TreeMap;
  * @param metrics the headline, then train/accuracy when the trials have it
  * @param best      the best trial by {@code selection}, or null when no trial has its metric
  * @param selection how the best trial is chosen (the rule every page and the summary run share)
+ * @param seeds     seeds each trial ran with ({@code --repeat N}; 1 without): with several, each row of
+ *                  {@code trials} is a trial's mean ± std over its seeds, the best is chosen on the mean,
+ *                  and the charts draw means with ±1 std error bars
+ * @param runs      with several seeds, every run of every trial (the rows beneath); else empty
+ * @param stats     with several seeds, each trial's metrics over its seeds, as {@code trials}; else empty
  */
 public record SweepView(
     String id, String progress, String headline, List<ExperimentPage.Column> params, List<String> metrics,
-    List<ExperimentPage.Row> trials, Run best, Selection selection, List<ChartView> charts, Run summary) {
+    List<ExperimentPage.Row> trials, Run best, Selection selection, List<ChartView> charts, Run summary,
+    int seeds, List<ExperimentPage.Row> runs, List<Map<String, MeanStd>> stats) {
 
   /** The trained-on accuracy, drawn beside the headline to show over- and underfitting. */
   static final String TRAIN_ACCURACY = "train/accuracy";
@@ -42,15 +49,23 @@ public record SweepView(
     return best != null && row.run().equals(best);
   }
 
-  /** The best trial's value of the metric it was chosen by, as the page shows it ("0.8590"). */
+  /** The best trial's value of the metric it was chosen by, as the page shows it ("0.8590", or "0.8590 ± 0.0040"). */
   public String bestValue() {
+    if (best != null && seeds > 1) {
+      int index = trials.stream().map(ExperimentPage.Row::run).toList().indexOf(best);
+      MeanStd mean = index < 0 ? null : stats.get(index).get(selection.metric());
+      return mean == null ? "" : SweepTrials.cell(mean).text();
+    }
     Double value = best == null ? null : best.metric(selection.metric());
     return value == null ? "" : Format.decimal(value);
   }
 
-  /** How the best was chosen, for the page: "val/accuracy (higher is better)", with the optimistic mark on test. */
+  /**
+   * How the best was chosen, for the page: "val/accuracy (higher is better)", with the optimistic mark on
+   * test, and ", best on the mean of 3 seeds" when the trials were repeated.
+   */
   public String chosenBy() {
-    return selection == null ? "" : selection.describe();
+    return selection == null ? "" : selection.describe(seeds);
   }
 
   /** The link from the experiment page to the best trial's page. */
@@ -80,9 +95,11 @@ public record SweepView(
     Run summary = runs.stream().filter(SweepView::isSummary).findFirst().orElse(null);
     List<Run> trials = new ArrayList<>(runs.stream().filter(r -> !isSummary(r)).toList());
     trials.sort(Comparator.comparing((Run r) -> r.sweep().trial(), Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(Run::runId));
+        .thenComparing(r -> r.sweep().repeat()).thenComparing(Run::runId));
+    SweepTrials grouped = SweepTrials.of(trials);
+    List<Run> each = grouped.representatives(); // one run per trial (its seeds vary within it, not across trials)
     String headline = ExperimentPage.headline(trials);
-    List<ExperimentPage.Column> varying = ExperimentPage.columns(trials).stream()
+    List<ExperimentPage.Column> varying = ExperimentPage.columns(each).stream()
         .filter(ExperimentPage.Column::varies).toList();
     List<String> metrics = new ArrayList<>();
     if (headline != null) {
@@ -96,16 +113,28 @@ public record SweepView(
         && trials.stream().anyMatch(r -> r.metric(selection.metric()) != null)) {
       metrics.add(headline == null ? 0 : 1, selection.metric()); // the measure the best is chosen by, beside the headline
     }
-    List<ExperimentPage.Row> rows = trials.stream().map(r -> ExperimentPage.row(r, varying, metrics)).toList();
-    Run best = best(trials, selection);
-    List<ChartView> charts = new ArrayList<>();
-    for (ExperimentPage.Column c : varying) {
-      if (headline != null && trials.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
-        List<String> others = varying.stream().map(ExperimentPage.Column::key).filter(k -> !k.equals(c.key())).toList();
-        charts.add(ChartView.of(null, chart(c.key(), others, trials, metrics, best, ParamAxes.recorded(runs))));
+    List<Map<String, MeanStd>> stats = new ArrayList<>();
+    List<ExperimentPage.Row> rows = new ArrayList<>();
+    for (int i = 0; i < each.size(); i++) {
+      if (grouped.repeated()) {
+        stats.add(grouped.stats(i));
+        rows.add(SweepTrials.row(each.get(i), stats.getLast(), varying, metrics));
+      } else {
+        rows.add(ExperimentPage.row(each.get(i), varying, metrics));
       }
     }
-    return new SweepView(id, progress(trials), headline, varying, metrics, rows, best, selection, charts, summary);
+    Run best = grouped.repeated() ? bestOnMean(grouped, selection) : best(trials, selection);
+    List<ChartView> charts = new ArrayList<>();
+    for (ExperimentPage.Column c : varying) {
+      if (headline != null && each.stream().allMatch(r -> r.param(c.key()) != null && r.param(c.key()).number() != null)) {
+        List<String> others = varying.stream().map(ExperimentPage.Column::key).filter(k -> !k.equals(c.key())).toList();
+        charts.add(ChartView.of(null, chart(c.key(), others, grouped, metrics, best, ParamAxes.recorded(runs))));
+      }
+    }
+    List<ExperimentPage.Row> every = grouped.repeated()
+        ? trials.stream().map(r -> ExperimentPage.row(r, varying, metrics)).toList() : List.of();
+    return new SweepView(id, progress(trials, grouped), headline, varying, metrics, rows, best, selection, charts,
+        summary, grouped.seeds(), every, stats);
   }
 
   /** " · penalty=l1" for a run's values of the other varying params; empty when none vary. */
@@ -122,11 +151,25 @@ public record SweepView(
     return ParamAxes.isSummary(run);
   }
 
-  /** "12 of 16 trials" (or "12 trials" when the runs do not say how many were planned). */
-  static String progress(List<Run> trials) {
+  /**
+   * "12 of 16 trials" (or "12 trials" when the runs do not say how many were planned); with repeats
+   * "4 of 4 trials × 3 seeds (12 runs)".
+   */
+  static String progress(List<Run> trials, SweepTrials grouped) {
     Integer planned = trials.stream().map(r -> r.sweep().trials()).filter(t -> t != null)
         .max(Comparator.naturalOrder()).orElse(null);
-    return planned == null ? trials.size() + " trials" : trials.size() + " of " + planned + " trials";
+    int count = grouped.groups().size();
+    String done = planned == null ? count + " trials" : count + " of " + planned + " trials";
+    return grouped.repeated() ? done + " × " + grouped.seeds() + " seeds (" + trials.size() + " runs)" : done;
+  }
+
+  /** The best trial on the mean of its seeds ({@link Selection#bestOnMean}): the run that stands for it, or null. */
+  static Run bestOnMean(SweepTrials grouped, Selection selection) {
+    if (selection == null) {
+      return null;
+    }
+    int best = selection.bestOnMean(grouped.finals());
+    return best < 0 ? null : grouped.representatives().get(best);
   }
 
   /**
@@ -156,39 +199,51 @@ public record SweepView(
   }
 
   private static Map<String, Double> finalMetrics(Run run) {
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    run.metrics().forEach(m -> {
-      if (m.value() != null) {
-        metrics.put(m.name(), m.value());
-      }
-    });
-    return metrics;
+    return SweepTrials.finalMetrics(run);
   }
 
   /**
    * The metrics of every trial against one param, sorted by the param: one line per metric and per
    * combination of the {@code others} that also vary (L1 and L2 each get their own line, rather than
-   * one line zig-zagging between them).
+   * one line zig-zagging between them). Trials run with several seeds are drawn at their mean, with
+   * error bars of ±1 sample std.
    */
-  static LineChart chart(String param, List<String> others, List<Run> trials, List<String> metrics, Run best,
+  static LineChart chart(String param, List<String> others, SweepTrials grouped, List<String> metrics, Run best,
       Map<String, Axis.Scale> recorded) {
+    List<Run> trials = grouped.representatives();
     List<Map<String, Object>> rows = new ArrayList<>();
+    boolean bars = false;
     for (Run r : trials.stream().sorted(Comparator.comparing((Run t) -> t.param(param).number())).toList()) {
       double x = r.param(param).number();
+      Map<String, MeanStd> stats = grouped.repeated() ? grouped.statsOf(r) : Map.of();
       for (String m : metrics) {
-        Double y = r.metric(m);
+        MeanStd mean = stats.get(m);
+        Double y = mean != null ? (Double) mean.mean() : r.metric(m);
         if (y != null) {
-          rows.add(Charts.row(param, x, "metric", m + label(r, others), "value", y, "run", r.runId()));
+          Map<String, Object> row = new LinkedHashMap<>(Charts.row(param, x, "metric", m + label(r, others), "value", y,
+              "run", r.runId()));
+          if (mean != null && mean.hasSpread()) {
+            row.put("low", mean.mean() - mean.std());
+            row.put("high", mean.mean() + mean.std());
+            bars = true;
+          }
+          rows.add(row);
         }
       }
     }
     boolean log = ParamAxes.chartScale(param, trials, recorded) == Scale.LOG; // as the sweep recorded it
-    LineChart chart = Charts.line(metrics.getFirst() + " against " + param).points()
-        .x(param, param, log ? Scale.LOG : Scale.LINEAR).y("value", "value").series("metric", "metric")
-        .data(rows).size(420, 240);
+    String seeds = grouped.repeated() ? " (mean ± 1 std over " + grouped.seeds() + " seeds)" : "";
+    LineChart chart = Charts.line(metrics.getFirst() + " against " + param + seeds).points()
+        .x(param, param, log ? Scale.LOG : Scale.LINEAR).y("value", grouped.repeated() ? "mean" : "value")
+        .series("metric", "metric").data(rows).size(420, 240);
+    if (bars) {
+      chart = chart.errorBars("low", "high");
+    }
     if (best != null) {
       Integer trial = best.sweep().trial();
-      chart = chart.highlight(best.param(param).number(), best.metric(metrics.getFirst()),
+      Map<String, MeanStd> ofBest = grouped.repeated() ? grouped.statsOf(best) : null;
+      MeanStd mean = ofBest == null ? null : ofBest.get(metrics.getFirst());
+      chart = chart.highlight(best.param(param).number(), mean != null ? mean.mean() : best.metric(metrics.getFirst()),
           trial == null ? "best" : "best: trial " + trial);
     }
     return chart;

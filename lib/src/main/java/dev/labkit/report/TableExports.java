@@ -1,7 +1,9 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.MeanStd;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The experiment page's tables ({@link ExperimentPage}'s runs, {@link SweepView}'s trials) as
@@ -30,6 +32,9 @@ final class TableExports {
   }
 
   static TableExport trials(SweepView sweep) {
+    if (sweep.seeds() > 1) {
+      return repeatedTrials(sweep);
+    }
     List<String> leading = List.of("trial", "run", "status");
     List<List<String>> rows = new ArrayList<>();
     for (ExperimentPage.Row r : sweep.trials()) {
@@ -38,6 +43,42 @@ final class TableExports {
     }
     return table("sweep " + sweep.id() + " trials", leading, List.of(true, false, false), sweep.params(),
         sweep.metrics(), rows).inFolder(FOLDER);
+  }
+
+  /**
+   * A sweep whose trials ran with several seeds: per trial, its params, the seeds, and each metric's mean
+   * and sample std in two columns ({@code test/accuracy mean}, {@code test/accuracy std}).
+   */
+  private static TableExport repeatedTrials(SweepView sweep) {
+    List<String> columns = new ArrayList<>(List.of("trial", "run"));
+    List<Boolean> numeric = new ArrayList<>(List.of(true, false));
+    sweep.params().forEach(p -> {
+      columns.add(p.key());
+      numeric.add(sweep.trials().stream().allMatch(r -> isNumber(r.params().get(sweep.params().indexOf(p)).text())));
+    });
+    columns.add("seeds");
+    numeric.add(true);
+    for (String metric : sweep.metrics()) {
+      columns.addAll(List.of(metric + " mean", metric + " std"));
+      numeric.addAll(List.of(true, true));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < sweep.trials().size(); i++) {
+      ExperimentPage.Row r = sweep.trials().get(i);
+      Map<String, MeanStd> stats = sweep.stats().get(i);
+      Integer trial = r.run().sweep() == null ? null : r.run().sweep().trial();
+      List<String> row = new ArrayList<>(List.of(trial == null ? "" : trial.toString(), r.run().runId()));
+      r.params().forEach(c -> row.add(c.text()));
+      row.add(Integer.toString(stats.values().stream().mapToInt(MeanStd::n).max().orElse(1)));
+      for (String metric : sweep.metrics()) {
+        MeanStd m = stats.get(metric);
+        row.add(m == null ? "" : Format.decimal(m.mean()));
+        row.add(m == null || !m.hasSpread() ? "" : Format.decimal(m.std()));
+      }
+      rows.add(row);
+    }
+    return new TableExport("sweep " + sweep.id() + " trials, mean and std over " + sweep.seeds() + " seeds", columns,
+        numeric, rows).inFolder(FOLDER);
   }
 
   /** A run's final metrics: metric, value (as the page prints them). */

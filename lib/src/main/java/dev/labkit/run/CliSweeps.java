@@ -118,14 +118,15 @@ final class CliSweeps {
     if (spec == null) {
       return null;
     }
-    String[] parts = spec.split(":", 4);
+    String[] parts = spec.split(":", -1);
     try {
-      return new RunRecord.SweepInfo(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-          parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
+      RunRecord.SweepInfo info = new RunRecord.SweepInfo(parts[0], Integer.parseInt(parts[1]),
+          Integer.parseInt(parts[2]), parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
           recordedAxes(options.runsDir(), parts[0]));
+      return parts.length < 6 ? info : info.repeated(Integer.parseInt(parts[4]), Integer.parseInt(parts[5]));
     } catch (RuntimeException e) {
-      throw new UserError("--trial-of takes SWEEP_ID:TRIAL:TRIALS:KEYS (set by a sweep for its workers), got '"
-          + spec + "'");
+      throw new UserError("--trial-of takes SWEEP_ID:TRIAL:TRIALS:KEYS[:REPEAT:REPEATS] (set by a sweep for its "
+          + "workers), got '" + spec + "'");
     }
   }
 

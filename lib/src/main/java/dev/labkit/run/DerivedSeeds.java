@@ -6,6 +6,7 @@ import dev.labkit.data.SyntheticLine;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.Gan;
 import dev.labkit.model.RandomForest;
+import dev.labkit.store.RunRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,28 @@ import java.util.Map;
  */
 final class DerivedSeeds {
   private DerivedSeeds() {}
+
+  /**
+   * The seeds of one run of a sweep ({@code sweep} null for a run alone): with {@code --repeat N} first
+   * the rule that gave this repeat its seed ({@link Repeats#seed}), or in the sweep's summary run the
+   * seeds of all N repeats.
+   */
+  static Map<String, Object> of(Experiment exp, RunRecord.SweepInfo sweep) {
+    Map<String, Object> seeds = new LinkedHashMap<>();
+    if (sweep != null && sweep.repeats() > 1) {
+      int n = sweep.repeats();
+      if (sweep.repeat() == 0) {
+        seeds.put("repeats", java.util.stream.IntStream.rangeClosed(1, n)
+            .mapToObj(r -> Repeats.seed(exp.seed(), r)).toList());
+      } else {
+        long base = exp.seed() - Repeats.STEP * (sweep.repeat() - 1);
+        seeds.put("repeat", sweep.repeat() + " of " + n + ": " + base + " + " + Repeats.STEP + " × (" + sweep.repeat()
+            + " − 1) = " + exp.seed());
+      }
+    }
+    seeds.putAll(of(exp));
+    return seeds;
+  }
 
   static Map<String, Object> of(Experiment exp) {
     long seed = exp.seed();

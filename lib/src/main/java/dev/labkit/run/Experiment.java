@@ -21,11 +21,12 @@ import java.util.Map;
  *
  * @param compared   the models of a comparison, each run as its own trial; empty for one model
  * @param validation share of the training set held out to choose between trials (0 = none)
+ * @param repeats    seeds each trial runs with ({@link #repeat}); 1: the seed alone
  * @param notes      what the script says about the experiment, in Markdown with {@code $…$} and {@code $$…$$}
  *                   math, in the order written: recorded in every run's run.json, shown on the report page
  */
 public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ClassifierSpec<?>> compared,
-    List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed, List<String> notes)
+    List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed, int repeats, List<String> notes)
     implements Spec<Experiment> {
 
   public static final long DEFAULT_SEED = 42;
@@ -37,16 +38,19 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     if (!(validation >= 0 && validation < 1)) {
       throw new UserError("validation must be in [0, 1), got " + Params.show(validation));
     }
+    if (repeats < 1) {
+      throw new UserError("repeat needs N ≥ 1 seeds per trial, got " + repeats + " (.repeat(3), or --repeat 3)");
+    }
     compared = List.copyOf(compared);
     sweeps = List.copyOf(sweeps);
     evaluations = List.copyOf(evaluations);
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
-  /** An experiment with no notes. */
+  /** An experiment with no notes, run once per trial. */
   public Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List<ClassifierSpec<?>> compared,
       List<Sweep> sweeps, double validation, List<Evaluation> evaluations, long seed) {
-    this(name, data, model, compared, sweeps, validation, evaluations, seed, List.of());
+    this(name, data, model, compared, sweeps, validation, evaluations, seed, 1, List.of());
   }
 
   /**
@@ -64,31 +68,40 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     }
     List<String> all = new ArrayList<>(notes);
     all.add(markdown.strip());
-    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, seed, all);
+    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, seed, repeats, all);
   }
 
   /** The same experiment, evaluated with {@code more} as well. */
   public Experiment evaluate(Evaluation... more) {
     List<Evaluation> all = new ArrayList<>(evaluations);
     all.addAll(List.of(more));
-    return new Experiment(name, data, model, compared, sweeps, validation, all, seed, notes);
+    return new Experiment(name, data, model, compared, sweeps, validation, all, seed, repeats, notes);
   }
 
   /** The same experiment under another name: a fork of a base experiment that asks another question. */
   public Experiment named(String value) {
-    return new Experiment(value, data, model, compared, sweeps, validation, evaluations, seed, notes);
+    return new Experiment(value, data, model, compared, sweeps, validation, evaluations, seed, repeats, notes);
   }
 
   public Experiment seed(long value) {
-    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, value, notes);
+    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, value, repeats, notes);
+  }
+
+  /**
+   * Runs every trial (or the single run) {@code n} times, with {@code n} seeds derived from the seed
+   * (the first is the seed itself), each in its own run folder; tables show mean ± std over them and the
+   * best trial is chosen on the mean. {@code --repeat N} overrides it.
+   */
+  public Experiment repeat(int n) {
+    return new Experiment(name, data, model, compared, sweeps, validation, evaluations, seed, n, notes);
   }
 
   public Experiment data(DataSpec<?> value) {
-    return new Experiment(name, value, model, compared, sweeps, validation, evaluations, seed, notes);
+    return new Experiment(name, value, model, compared, sweeps, validation, evaluations, seed, repeats, notes);
   }
 
   public Experiment model(ModelSpec<?> value) {
-    return new Experiment(name, data, value, List.of(), sweeps, validation, evaluations, seed, notes);
+    return new Experiment(name, data, value, List.of(), sweeps, validation, evaluations, seed, repeats, notes);
   }
 
   /**
@@ -96,7 +109,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
    * trial reports {@code val/accuracy}, and a sweep picks its best trial by it instead of by the test set.
    */
   public Experiment validation(double fraction) {
-    return new Experiment(name, data, model, compared, sweeps, fraction, evaluations, seed, notes);
+    return new Experiment(name, data, model, compared, sweeps, fraction, evaluations, seed, repeats, notes);
   }
 
   /**
@@ -105,12 +118,12 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
    */
   public Experiment sweep(String key, Object... values) {
     Sweep sweep = Sweep.of(key, values);
-    Experiment single = new Experiment(name, data, model, compared, List.of(), validation, evaluations, seed, notes);
+    Experiment single = new Experiment(name, data, model, compared, List.of(), validation, evaluations, seed, repeats, notes);
     sweep.values().forEach(value -> single.with(key, value));
     List<Sweep> all = new ArrayList<>(sweeps);
     all.removeIf(existing -> existing.key().equals(key));
     all.add(sweep);
-    return new Experiment(name, data, model, compared, all, validation, evaluations, seed, notes);
+    return new Experiment(name, data, model, compared, all, validation, evaluations, seed, repeats, notes);
   }
 
   /** Compares several models: one trial each, on the same data and splits. */
@@ -118,7 +131,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     if (models.length == 0) {
       throw new UserError("compare needs at least one model");
     }
-    return new Experiment(name, data, models[0], List.of(models), sweeps, validation, evaluations, seed, notes);
+    return new Experiment(name, data, models[0], List.of(models), sweeps, validation, evaluations, seed, repeats, notes);
   }
 
   /** Every run this experiment makes: the compared models crossed with every swept value. */
@@ -130,7 +143,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
       if (!compared.isEmpty()) {
         assignment.put("model", each.name());
       }
-      trials.add(new Trial(new Experiment(name, data, each, List.of(), List.of(), validation, evaluations, seed, notes),
+      trials.add(new Trial(new Experiment(name, data, each, List.of(), List.of(), validation, evaluations, seed, repeats, notes),
           assignment));
     }
     for (Sweep sweep : sweeps) {
@@ -176,7 +189,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
   private Experiment unsweep(String key) {
     List<Sweep> rest = new ArrayList<>(sweeps);
     rest.removeIf(sweep -> sweep.key().equals(key) || key.equals("data") && sweep.key().startsWith("data."));
-    return new Experiment(name, data, model, compared, rest, validation, evaluations, seed, notes);
+    return new Experiment(name, data, model, compared, rest, validation, evaluations, seed, repeats, notes);
   }
 
   /** {@code --set model=random-forest}: keeps the one compared model of that name. */
@@ -209,7 +222,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
           changed.add(has ? (ClassifierSpec<?>) each.with(relative, value) : each);
         }
         if (any) {
-          return new Experiment(name, data, changed.getFirst(), changed, sweeps, validation, evaluations, seed, notes);
+          return new Experiment(name, data, changed.getFirst(), changed, sweeps, validation, evaluations, seed, repeats, notes);
         }
       }
     } catch (UserError e) {

@@ -8,7 +8,7 @@ import java.util.List;
 /** The second step: named, with data, waiting for its model. */
 public record ExperimentWithData(String name, DataSpec<?> data) {
   public Experiment model(ModelSpec<?> model) {
-    return new Experiment(name, data, model, List.of(), List.of(), 0, List.of(), Experiment.DEFAULT_SEED);
+    return new Experiment(name, data, model, List.of(), List.of(), 0, List.of(), Experiment.DEFAULT_SEED, 1, List.of());
   }
 
   /** Several models on the same data, one trial each: {@code .compare(logisticRegression(), knn())}. */

@@ -33,8 +33,8 @@ public final class RunFrame {
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunKinds.of(exp.model()).name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
         exp.seed(), sweep, exp.params(), null,
-        Provenance.capture(options.script(), rerunArgs(options, trial), start.toString(), options.smoke())
-            .withSeeds(DerivedSeeds.of(exp)))
+        Provenance.capture(options.script(), rerunArgs(options, trial, sweep), start.toString(), options.smoke())
+            .withSeeds(DerivedSeeds.of(exp, sweep)))
         .withNotes(ScriptHeader.description(options.script()), exp.notes());
     return run(trial, RunStore.create(options.runsDir(), record), out, body);
   }
@@ -60,13 +60,22 @@ public final class RunFrame {
     return new Runner.Result(0, store.folder(), metrics, null);
   }
 
-  /** The command line that re-runs this trial alone: the script's own arguments plus its assignment. */
-  public static List<String> rerunArgs(Settings options, Trial trial) {
+  /**
+   * The command line that re-runs this trial alone: the script's own arguments plus its assignment; for
+   * one repeat of a trial ({@code --repeat N}), with the repeat's own seed and {@code --repeat 1}.
+   */
+  public static List<String> rerunArgs(Settings options, Trial trial, RunRecord.SweepInfo sweep) {
     List<String> args = new ArrayList<>(options.commandLine());
     trial.assignment().forEach((key, value) -> {
       args.add("--set");
       args.add(key + "=" + value);
     });
+    if (sweep != null && sweep.repeats() > 1) {
+      return Repeats.alone(args, trial.experiment().seed());
+    }
+    if (trial.experiment().repeats() > 1) { // the script's .repeat(N), overridden by --repeat 1: keep it so
+      args.addAll(List.of("--repeat", "1"));
+    }
     return args;
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an experiment: one run, or one run per trial of a sweep or comparison plus the sweep's summary;
+ * Runs an experiment: one run, or one run per trial of a sweep or comparison (per seed of each trial with
+ * {@code --repeat N}) plus the sweep's summary;
  * then renders the report. A run that ends early is never lost: a failure marks its folder failed with
  * its one-line reason, Ctrl-C or kill marks it interrupted, and whatever was written stays.
  */
@@ -34,8 +35,9 @@ public final class Runner {
     }
     Experiment exp = configure(experiment, options);
     List<Trial> trials = CliSweeps.trials(exp, options);
+    int repeat = Repeats.count(exp, options);
     Result result;
-    if (trials.size() == 1) { // one run; with --resume RUN_ID, a stopped GAN run going on from its checkpoint
+    if (trials.size() == 1 && repeat == 1) { // one run; with --resume RUN_ID, a stopped GAN run going on from its checkpoint
       RunRecord.SweepInfo attached = CliSweeps.attachedTrial(options);
       Path resume = options.resume() == null ? null
           : GanResume.find(options, trials.getFirst().experiment(), options.resume(), attached);
@@ -43,7 +45,7 @@ public final class Runner {
       result = RunKinds.of(trial.experiment().model())
           .run(new RunKind.TrialRun(trial, attached, options, out, new DataCache(options), resume));
     } else {
-      result = SweepRunner.run(exp, trials, options, out);
+      result = SweepRunner.run(exp, trials, repeat, options, out); // a single run with --repeat N: 1 trial × N
     }
     Path page = options.buildSite() ? report(options, result.folder(), out) : null;
     return new Result(result.exitCode(), result.folder(), result.metrics(), page);

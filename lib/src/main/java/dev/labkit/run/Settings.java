@@ -13,17 +13,18 @@ import java.util.List;
  * @param sets             every {@code --set KEY=VALUE}, in order
  * @param sweeps           every {@code --sweep KEY=VALUES}, in order
  * @param random           {@code --random N} draws, or null for a grid
+ * @param repeat           {@code --repeat N}: seeds per trial, or null for the script's own ({@code .repeat(N)}, else 1)
  * @param parallel         worker processes for a sweep's trials (1: in this JVM, one after the other)
  * @param resume           {@code --resume ID}, or null
  * @param experiment       {@code --experiment NAME}, or null for every experiment of the script
- * @param trialOf          set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY
+ * @param trialOf          set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY[:REPEAT:REPEATS]
  * @param script           the script file, or null when run from code
  * @param commandLine      the arguments that re-run one trial (the trial adds its own {@code --set})
  * @param sweepCommandLine the arguments that re-run the whole sweep
  * @param report           renders the report after a run, or null for none ({@code --no-site})
  */
 public record Settings(boolean smoke, Long seed, Path runsDir, List<String> sets, List<String> sweeps, Integer random,
-    int parallel, String resume, String experiment, String trialOf, Path script, List<String> commandLine,
+    Integer repeat, int parallel, String resume, String experiment, String trialOf, Path script, List<String> commandLine,
     List<String> sweepCommandLine, Report report) implements SettingsSource {
 
   public Settings {

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What an earlier, unfinished run of a sweep left ({@code --resume SWEEP_ID}): its summary folder and
- * the trials that finished, by trial number. The options given now must make the same trials as then
+ * the runs that finished, by run number (the trial's number; with {@code --repeat N}, {@link Repeats}'s). The options given now must make the same trials as then
  * (same count, same swept keys, same values for every finished trial); otherwise resuming would mix
  * two different sweeps, and it stops with the command the sweep was first run with. A GAN trial that
  * stopped with a checkpoint, and ran with the values it is given now, goes on from it in its own folder
@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integer, Path> resumable) {
 
-  static SweepResume find(Path runsDir, String experiment, String sweepId, List<Trial> trials, List<String> keys) {
+  static SweepResume find(Path runsDir, String experiment, String sweepId, Repeats repeats, List<String> keys) {
+    List<Trial> trials = repeats.trials();
     Path experimentDir = runsDir.resolve(experiment);
     Path summaryFolder = experimentDir.resolve(sweepId);
     if (!sweepId.matches("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}") || !Files.isDirectory(summaryFolder)) {
@@ -37,21 +38,27 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
       throw new UserError("--resume " + sweepId + ": that sweep had " + info.path("trials").asInt() + " trials over "
           + before + ", these options make " + trials.size() + " over " + keys + "; " + again);
     }
+    int seedsBefore = Math.max(1, info.path("repeats").asInt(0));
+    if (seedsBefore != repeats.n()) {
+      throw new UserError("--resume " + sweepId + ": that sweep ran each trial with " + seedsBefore + " seed(s), these "
+          + "options give " + repeats.n() + "; " + again);
+    }
     Map<Integer, Outcome> finished = new TreeMap<>();
     Map<Integer, Path> resumable = new TreeMap<>();
     for (RunFolder run : trialsOf(experimentDir, sweepId)) {
-      int number = run.trial();
-      if (number < 1 || number > trials.size()) {
+      int repeat = Math.max(1, run.json().path("sweep").path("repeat").asInt(0));
+      if (run.trial() < 1 || run.trial() > trials.size() || repeat > repeats.n()) {
         continue;
       }
+      int number = repeats.run(run.trial(), repeat); // the trial's repeat: the same numbering as the first run
+      Trial trial = repeats.trial(number);
       if (run.status() != RunStatus.FINISHED) { // interrupted, failed or still running: it runs again, or goes on
-        GanResume.resumable(run, trials.get(number - 1)).ifPresent(folder -> resumable.put(number, folder));
+        GanResume.resumable(run, trial).ifPresent(folder -> resumable.put(number, folder));
         continue;
       }
-      Trial trial = trials.get(number - 1);
       trial.assignment().forEach((key, value) -> {
         if (!same(run.params().path(key), value)) {
-          throw new UserError("--resume " + sweepId + ": trial " + number + " ran with " + key + "="
+          throw new UserError("--resume " + sweepId + ": trial " + run.trial() + " ran with " + key + "="
               + RunFolder.text(run.params().path(key), "?") + ", these options give it " + value + "; " + again);
         }
       });

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs the trials of a sweep or comparison, each as its own run folder: one after the other in this JVM,
  * sharing the loaded data, or with {@code --parallel K} in K worker processes ({@link TrialWorkers});
  * with {@code --resume SWEEP_ID} only the trials an earlier run of the sweep did not finish
- * ({@link SweepResume}). Then it writes the sweep's summary run: then writes the sweep's summary run: every trial in one table, the best trial (chosen
+ * ({@link SweepResume}); with {@code --repeat N} each trial N times, one run folder per seed ({@link Repeats}).
+ * Then it writes the sweep's summary run: every trial in one table, the best trial (chosen
  * on the validation set when there is one) and the best trial's images for each value of the first
  * non-numeric swept key side by side (L1 against L2, one model against another).
  */
@@ -27,47 +28,60 @@ final class SweepRunner {
   private SweepRunner() {}
 
 
-  static Runner.Result run(Experiment exp, List<Trial> trials, Settings options, PrintStream out) {
+  static Runner.Result run(Experiment exp, List<Trial> trials, int repeat, Settings options, PrintStream out) {
+    Repeats repeats = new Repeats(trials, repeat);
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
     SweepResume resumed = options.resume() == null ? null
-        : SweepResume.find(options.runsDir(), exp.name(), options.resume(), trials, keys);
+        : SweepResume.find(options.runsDir(), exp.name(), options.resume(), repeats, keys);
     String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
     RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys,
         RunRecord.SweepInfo.axes(trials.getFirst().axes()));
+    if (repeat > 1) {
+      summaryInfo = summaryInfo.repeated(0, repeat);
+    }
     SweepSummary summary = SweepSummary.start(exp, trials, summaryInfo, options,
         resumed == null ? null : resumed.summaryFolder());
     Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>(resumed == null ? Map.of() : resumed.finished());
     List<Integer> todo = new ArrayList<>();
-    for (int number = 1; number <= trials.size(); number++) {
+    for (int number = 1; number <= repeats.runs(); number++) {
       if (!outcomes.containsKey(number)) {
         todo.add(number);
       }
     }
-    out.printf(Locale.ROOT, "sweep    %s  %d trials%s%s%n", sweepId, trials.size(),
+    out.printf(Locale.ROOT, "sweep    %s  %d trials%s%s%s%n", sweepId, trials.size(),
+        repeat > 1 ? String.format(Locale.ROOT, " × %d seeds", repeat) : "",
         resumed == null ? "" : String.format(Locale.ROOT, ", %d finished before, running %d", outcomes.size(), todo.size()),
         options.parallel() > 1 ? ", " + options.parallel() + " worker processes" : "");
     Map<Integer, String> failures = Map.of();
     Map<Integer, Path> resumable = resumed == null ? Map.of() : resumed.resumable();
     try {
       if (options.parallel() > 1 && !todo.isEmpty()) {
-        failures = TrialWorkers.run(trials, todo, summaryInfo, options, exp.name(), out, outcomes, resumable);
+        failures = TrialWorkers.run(repeats, todo, summaryInfo, options, exp.name(), out, outcomes, resumable);
       } else {
-        failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes, resumable);
+        failures = runInTurn(repeats, todo, summaryInfo, options, out, outcomes, resumable);
       }
     } catch (RuntimeException | Error e) {
-      summary.finish(inOrder(outcomes), RunStatus.FAILED, "trial " + firstMissing(outcomes, trials.size()) + " failed: "
-          + e.getMessage(), out);
+      summary.finish(outcomes, repeats, RunStatus.FAILED, "trial "
+          + repeats.trialOf(firstMissing(outcomes, repeats.runs())) + " failed: " + e.getMessage(), out);
       throw e;
     }
     if (!failures.isEmpty()) {
-      failures.forEach((number, why) -> out.printf(Locale.ROOT, "trial %d/%d failed: %s%n", number, trials.size(), why));
+      failures.forEach((number, why) -> out.printf(Locale.ROOT, "%s failed: %s%n", name(repeats, number), why));
       var first = failures.entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow();
-      Map<String, Double> best = summary.finish(inOrder(outcomes), RunStatus.FAILED, failures.size() + " of " + trials.size()
-          + " trials failed; trial " + first.getKey() + ": " + first.getValue(), out);
+      Map<String, Double> best = summary.finish(outcomes, repeats, RunStatus.FAILED, failures.size() + " of "
+          + repeats.runs() + (repeat > 1 ? " runs" : " trials") + " failed; trial " + repeats.trialOf(first.getKey())
+          + (repeat > 1 ? " seed " + repeats.repeatOf(first.getKey()) : "") + ": "
+          + first.getValue(), out);
       return new Runner.Result(1, summary.folder(), best, null);
     }
-    Map<String, Double> best = summary.finish(inOrder(outcomes), RunStatus.FINISHED, null, out);
+    Map<String, Double> best = summary.finish(outcomes, repeats, RunStatus.FINISHED, null, out);
     return new Runner.Result(0, summary.folder(), best, null);
+  }
+
+  /** "trial 3/4", or "trial 3/4 seed 2/3" with repeats. */
+  static String name(Repeats repeats, int number) {
+    return String.format(Locale.ROOT, "trial %d/%d", repeats.trialOf(number), repeats.trials().size())
+        + (repeats.n() > 1 ? String.format(Locale.ROOT, " seed %d/%d", repeats.repeatOf(number), repeats.n()) : "");
   }
 
   /**
@@ -75,33 +89,27 @@ final class SweepRunner {
    * diverged, its settings are refused) is recorded as failed and the sweep goes on; when the first two
    * trials fail with the same message, every trial would, so the sweep stops there.
    */
-  private static Map<Integer, String> runInTurn(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
+  private static Map<Integer, String> runInTurn(Repeats repeats, List<Integer> todo, RunRecord.SweepInfo sweep,
       Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable) {
     DataCache cache = new DataCache(options);
     Map<Integer, String> failures = new TreeMap<>();
     for (int number : todo) {
-      Trial trial = trials.get(number - 1);
-      out.printf(Locale.ROOT, "trial %d/%d  %s%s%n", number, trials.size(), trial.assignment(),
+      Trial trial = repeats.trial(number);
+      out.printf(Locale.ROOT, "%s%s%n", repeats.label(number),
           resumable.containsKey(number) ? "  (goes on from its checkpoint)" : "");
-      RunRecord.SweepInfo info = new RunRecord.SweepInfo(sweep.id(), number, trials.size(), sweep.keys(),
-          sweep.axes());
       try {
         Runner.Result result = RunKinds.of(trial.experiment().model())
-            .run(new RunKind.TrialRun(trial, info, options, out, cache, resumable.get(number)));
+            .run(new RunKind.TrialRun(trial, repeats.place(sweep, number), options, out, cache, resumable.get(number)));
         outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
       } catch (UserError e) {
         failures.put(number, e.getMessage());
-        out.printf(Locale.ROOT, "trial %d/%d failed: %s%n", number, trials.size(), e.getMessage());
+        out.printf(Locale.ROOT, "%s failed: %s%n", name(repeats, number), e.getMessage());
         if (outcomes.isEmpty() && failures.size() >= 2 && failures.values().stream().distinct().count() == 1) {
           throw e;
         }
       }
     }
     return failures;
-  }
-
-  private static List<Outcome> inOrder(Map<Integer, Outcome> outcomes) {
-    return new TreeMap<>(outcomes).values().stream().toList();
   }
 
   private static int firstMissing(Map<Integer, Outcome> outcomes, int trials) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,7 +53,7 @@ final class SweepSummary {
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), kind.name(), info.id(), RunStatus.RUNNING, null,
         exp.seed(), info, params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke())
-            .withSeeds(DerivedSeeds.of(exp)))
+            .withSeeds(DerivedSeeds.of(exp, info)))
         .withNotes(ScriptHeader.description(options.script()), exp.notes());
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
     return new SweepSummary(store, info.keys(), options, kind);
@@ -62,32 +63,58 @@ final class SweepSummary {
     return store.folder();
   }
 
-  /** Writes the tables, the best trial's images and summary.json; returns the best trial's metrics. */
-  Map<String, Double> finish(List<Outcome> outcomes, RunStatus status, String error, PrintStream out) {
+  /**
+   * Writes the tables, the best trial's images and summary.json; returns the best trial's metrics.
+   * {@code runs}: every finished run by its number ({@link Repeats}); with repeats, each trial is its
+   * mean over its seeds ({@link Outcome#mean}), ranked on that mean ({@link Selection#bestOnMean}).
+   */
+  Map<String, Double> finish(Map<Integer, Outcome> runs, Repeats repeats, RunStatus status, String error,
+      PrintStream out) {
     try {
-      List<Map<String, Double>> measured = outcomes.stream().map(Outcome::metrics).toList();
+      Map<Integer, List<Outcome>> grouped = new TreeMap<>();
+      new TreeMap<>(runs).forEach((number, run) ->
+          grouped.computeIfAbsent(repeats.trialOf(number), t -> new ArrayList<>()).add(run));
+      List<List<Outcome>> byTrial = List.copyOf(grouped.values());
+      boolean repeated = repeats.n() > 1;
+      List<Outcome> outcomes = byTrial.stream().map(r -> repeated ? Outcome.mean(r) : r.getFirst()).toList();
+      List<Map<String, Double>> measured = runs.values().stream().map(Outcome::metrics).toList();
       Selection selection = Selection.of(kind.selection(), measured);
       String metric = selection.metric();
       List<String> columns = kind.summaryColumns().stream()
           .filter(c -> outcomes.stream().anyMatch(o -> o.metrics().containsKey(c))).toList();
-      int bestIndex = selection.best(measured);
+      int bestIndex = selection.bestOnMean(byTrial.stream().map(r -> r.stream().map(Outcome::metrics).toList()).toList());
       Outcome best = bestIndex < 0 ? null : outcomes.get(bestIndex);
-      Map<Path, String> marks = best == null ? Map.of() : kind.marks(best, outcomes);
-      store.accept(new Event.Table("trials", "table", marks.isEmpty() ? "Trials"
-          : "Trials (vs best: ▲ better, ● no significant difference, ▼ worse; corrected resampled t-test on "
-              + "cross-validated accuracy, α = 0.05)", table(outcomes, columns, marks)));
+      // the fold-by-fold test against the best compares single runs: not said of means over seeds
+      Map<Path, String> marks = best == null || repeated ? Map.of() : kind.marks(best, outcomes);
+      if (repeated) {
+        store.accept(new Event.Table("trials", "table", "Trials: mean ± std over " + repeats.n()
+            + " seeds (sample std, n − 1; the seeds column gives n)", RepeatTables.trials(keys, outcomes, columns)));
+        store.accept(new Event.Table("repeats", "table", "Every seed of every trial",
+            RepeatTables.repeats(keys, runs, repeats, columns)));
+      } else {
+        store.accept(new Event.Table("trials", "table", marks.isEmpty() ? "Trials"
+            : "Trials (vs best: ▲ better, ● no significant difference, ▼ worse; corrected resampled t-test on "
+                + "cross-validated accuracy, α = 0.05)", table(outcomes, columns, marks)));
+      }
       kind.sweepCharts(new RunKind.SweepCharts(store, keys, outcomes, selection, best, options));
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (best != null) {
         metrics.putAll(best.metrics());
         metrics.put("trials", (double) outcomes.size());
-        unconverged(outcomes, metrics, out);
-        store.accept(new Event.Table("best-trial", "table", "Best trial, chosen by " + selection.describe()
-            + (selection.optimistic() ? ": there is no validation set; add .validation(0.1)" : ""),
-            table(List.of(best), columns, Map.of())));
+        if (repeated) {
+          metrics.put("repeats", (double) repeats.n());
+        }
+        unconverged(List.copyOf(runs.values()), metrics, out);
+        String chosen = "Best trial, chosen by " + selection.describe(repeats.n())
+            + (selection.optimistic() ? ": there is no validation set; add .validation(0.1)" : "");
+        store.accept(new Event.Table("best-trial", "table", chosen, repeated
+            ? RepeatTables.trials(keys, List.of(best), columns) : table(List.of(best), columns, Map.of())));
         copyImages(outcomes, selection);
-        out.printf(Locale.ROOT, "best     %s  %s %.4f%s%s%n", best.trial().assignment(), metric,
-            best.metrics().get(metric), metric.equals("test/accuracy") || !best.metrics().containsKey("test/accuracy")
+        Double std = best.std(metric);
+        out.printf(Locale.ROOT, "best     %s  %s %.4f%s%s%s%n", best.trial().assignment(), metric,
+            best.metrics().get(metric), std == null ? "" : String.format(Locale.ROOT, " ± %.4f (%s)", std,
+                Selection.onMean(repeats.n())),
+            metric.equals("test/accuracy") || !best.metrics().containsKey("test/accuracy")
                 ? "" : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().get("test/accuracy")),
             selection.optimistic() ? ", " + Selection.OPTIMISTIC : "");
       }

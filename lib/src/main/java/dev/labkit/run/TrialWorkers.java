@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
 /**
  * {@code --parallel K}: the trials of a sweep in K worker processes at once. Each worker is the same
  * script started again through {@code ./jbang}, with the trial's values as {@code --set key=value} and
- * {@code --trial-of SWEEP_ID:TRIAL:TRIALS:KEYS}, so it is an ordinary run of one trial whose run.json
+ * {@code --trial-of SWEEP_ID:TRIAL:TRIALS:KEYS} (with repeats, {@code :REPEAT:REPEATS} and the repeat's
+ * {@code --seed}), so it is an ordinary run of one trial whose run.json
  * says where it sits in the sweep. Separate JVMs keep trials apart (their memory, their native threads)
  * and a crash in one trial cannot take the others down. A worker's lines are echoed with its trial
  * number in front; if this process is stopped, its workers are stopped too (and mark their runs
@@ -34,7 +35,7 @@ final class TrialWorkers {
   private TrialWorkers() {}
 
   /** Runs the trials numbered {@code todo} (1-based); returns their outcomes and, by number, why any failed. */
-  static Map<Integer, String> run(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
+  static Map<Integer, String> run(Repeats repeats, List<Integer> todo, RunRecord.SweepInfo sweep,
       Settings options, String experiment, PrintStream out, Map<Integer, Outcome> outcomes,
       Map<Integer, Path> resumable) {
     Path launcher = Home.dir().resolve("jbang");
@@ -50,7 +51,7 @@ final class TrialWorkers {
       List<Future<?>> futures = new ArrayList<>();
       for (int number : todo) {
         futures.add(pool.submit(() -> {
-          String failure = runOne(launcher, trials.get(number - 1), number, sweep, options, experiment, out,
+          String failure = runOne(launcher, repeats, number, sweep, options, experiment, out,
               outcomes, running, resumable.get(number));
           if (failure != null) {
             failures.put(number, failure);
@@ -75,21 +76,22 @@ final class TrialWorkers {
     return failures;
   }
 
-  private static String runOne(Path launcher, Trial trial, int number, RunRecord.SweepInfo sweep, Settings options,
+  private static String runOne(Path launcher, Repeats repeats, int number, RunRecord.SweepInfo sweep, Settings options,
       String experiment, PrintStream out, Map<Integer, Outcome> outcomes, Set<Process> running,
       Path resume) {
+    Trial trial = repeats.trial(number);
+    RunRecord.SweepInfo place = repeats.place(sweep, number);
     List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));
-    command.addAll(options.commandLine());
-    trial.assignment().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+    command.addAll(RunFrame.rerunArgs(options, trial, place)); // with repeats: the repeat's --seed, --repeat 1
     if (!command.contains("--no-site")) {
       command.add("--no-site"); // the sweep renders the report once, at its end
     }
-    command.addAll(List.of("--trial-of", sweep.id() + ":" + number + ":" + sweep.trials() + ":"
-        + String.join(",", sweep.keys())));
+    command.addAll(List.of("--trial-of", sweep.id() + ":" + place.trial() + ":" + sweep.trials() + ":"
+        + String.join(",", sweep.keys()) + (repeats.n() > 1 ? ":" + place.repeat() + ":" + repeats.n() : "")));
     if (resume != null) { // a GAN trial that stopped with a checkpoint goes on in its folder
       command.addAll(List.of("--resume", resume.getFileName().toString()));
     }
-    String prefix = String.format(java.util.Locale.ROOT, "[trial %d/%d] ", number, sweep.trials());
+    String prefix = "[" + SweepRunner.name(repeats, number) + "] ";
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -105,7 +107,7 @@ final class TrialWorkers {
       int exit = process.waitFor();
       running.remove(process);
       RunFolder run = resume != null ? RunFolder.read(resume)
-          : latest(options.runsDir().resolve(experiment), sweep.id(), number);
+          : latest(options.runsDir().resolve(experiment), sweep.id(), place);
       if (exit == 0 && run != null && run.status() == RunStatus.FINISHED) {
         outcomes.put(number, new Outcome(trial, run.folder(), run.metrics()));
         return null;
@@ -120,13 +122,14 @@ final class TrialWorkers {
     }
   }
 
-  /** The newest run folder of trial {@code number} of the sweep, or null. */
-  private static RunFolder latest(Path experimentDir, String sweepId, int number) {
+  /** The newest run folder of the sweep at {@code place} (its trial and repeat), or null. */
+  private static RunFolder latest(Path experimentDir, String sweepId, RunRecord.SweepInfo place) {
     if (!Files.isDirectory(experimentDir)) {
       return null;
     }
     List<RunFolder> runs = SweepResume.trialsOf(experimentDir, sweepId).stream()
-        .filter(run -> run.trial() == number).toList();
+        .filter(run -> run.trial() == place.trial()
+            && run.json().path("sweep").path("repeat").asInt(0) == place.repeat()).toList();
     return runs.isEmpty() ? null : runs.getLast();
   }
 }

@@ -55,15 +55,29 @@ public record RunRecord(int schema, String experiment, String kind, String runId
    * the sweep's summary run has {@code trial} 0 and lists the swept keys. {@code axes} records each swept
    * key's values, typed (JSON numbers, strings for categories), and its scale ({@code log}, {@code linear},
    * {@code categorical}): {@code "model.c": {"scale": "log", "values": [0.01, 0.0268, …]}}; empty when not known.
+   * With {@code --repeat N} every trial runs N times: {@code repeats} is N (in the summary run too) and
+   * {@code repeat} this run's index, 1 to N (0 in the summary run); both are left out of run.json
+   * (0) when the sweep has no repeats.
    */
   public record SweepInfo(String id, int trial, int trials, List<String> keys,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> axes) {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> axes,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int repeat,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int repeats) {
     public SweepInfo {
       axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
+    public SweepInfo(String id, int trial, int trials, List<String> keys, Map<String, Map<String, Object>> axes) {
+      this(id, trial, trials, keys, axes, 0, 0);
+    }
+
     public SweepInfo(String id, int trial, int trials, List<String> keys) {
       this(id, trial, trials, keys, Map.of());
+    }
+
+    /** The same place, as repeat {@code index} of {@code of} (0 of N for the summary run). */
+    public SweepInfo repeated(int index, int of) {
+      return new SweepInfo(id, trial, trials, keys, axes, index, of);
     }
 
     /** The sweep's axes as run.json records them, in the sweep's order. */

@@ -55,7 +55,8 @@ final class RunCharts {
    * Accuracy against one swept number (C), one line per split (train, validation, test) and per
    * combination of the other swept keys (L1, L2; optimizer and batch), so that no line crosses a key it
    * does not name. With more than two such combinations only the split the best trial is chosen on is
-   * drawn, one line per combination, to keep the chart readable.
+   * drawn, one line per combination, to keep the chart readable. Trials run with several seeds are drawn
+   * at their mean with error bars of ±1 sample std.
    */
   static Chart sweep(String key, List<String> keys, List<Outcome> outcomes, Outcome best, Selection selection) {
     List<String> others = keys.stream().filter(k -> !k.equals(key)).toList();
@@ -63,6 +64,7 @@ final class RunCharts {
     List<Map<String, Object>> rows = new ArrayList<>();
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
+    int seeds = 1;
     for (Outcome outcome : outcomes) {
       double x = Double.parseDouble(outcome.trial().assignment().get(key));
       lo = Math.min(lo, x);
@@ -72,8 +74,15 @@ final class RunCharts {
         Double value = outcome.metrics().get(split.getValue());
         boolean shown = combinations <= 2 || selection == null || split.getValue().equals(selection.metric());
         if (value != null && shown) {
-          rows.add(Charts.row(key, x, "series", group.isEmpty() ? split.getKey() : group + " · " + split.getKey(),
-              "accuracy", value));
+          Map<String, Object> row = new java.util.LinkedHashMap<>(Charts.row(key, x, "series",
+              group.isEmpty() ? split.getKey() : group + " · " + split.getKey(), "accuracy", value));
+          Double std = outcome.std(split.getValue()); // a trial run with several seeds: its mean ± 1 std
+          if (std != null) {
+            row.put("low", value - std);
+            row.put("high", value + std);
+            seeds = Math.max(seeds, outcome.seeds(split.getValue()));
+          }
+          rows.add(row);
         }
       }
     }
@@ -82,9 +91,13 @@ final class RunCharts {
     Axis.Scale declared = outcomes.getFirst().trial().axes().stream().filter(a -> a.key().equals(key)).map(Axis::scale)
         .findFirst().orElseGet(() -> Axis.Scale.guess(ends));
     Chart.Scale scale = declared == Axis.Scale.LOG && lo > 0 ? Chart.Scale.LOG : Chart.Scale.LINEAR;
-    var chart = Charts.line("Accuracy against " + key).points().x(key, key, scale).y("accuracy", "accuracy")
+    var chart = Charts.line("Accuracy against " + key + (seeds > 1 ? " (mean ± 1 std over " + seeds + " seeds)" : ""))
+        .points().x(key, key, scale).y("accuracy", seeds > 1 ? "accuracy (mean of " + seeds + " seeds)" : "accuracy")
         .series("series", others.isEmpty() ? "split" : String.join(" · ", others.stream().map(SweepPivots::shortName)
             .toList()) + " · split").data(rows);
+    if (seeds > 1) {
+      chart = chart.errorBars("low", "high");
+    }
     if (best != null && best.trial().assignment().containsKey(key)) {
       String metric = selection.metric();
       chart = chart.highlight(Double.parseDouble(best.trial().assignment().get(key)), best.metrics().get(metric),
@@ -104,16 +117,26 @@ final class RunCharts {
   /** Train, validation and test accuracy side by side for each value of {@code key} (each model). */
   static Chart bars(String key, List<Outcome> outcomes) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    int seeds = 1;
     for (Outcome outcome : outcomes) {
       for (Map.Entry<String, String> split : SPLITS.entrySet()) {
         Double value = outcome.metrics().get(split.getValue());
         if (value != null) {
-          rows.add(Charts.row(key, outcome.trial().assignment().get(key), "split", split.getKey(), "accuracy", value));
+          Map<String, Object> row = new java.util.LinkedHashMap<>(Charts.row(key, outcome.trial().assignment().get(key),
+              "split", split.getKey(), "accuracy", value));
+          Double std = outcome.std(split.getValue()); // several seeds: the bar is the mean, the rule ±1 std
+          if (std != null) {
+            row.put("low", value - std);
+            row.put("high", value + std);
+            seeds = Math.max(seeds, outcome.seeds(split.getValue()));
+          }
+          rows.add(row);
         }
       }
     }
-    return Charts.bars("Accuracy per " + key).x(key, key).y("accuracy", "accuracy").group("split", "split")
-        .data(rows);
+    var chart = Charts.bars("Accuracy per " + key + (seeds > 1 ? " (mean ± 1 std over " + seeds + " seeds)" : ""))
+        .x(key, key).y("accuracy", "accuracy").group("split", "split").data(rows);
+    return seeds > 1 ? chart.errorBars("low", "high") : chart;
   }
 
   /**

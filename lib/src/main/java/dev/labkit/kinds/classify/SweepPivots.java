@@ -15,6 +15,7 @@ import java.util.Set;
  * swept key of two values, one row per combination of the other keys and a column per value, then "Δ"
  * (second minus first: "batch 32 vs 128, Δ" per optimizer, "80/20 vs 90/10, Δ"); for a sweep of exactly
  * two keys, one row per value of the first, a column per value of the second, and Δ last minus first.
+ * Trials run with several seeds enter with their means ({@code Outcome.mean}), and the title says so.
  */
 final class SweepPivots {
   private SweepPivots() {}
@@ -70,7 +71,9 @@ final class SweepPivots {
     Map<String, Object> table = new LinkedHashMap<>();
     table.put("columns", header);
     table.put("rows", rows);
-    String title = metric + ": " + shortName(key) + " " + first + " vs " + last + ", Δ"
+    int seeds = outcomes.stream().mapToInt(o -> o.seeds(metric)).max().orElse(1); // with repeats: the means
+    String title = metric + (seeds > 1 ? " (mean of " + seeds + " seeds)" : "") + ": " + shortName(key) + " " + first
+        + " vs " + last + ", Δ"
         + (others.isEmpty() ? "" : " per " + String.join(", ", others.stream().map(SweepPivots::shortName).toList()));
     return new Pivot("pivot-" + key.replace('.', '-'), title, table);
   }

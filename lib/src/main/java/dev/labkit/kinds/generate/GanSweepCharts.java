@@ -33,7 +33,14 @@ final class GanSweepCharts {
         String prefix = rest.isEmpty() ? "" : rest + " · ";
         losses.add(Charts.row(key, value, "loss", prefix + "D", "value", o.metrics().get("final/d_loss")));
         losses.add(Charts.row(key, value, "loss", prefix + "G", "value", o.metrics().get("final/g_loss")));
-        fid.add(Charts.row(key, value, "trial", rest, "fid", o.metrics().get("fid")));
+        Map<String, Object> row = new java.util.LinkedHashMap<>(Charts.row(key, value, "trial", rest, "fid",
+            o.metrics().get("fid")));
+        Double std = o.std("fid"); // a trial run with several seeds: its mean FID, ±1 std as a rule
+        if (std != null) {
+          row.put("low", o.metrics().get("fid") - std);
+          row.put("high", o.metrics().get("fid") + std);
+        }
+        fid.add(row);
       }
       store.accept(new Event.Table("gan-losses-against-" + key, "chart", "Final losses against " + key,
           Charts.bars("Final D and G loss (mean of the last tenth) against " + key).x(key, key)
@@ -41,6 +48,9 @@ final class GanSweepCharts {
               .data(losses).spec()));
       var fidChart = Charts.bars("Domain FID against " + key + " (lower is better)").x(key, key).y("fid", "domain FID")
           .data(fid);
+      if (fid.stream().anyMatch(r -> r.containsKey("low"))) {
+        fidChart = fidChart.errorBars("low", "high");
+      }
       store.accept(new Event.Table("gan-fid-against-" + key, "chart", "Domain FID against " + key,
           (others.isEmpty() ? fidChart : fidChart.group("trial", othersTitle)).spec()));
     }
