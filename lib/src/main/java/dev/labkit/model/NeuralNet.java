@@ -35,9 +35,10 @@ import java.util.Map;
  *                        accuracy both failed to beat their best while the training loss kept falling; 0 = off
  * @param training        optimizer, learning rate, schedule and early stopping
  * @param block           your own network in place of the layers above; null for labkit's
+ * @param loss            your own loss in place of cross-entropy; null for cross-entropy
  */
 public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation activation, double dropout, int epochs,
-    int batch, int threads, int overfitPatience, Training training, OwnBlock block) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
+    int batch, int threads, int overfitPatience, Training training, OwnBlock block, OwnLoss loss) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
 
   /** The non-linearities between layers. */
   public enum Activation { RELU, TANH, SIGMOID, LEAKY_RELU }
@@ -65,6 +66,10 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
       P.number("dropout", NeuralNet::dropout, NeuralNet::dropout, "share of hidden units zeroed while training")
           .check(v -> v >= 0 && v < 1, "in [0, 1)", "the share of units zeroed")
           .shownWhen(net -> !net.linear() && net.block() == null),
+      P.of("loss", ParamType.of("cross_entropy / custom:<name>", (key, text) -> text.trim()), NeuralNet::lossName,
+          (net, text) -> text.equals(net.lossName()) ? net : net.withoutLoss(text),
+          "`cross_entropy`; `custom:<name>` is a loss given in the script with `.loss(name, (scores, labels) -> …)`")
+          .shownWhen(net -> net.loss() != null),
       P.integer("epochs", NeuralNet::epochs, NeuralNet::epochs, "passes over the training set (`--smoke`: at most 2)")
           .check(v -> v >= 1, "≥ 1"),
       P.integer("batch", NeuralNet::batch, NeuralNet::batch,
@@ -79,7 +84,7 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
       P.group(NeuralNet::training, NeuralNet::training, Training.PARAMS));
 
   public NeuralNet {
-    PARAMS.validate(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience);
+    PARAMS.validate(conv, hidden, activation, dropout, null, epochs, batch, threads, overfitPatience);
     conv = List.copyOf(conv);
     hidden = List.copyOf(hidden);
     if (training == null) {
@@ -93,7 +98,7 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
    */
   public static NeuralNet softmaxRegression() {
     return new NeuralNet(List.of(), List.of(), Activation.RELU, 0, 10, 128, 1, 3,
-        Training.defaults().optimizer(Training.Optimizer.ADAM).lr(1e-3), null);
+        Training.defaults().optimizer(Training.Optimizer.ADAM).lr(1e-3), null, null);
   }
 
   /** An MLP with these hidden widths and ReLU, otherwise as {@link #softmaxRegression()}. */
@@ -124,45 +129,66 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
 
   public NeuralNet conv(int... channels) {
     return new NeuralNet(java.util.Arrays.stream(channels).boxed().toList(), hidden, activation, dropout, epochs,
-        batch, threads, overfitPatience, training, block);
+        batch, threads, overfitPatience, training, block, loss);
   }
 
   /** Your own block in place of labkit's layers; its conv, hidden, activation and dropout params no longer apply. */
   public NeuralNet block(OwnBlock value) {
-    return new NeuralNet(List.of(), List.of(), activation, 0, epochs, batch, threads, overfitPatience, training, value);
+    return new NeuralNet(List.of(), List.of(), activation, 0, epochs, batch, threads, overfitPatience, training, value, loss);
+  }
+
+  /** {@code --set model.loss=cross_entropy} goes back to the built-in loss; any other name is not known here. */
+  private NeuralNet withoutLoss(String text) {
+    if (!text.equals("cross_entropy")) {
+      throw new UserError("model.loss=" + text + ": a classification network knows cross_entropy; a loss of your "
+          + "own is given in the script with .loss(\"name\", (scores, labels) -> …)");
+    }
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, training, block,
+        null);
+  }
+
+  /** Trains with your own loss in place of cross-entropy (see {@link OwnLoss}). */
+  public NeuralNet loss(String name, java.util.function.BinaryOperator<ai.djl.ndarray.NDArray> function) {
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, training, block,
+        new OwnLoss(name, function));
+  }
+
+  /** The loss's name as params show it: {@code cross_entropy}, or {@code custom:<name>}. */
+  public String lossName() {
+    return loss == null ? "cross_entropy" : "custom:" + loss.name();
   }
 
   public NeuralNet hidden(int... widths) {
     return new NeuralNet(conv, java.util.Arrays.stream(widths).boxed().toList(), activation, dropout, epochs, batch,
-        threads, overfitPatience, training, block);
+        threads, overfitPatience, training, block, loss);
   }
 
   public NeuralNet activation(Activation value) {
-    return new NeuralNet(conv, hidden, value, dropout, epochs, batch, threads, overfitPatience, training, block);
+    return new NeuralNet(conv, hidden, value, dropout, epochs, batch, threads, overfitPatience, training, block, loss);
   }
 
   public NeuralNet dropout(double value) {
-    return new NeuralNet(conv, hidden, activation, value, epochs, batch, threads, overfitPatience, training, block);
+    return new NeuralNet(conv, hidden, activation, value, epochs, batch, threads, overfitPatience, training, block, loss);
   }
 
   public NeuralNet epochs(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, value, batch, threads, overfitPatience, training, block);
+    return new NeuralNet(conv, hidden, activation, dropout, value, batch, threads, overfitPatience, training, block, loss);
   }
 
   public NeuralNet batch(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, value, threads, overfitPatience, training, block);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, value, threads, overfitPatience, training, block, loss);
   }
 
   public NeuralNet threads(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, value, overfitPatience, training, block);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, value, overfitPatience, training, block, loss);
   }
 
   public NeuralNet overfitPatience(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, value, training, block);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, value, training, block, loss);
   }
 
   public NeuralNet training(Training value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, value, block);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, value, block, loss);
   }
 
   /** Shortcut for {@code training(training().optimizer(value))}. */

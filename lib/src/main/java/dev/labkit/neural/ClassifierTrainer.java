@@ -160,8 +160,8 @@ public final class ClassifierTrainer {
       try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
         // forward: one score (logit) per class for every example; dropout is on while training
         scores = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), true).singletonOrThrow();
-        // loss: the batch's mean cross-entropy, -log softmax(scores)[true class]
-        loss = crossEntropy(scores, y);
+        // loss: the batch's mean cross-entropy, -log softmax(scores)[true class] (or the script's own loss)
+        loss = loss(scores, y);
         // backward: autograd fills each parameter's gradient with d loss / d parameter (and frees the
         // intermediate results it saved, so keeping the loss and scores below keeps no batch alive)
         tape.backward(loss);
@@ -187,6 +187,25 @@ public final class ClassifierTrainer {
     }
   }
 
+  /** The batch's loss: cross-entropy, or the script's own, which must give one number. */
+  private NDArray loss(NDArray scores, NDArray labels) {
+    if (spec.loss() == null) {
+      return crossEntropy(scores, labels);
+    }
+    String where = "at epoch " + currentEpoch + ", step " + (stepsDone + 1);
+    NDArray value;
+    try {
+      value = spec.loss().function().apply(scores, labels);
+    } catch (RuntimeException e) {
+      throw new UserError("your loss " + spec.loss().name() + " failed " + where + ": " + e, e);
+    }
+    if (value == null || value.getShape().size() != 1) {
+      throw new UserError("your loss " + spec.loss().name() + " gave " + (value == null ? "null" : "an array of shape "
+          + value.getShape()) + " " + where + "; it must give one number (end it with .mean() or .sum())");
+    }
+    return value.reshape();
+  }
+
   /**
    * Mean cross-entropy of a batch: for each example, minus the log of the softmax probability the network
    * gives its true class. log-softmax is computed directly (max-shifted), which stays finite where
@@ -209,7 +228,7 @@ public final class ClassifierTrainer {
         NDArray y = data.y().get(scope, new NDIndex(from + ":" + to));
         NDArray logits = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), false)
             .singletonOrThrow();
-        lossSum += crossEntropy(logits, y).getFloat() * (double) (to - from);
+        lossSum += loss(logits, y).getFloat() * (double) (to - from);
         correct += logits.argMax(1).eq(y).sum().getLong();
       }
     }
