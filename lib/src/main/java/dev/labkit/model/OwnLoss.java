@@ -14,7 +14,7 @@ import java.util.function.BinaryOperator;
  * new OwnLoss("smoothed-ce", (scores, labels) -> {
  *   NDArray logp = scores.logSoftmax(1);
  *   NDArray nll = logp.gather(labels.reshape(-1, 1), 1).neg().mean();
- *   return nll.mul(0.9).add(logp.mean(new int[] {1}).neg().mean().mul(0.1));
+ *   return nll.mul(0.9f).add(logp.mean(new int[] {1}).neg().mean().mul(0.1f));
  * })
  * }</pre>
  *

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -166,6 +167,7 @@ public final class ClassifierTrainer {
         // intermediate results it saved, so keeping the loss and scores below keeps no batch alive)
         tape.backward(loss);
       }
+      loss = float32(loss);
       // update: each parameter takes a step against its gradient, sized by the optimizer and the current
       // learning rate; then zero the gradient (PyTorch's optimizer.zero_grad()), since autograd adds each
       // backward's gradient to whatever the gradient already holds
@@ -206,6 +208,11 @@ public final class ClassifierTrainer {
     return value.reshape();
   }
 
+  /** A loss as the loop keeps it: a Java double in the script's formula (mul(0.9)) makes it float64. */
+  private static NDArray float32(NDArray loss) {
+    return loss.getDataType() == DataType.FLOAT32 ? loss : loss.toType(DataType.FLOAT32, false);
+  }
+
   /**
    * Mean cross-entropy of a batch: for each example, minus the log of the softmax probability the network
    * gives its true class. log-softmax is computed directly (max-shifted), which stays finite where
@@ -228,7 +235,7 @@ public final class ClassifierTrainer {
         NDArray y = data.y().get(scope, new NDIndex(from + ":" + to));
         NDArray logits = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), false)
             .singletonOrThrow();
-        lossSum += loss(logits, y).getFloat() * (double) (to - from);
+        lossSum += float32(loss(logits, y)).getFloat() * (double) (to - from);
         correct += logits.argMax(1).eq(y).sum().getLong();
       }
     }

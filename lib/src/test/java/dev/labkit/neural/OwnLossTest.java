@@ -51,6 +51,10 @@ class OwnLossTest {
     });
     assertThatThrownBy(() -> trainLosses(failing, new ArrayList<>())).isInstanceOf(UserError.class)
         .hasMessage("your loss failing failed at epoch 1, step 1: java.lang.IllegalStateException: weights not set");
+    List<double[]> proba = new ArrayList<>();
+    NeuralNet doubled = BASE.loss("ce-in-float64", (scores, labels) ->
+        scores.logSoftmax(1).gather(labels.reshape(-1, 1), 1).mean().neg().mul(1.0)); // a Java double: float64
+    assertThat(trainLosses(doubled, proba)).hasSize(2).allMatch(Double::isFinite);
     assertThatThrownBy(() -> BASE.with("loss", "focal")).isInstanceOf(UserError.class)
         .hasMessageStartingWith("model.loss=focal: a classification network knows cross_entropy");
   }
