@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, description = "List, reproduce and compare recorded runs.",
     subcommands = {LabCommand.Runs.class, LabCommand.ReproduceRun.class, LabCommand.Diff.class,
-        LabCommand.ExportRuns.class})
+        LabCommand.ExportRuns.class, LabCommand.New.class})
 public final class LabCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -154,6 +154,29 @@ public final class LabCommand implements Callable<Integer> {
     public Integer call() {
       Path to = dest != null ? dest.toAbsolutePath() : folders.exportDir(experiment);
       return Export.write(folders.runsDir(), experiment, format, to, out);
+    }
+  }
+
+  @Command(name = "new", mixinStandardHelpOptions = true,
+      description = "Write NAME.java, a script of your own that starts as a copy of a catalog script (logreg, cnn, "
+          + "gan or own) renamed after NAME; it runs with --smoke as written.")
+  static final class New implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "The script's name (letters, digits, _): NAME.java.")
+    String name;
+    @Option(names = "--from", paramLabel = "SCRIPT", defaultValue = "logreg",
+        description = "The script to start from: logreg (default), cnn, gan or own.")
+    String from;
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "Where to write it (default: here).")
+    Path dir;
+    private final PrintStream out;
+
+    New(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      return NewScript.write(name, from, dir.toAbsolutePath(), out);
     }
   }
 
