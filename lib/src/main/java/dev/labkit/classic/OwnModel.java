@@ -30,7 +30,7 @@ final class OwnModel implements Classifier, Measured {
     long t0 = System.nanoTime();
     Predictor predictor;
     try {
-      predictor = spec.fit().fit(new OwnClassifier.Training(train, seed, spec));
+      predictor = spec.fit().fit(new OwnClassifier.Training(train, seed, spec, new EventLog(events)));
     } catch (UserError e) {
       throw e;
     } catch (Exception e) {

@@ -31,9 +31,10 @@ public record OwnClassifier(String name, Map<String, Object> values, Fit fit)
 
   /**
    * What a fit gets: the training examples as rows of doubles (what Smile takes), their classes, the
-   * run's seed (use it for every random choice, so a run reproduces) and the params.
+   * run's seed (use it for every random choice, so a run reproduces), the params, and {@link #log()} for
+   * curves, images and tables of your own training steps.
    */
-  public record Training(Dataset data, long seed, OwnClassifier spec) {
+  public record Training(Dataset data, long seed, OwnClassifier spec, RunLog log) {
     /** The examples as rows of doubles, one per example. */
     public double[][] x() {
       int d = data.featureCount();
