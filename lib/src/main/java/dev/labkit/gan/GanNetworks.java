@@ -20,13 +20,19 @@ import java.util.List;
 public final class GanNetworks {
   private GanNetworks() {}
 
-  /** G: {@code latent (+ classes)} numbers in, one image of {@code image}'s shape, flat, in [-1, 1] out. */
-  public static Block generator(Gan spec, Shape image) {
+  /** G: {@code inputs} = latent (+ classes) numbers in, one image of {@code image}'s shape, flat, in [-1, 1] out. */
+  public static Block generator(Gan spec, Shape image, int inputs) {
+    if (spec.parts() != null) {
+      return OwnGan.build("generator", spec.parts(), spec.parts().generator(), image, inputs);
+    }
     return spec.architecture().equals("dcgan") ? Dcgan.generator(image) : mlpGenerator(spec, image.size());
   }
 
-  /** D: one flat image of {@code image}'s shape (+ classes) in, one logit out (positive: "looks real"). */
-  public static Block discriminator(Gan spec, Shape image) {
+  /** D: {@code inputs} = one flat image of {@code image}'s shape (+ classes) in, one logit out (positive: "looks real"). */
+  public static Block discriminator(Gan spec, Shape image, int inputs) {
+    if (spec.parts() != null) {
+      return OwnGan.build("discriminator", spec.parts(), spec.parts().discriminator(), image, inputs);
+    }
     return spec.architecture().equals("dcgan") ? Dcgan.discriminator(image, spec.slope()) : mlpDiscriminator(spec);
   }
 

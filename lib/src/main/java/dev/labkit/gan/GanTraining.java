@@ -58,8 +58,10 @@ public final class GanTraining {
     this.seed = seed;
     this.random = new SplittableRandom(stepSeed(seed, 0));
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-    this.g = initialized(GanNetworks.generator(spec, train.shape()), spec, manager, spec.latent() + classes);
-    this.d = initialized(GanNetworks.discriminator(spec, train.shape()), spec, manager, pixels + classes);
+    this.g = initialized(GanNetworks.generator(spec, train.shape(), spec.latent() + classes), spec, manager,
+        spec.latent() + classes, pixels);
+    this.d = initialized(GanNetworks.discriminator(spec, train.shape(), pixels + classes), spec, manager,
+        pixels + classes, 1);
     // two separate optimizers, so neither shares the other's moment estimates or step counts; PyTorch's
     // Adam formula, with a state we own so that a checkpoint can save it (ε 1e-8)
     this.adamG = Optimizers.adam(spec.lr(), spec.beta1(), spec.beta2());
@@ -67,12 +69,16 @@ public final class GanTraining {
     this.store = new ParameterStore(manager, false);
   }
 
-  /** {@code block} with its parameters made for inputs of {@code inputs} numbers. */
-  private static Block initialized(Block block, Gan spec, NDManager manager, int inputs) {
+  /** {@code block} with its parameters made for inputs of {@code inputs} numbers (yours checked to give {@code outputs}). */
+  private static Block initialized(Block block, Gan spec, NDManager manager, int inputs, int outputs) {
     if (spec.architecture().equals("dcgan")) { // Radford et al.: every weight from N(0, 0.02)
       block.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
     }
-    block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+    if (spec.parts() != null) {
+      OwnGan.initialize(spec.parts(), block, manager, inputs, outputs);
+    } else {
+      block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+    }
     return block;
   }
 
@@ -83,8 +89,10 @@ public final class GanTraining {
   public static String architecture(Gan spec, Dataset train, NDManager scratch) {
     int classes = spec.conditional() ? train.numClasses() : 0;
     int pixels = train.featureCount();
-    Block generator = initialized(GanNetworks.generator(spec, train.shape()), spec, scratch, spec.latent() + classes);
-    Block discriminator = initialized(GanNetworks.discriminator(spec, train.shape()), spec, scratch, pixels + classes);
+    Block generator = initialized(GanNetworks.generator(spec, train.shape(), spec.latent() + classes), spec, scratch,
+        spec.latent() + classes, pixels);
+    Block discriminator = initialized(GanNetworks.discriminator(spec, train.shape(), pixels + classes), spec, scratch,
+        pixels + classes, 1);
     return Fingerprint.architecture(spec, generator, discriminator);
   }
 

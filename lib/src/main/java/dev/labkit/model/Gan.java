@@ -4,6 +4,7 @@ import dev.labkit.ground.DeclaredSpec;
 import dev.labkit.ground.Declare;
 import dev.labkit.ground.ParamTable;
 import dev.labkit.ground.ParamType;
+import dev.labkit.ground.UserError;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ import java.util.Map;
 public record Gan(String architecture, boolean conditional, int latent, List<Integer> generator,
     List<Integer> discriminator, double slope, double dropout, boolean batchNorm, double lr, double dLr, double beta1,
     double beta2, int batch, int steps, int dSteps, double labelSmoothing, int sampleEvery, int samples, int threads,
-    int checkpointEvery) implements GeneratorSpec<Gan>, DeclaredSpec<Gan> {
+    int checkpointEvery, OwnGanParts parts) implements GeneratorSpec<Gan>, DeclaredSpec<Gan> {
 
   private static final List<String> ARCHITECTURES = List.of("mlp", "dcgan");
   private static final ParamType<List<Integer>> WIDTHS = ParamType.widths("x", false);
@@ -46,7 +47,7 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
   public static final ParamTable<Gan> PARAMS = ParamTable.of(
       P.text("architecture", Gan::architecture, Gan::architecture,
           "`mlp` or `dcgan` (sized by the images: 28×28×1 or 32×32×3, `gan.Dcgan`)")
-          .check(ARCHITECTURES::contains, "one of mlp, dcgan").fingerprint(0),
+          .check(v -> ARCHITECTURES.contains(v) || v.startsWith("own:"), "one of mlp, dcgan").fingerprint(0),
       P.bool("conditional", Gan::conditional, Gan::conditional,
           "class label one-hot into G (after z) and D (MLP: after the pixels; DCGAN: one constant input plane per class)")
           .fingerprint(1),
@@ -93,6 +94,25 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
         beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
     generator = List.copyOf(generator);
     discriminator = List.copyOf(discriminator);
+    if (architecture.startsWith("own:") && (parts == null || !parts.architecture().equals(architecture))) {
+      throw new UserError("architecture " + architecture + " is a GAN of your own: give its blocks in the script "
+          + "with Gan.own(name, generator, discriminator); on the command line choose mlp or dcgan");
+    }
+    if (!architecture.startsWith("own:")) {
+      parts = null; // --set model.architecture=mlp leaves your own blocks behind
+    }
+  }
+
+  /**
+   * Your own generator and discriminator (see {@link OwnGanParts}), with the lab MLP GAN's training settings:
+   * Adam 2e-4 (0.5, 0.999), batch 128, 3,000 steps, galleries, FID and checkpoints as for the built-in ones.
+   */
+  public static Gan own(String name, OwnGanParts.Factory generator, OwnGanParts.Factory discriminator) {
+    OwnGanParts parts = new OwnGanParts(name, generator, discriminator);
+    Gan base = defaults();
+    return new Gan(parts.architecture(), base.conditional, base.latent, base.generator, base.discriminator, base.slope,
+        0, false, base.lr, base.dLr, base.beta1, base.beta2, base.batch, base.steps, base.dSteps, base.labelSmoothing,
+        base.sampleEvery, base.samples, base.threads, base.checkpointEvery, parts);
   }
 
   /**
@@ -103,7 +123,7 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
    */
   public static Gan defaults() {
     return new Gan("mlp", false, 100, List.of(256, 512, 1024), List.of(1024, 512, 256), 0.2, 0.3, false, 2e-4, 2e-4,
-        0.5, 0.999, 128, 3000, 1, 0.1, 500, 10_000, 1, 500);
+        0.5, 0.999, 128, 3000, 1, 0.1, 500, 10_000, 1, 500, null);
   }
 
   /** The DCGAN of the lab (widths, dropout and batch_norm do not apply). */
@@ -118,6 +138,9 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   @Override
   public String name() {
+    if (parts != null) {
+      return parts.name();
+    }
     if (architecture.equals("dcgan")) {
       return conditional ? "cdcgan" : "dcgan";
     }
@@ -126,17 +149,17 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   public Gan architecture(String v) {
     return new Gan(v, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1,
-        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan conditional(boolean v) {
     return new Gan(architecture, v, latent, generator, discriminator, slope, dropout, batchNorm, lr, dLr, beta1,
-        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan latent(int v) {
     return new Gan(architecture, conditional, v, generator, discriminator, slope, dropout, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan generator(Integer... v) {
@@ -145,7 +168,7 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   public Gan generator(List<Integer> v) {
     return new Gan(architecture, conditional, latent, v, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan discriminator(Integer... v) {
@@ -154,82 +177,82 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
 
   public Gan discriminator(List<Integer> v) {
     return new Gan(architecture, conditional, latent, generator, v, slope, dropout, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan slope(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, v, dropout, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan dropout(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, v, batchNorm, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan batchNorm(boolean v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, v, lr, dLr,
-        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan lr(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, v,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan dLr(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        v, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        v, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan beta1(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, v, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, v, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan beta2(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, v, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, v, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan batch(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, v, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, v, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan steps(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, v, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, v, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan dSteps(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, v, labelSmoothing, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, v, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan labelSmoothing(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, v, sampleEvery, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, dSteps, v, sampleEvery, samples, threads, checkpointEvery, parts);
   }
 
   public Gan sampleEvery(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, v, samples, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, v, samples, threads, checkpointEvery, parts);
   }
 
   public Gan samples(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, v, threads, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, v, threads, checkpointEvery, parts);
   }
 
   public Gan threads(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v, checkpointEvery);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, v, checkpointEvery, parts);
   }
 
   public Gan checkpointEvery(int v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, lr,
-        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, v);
+        dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, v, parts);
   }
 
   /** The run's smoke version: at most 20 steps, a grid (and a checkpoint, unless off) every 10, 500 scored

@@ -71,8 +71,8 @@ class DcganTest {
 
   /** G and D of the DCGAN for {@code image}, checked: noise → three flat images in [-1, 1] → three logits. */
   private static Block[] checkedPair(NDManager m, dev.labkit.data.Shape image) {
-    Block g = GanNetworks.generator(Gan.dcgan(), image);
-    Block d = GanNetworks.discriminator(Gan.dcgan(), image);
+    Block g = GanNetworks.generator(Gan.dcgan(), image, Gan.dcgan().latent());
+    Block d = GanNetworks.discriminator(Gan.dcgan(), image, image.size());
     g.initialize(m, DataType.FLOAT32, new Shape(1, 100));
     d.initialize(m, DataType.FLOAT32, new Shape(1, image.size()));
     ParameterStore ps = new ParameterStore(m, false);
@@ -117,7 +117,7 @@ class DcganTest {
       NDArray image = Dcgan.toImage(m.create(row, new Shape(1, 3076)), CIFAR);
       assertThat(image.getShape()).isEqualTo(new Shape(1, 7, 32, 32));
       assertThat(image.get("0, 3:7").sum(new int[] {1, 2}).toFloatArray()).containsExactly(0, 0, 1024, 0);
-      Block d = GanNetworks.discriminator(Gan.dcgan(), CIFAR);
+      Block d = GanNetworks.discriminator(Gan.dcgan(), CIFAR, CIFAR.size());
       d.initialize(m, DataType.FLOAT32, new Shape(1, 3076));
       NDArray logits = d.forward(new ParameterStore(m, false), new NDList(m.zeros(new Shape(2, 3076))), false)
           .singletonOrThrow();
@@ -128,7 +128,7 @@ class DcganTest {
   @Test
   void the_generator_writes_its_colours_channel_last_as_the_dataset_holds_them() {
     try (NDManager m = NDManager.newBaseManager()) {
-      Block g = GanNetworks.generator(Gan.dcgan(), CIFAR);
+      Block g = GanNetworks.generator(Gan.dcgan(), CIFAR, Gan.dcgan().latent());
       g.initialize(m, DataType.FLOAT32, new Shape(1, 100));
       // The last transposed convolution (before tanh and the flattening) with no weights and per-channel
       // biases atanh(0.8), 0, atanh(−0.8): every pixel of every image is then (0.8, 0, −0.8)
