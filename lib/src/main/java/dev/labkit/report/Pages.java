@@ -33,6 +33,10 @@ final class Pages {
     return render("pages/compare", Map.of("page", page, "root", ExperimentPage.TO_ROOT));
   }
 
+  static String compareAcross(CrossComparePage page) {
+    return render("pages/compare-across", Map.of("page", page, "root", CrossComparePage.TO_ROOT));
+  }
+
   private static String render(String template, Map<String, Object> variables) {
     Context context = new Context(Locale.ROOT);
     context.setVariables(variables);

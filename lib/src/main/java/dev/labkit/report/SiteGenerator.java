@@ -93,6 +93,7 @@ public final class SiteGenerator {
     changed.stream().filter(e -> !byExperiment.containsKey(e))
         .forEach(e -> deleteTree(siteDir, experimentPage(siteDir, e).getParent()));
     Path index = writeIndex(siteDir, RunFolders.sorted(runs));
+    CrossComparePage.writeAll(runsDir, siteDir, runs, warn); // the saved comparisons across experiments
     new SiteManifest(generator, now).write(siteDir);
     return index;
   }
