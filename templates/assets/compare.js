@@ -145,7 +145,9 @@
     figure.appendChild(view);
     box.appendChild(figure);
     var options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
-    vegaEmbed(view, spec, options).catch(function (e) {
+    vegaEmbed(view, spec, options).then(function (result) {
+      view.vegaView = result.view; // the drawn chart, for tests and the console (as charts.js does)
+    }).catch(function (e) {
       view.textContent = 'This chart could not be drawn: ' + e.message;
       console.error(e);
     });
