@@ -143,7 +143,11 @@
     var view = element('div', null, 'chart-view');
     var figure = element('figure', null, 'chart');
     figure.appendChild(view);
+    var source = element('script', JSON.stringify(spec), 'chart-spec'); // what the SVG/PNG downloads redraw
+    source.type = 'application/json';
+    figure.appendChild(source);
     box.appendChild(figure);
+    if (window.labkitChartDownloads) window.labkitChartDownloads();
     var options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
     vegaEmbed(view, spec, options).then(function (result) {
       view.vegaView = result.view; // the drawn chart, for tests and the console (as charts.js does)
