@@ -282,6 +282,7 @@
         if (FIXED) run.label = e.label;
         return run;
       });
+      if (FIXED) byId('compare-status').hidden = true; // the page's own text says what it compares
       if (!FIXED) {
         say('Comparing ' + runs.length + ' runs.');
         showRuns(runs);
