@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * site/index.html                          every run, grouped by experiment
  * site/experiments/&lt;experiment&gt;/index.html   the runs table and sweeps of one experiment
  * site/runs/&lt;experiment&gt;/&lt;run-id&gt;/index.html  one page per run, its artifacts beside it
+ * site/compare/&lt;name&gt;.html                 a saved comparison across experiments ({@link CompareSelection})
  * site/assets/                             report.css, charts.js, tables.js, gallery.js, downloads.js, vega*.min.js
  * </pre>
  *
