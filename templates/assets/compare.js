@@ -11,7 +11,7 @@
 
   var byId = function (id) { return document.getElementById(id); };
   // the site root from this page: an experiment's compare page is two deep, a saved comparison one
-  var ROOT = byId('compare-index').getAttribute('data-root') || '../../';
+  var ROOT = (byId('compare-root') || byId('compare-index')).getAttribute('data-root') || '../../';
   // a saved comparison across experiments (site/compare/<name>.html): its runs are fixed by the page,
   // its tables made at build time, and only the metrics every run logged are overlaid
   var FIXED = byId('compare-index').hasAttribute('data-fixed');
@@ -271,7 +271,7 @@
     var ids = FIXED ? index.map(function (e) { return e.id; }) : selection();
     var unknown = ids.filter(function (id) { return !known[id]; });
     var chosen = ids.filter(function (id) { return known[id]; }).map(function (id) { return known[id]; });
-    if (unknown.length) { say('No such run in this experiment: ' + unknown.join(', ')); return; }
+    if (unknown.length) { say('No such run here: ' + unknown.join(', ')); return; }
     if (chosen.length < 2) return; // the page's own text says how to pick runs
     say('Loading ' + chosen.length + ' runs…');
     load(chosen, function (failed) {
@@ -279,7 +279,7 @@
       var runs = chosen.map(function (e) {
         // the page's label names the experiment too (legends and headers of a comparison across experiments)
         var run = Object.assign({}, window.labkitRuns[e.id]);
-        if (FIXED) run.label = e.label;
+        run.label = e.label || run.label;
         return run;
       });
       if (FIXED) byId('compare-status').hidden = true; // the page's own text says what it compares

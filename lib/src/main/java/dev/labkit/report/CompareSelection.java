@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 public record CompareSelection(String name, List<String> refs) {
 
   public CompareSelection {
-    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}") || name.equals("index")) {
       throw new UserError("bad compare name '" + name + "': use letters, digits, '.', '_' and '-' (e.g. --name gan-vs-dcgan)");
     }
     if (refs == null || refs.size() < 2) {

@@ -3,7 +3,10 @@ package dev.labkit.report;
 import dev.labkit.chart.Chart.Scale;
 import dev.labkit.chart.Charts;
 import dev.labkit.ground.UserError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The view model of a comparison across experiments ({@code site/compare/<name>.html}), saved as a
@@ -114,14 +117,7 @@ public record CrossComparePage(String name, List<String> refs, List<Column> colu
 
   /** The runs for compare.js: id (the key of data.js), the label shown, the data script from this page. */
   static ArrayNode index(List<Run> runs) {
-    ArrayNode index = RunFolders.JSON.createArrayNode();
-    for (Run run : runs) {
-      ObjectNode o = index.addObject();
-      o.put("id", run.runId());
-      o.put("label", label(run));
-      o.put("data", TO_ROOT + Links.relative("runs", run.experiment(), run.runId(), SiteGenerator.DATA_JS));
-    }
-    return index;
+    return RunFolders.JSON.readValue(ComparePage.across(runs).index(), ArrayNode.class);
   }
 
   /** Where a comparison's page is in a site: {@code <site>/compare/<name>.html}. */
@@ -134,7 +130,6 @@ public record CrossComparePage(String name, List<String> refs, List<Column> colu
    * there; a comparison whose runs are gone is skipped with a warning naming the missing run.
    */
   static void writeAll(Path runsDir, Path siteDir, List<Run> runs, Consumer<String> warn) {
-    SiteGenerator.deleteTree(siteDir, siteDir.resolve(FOLDER));
     Map<String, CrossComparePage> pages = new LinkedHashMap<>();
     for (CompareSelection selection : CompareSelection.saved(runsDir, warn)) {
       try {
@@ -145,5 +140,24 @@ public record CrossComparePage(String name, List<String> refs, List<Column> colu
     }
     pages.forEach((name, page) -> SiteGenerator.write(page(siteDir, name),
         Pages.compareAcross(page).getBytes(StandardCharsets.UTF_8)));
+    for (String name : saved(siteDir)) { // pages of selections no longer saved (or no longer resolved)
+      if (!pages.containsKey(name)) {
+        SiteGenerator.deleteTree(siteDir, page(siteDir, name));
+      }
+    }
+  }
+
+  /** The names of the comparisons a site has pages for ({@code compare/<name>.html}, not the index's compare page). */
+  static List<String> saved(Path siteDir) {
+    Path folder = siteDir.resolve(FOLDER);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".html") && !f.equals("index.html"))
+          .map(f -> f.substring(0, f.length() - ".html".length())).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
   }
 }

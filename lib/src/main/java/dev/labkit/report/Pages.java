@@ -30,7 +30,7 @@ final class Pages {
   }
 
   static String compare(ComparePage page) {
-    return render("pages/compare", Map.of("page", page, "root", ExperimentPage.TO_ROOT));
+    return render("pages/compare", Map.of("page", page, "root", page.root()));
   }
 
   static String compareAcross(CrossComparePage page) {

@@ -93,8 +93,8 @@ public final class SiteGenerator {
     });
     changed.stream().filter(e -> !byExperiment.containsKey(e))
         .forEach(e -> deleteTree(siteDir, experimentPage(siteDir, e).getParent()));
+    CrossComparePage.writeAll(runsDir, siteDir, runs, warn); // the saved comparisons, which the index lists
     Path index = writeIndex(siteDir, RunFolders.sorted(runs));
-    CrossComparePage.writeAll(runsDir, siteDir, runs, warn); // the saved comparisons across experiments
     new SiteManifest(generator, now).write(siteDir);
     return index;
   }
@@ -162,7 +162,8 @@ public final class SiteGenerator {
   static Path writeIndex(Path siteDir, List<Run> runs) {
     writeAssets(siteDir);
     Path index = siteDir.resolve("index.html");
-    write(index, Pages.index(IndexPage.of(runs)).getBytes(StandardCharsets.UTF_8));
+    write(index, Pages.index(IndexPage.of(runs, CrossComparePage.saved(siteDir))).getBytes(StandardCharsets.UTF_8));
+    write(CrossComparePage.page(siteDir, "index"), Pages.compare(ComparePage.across(runs)).getBytes(StandardCharsets.UTF_8));
     return index;
   }
 

@@ -48,6 +48,10 @@ class CrossCompareBrowserTest {
     assertThat(code).isZero();
     page = CrossComparePage.page(tmp.resolve("site"), "gan-small-vs-gan-wide");
     browser = Chromium.start(tmp);
+  }
+
+  /** Opens the saved comparison and waits for its curves. */
+  static void openSaved() {
     browser.open(page.toUri().toString());
     browser.waitFor("document.body.getAttribute('data-compared') === '2' && "
         + "Array.from(document.querySelectorAll('.chart-view')).every(v => v.vegaView)", Duration.ofSeconds(30));
@@ -62,6 +66,7 @@ class CrossCompareBrowserTest {
 
   @Test
   void the_shared_curves_are_overlaid_with_marks_and_a_legend_entry_per_experiment() {
+    openSaved();
     JsonNode charts = RunFolders.JSON.readTree(browser.eval(SmokeSiteBrowserTest.MARKS).asString());
     assertThat(charts).as("overlaid curves").isNotEmpty();
     charts.forEach(c -> assertThat(c.path("marks").asInt()).as(c.path("title").asString()).isPositive());
@@ -77,6 +82,7 @@ class CrossCompareBrowserTest {
 
   @Test
   void the_galleries_stand_side_by_side_at_one_pixel_scale() {
+    openSaved();
     browser.waitFor("document.querySelectorAll('.compare-grid img[data-scale]').length > 0", Duration.ofSeconds(10));
     JsonNode scales = RunFolders.JSON.readTree(browser.eval("""
         JSON.stringify(Array.from(document.querySelectorAll('.compare-grid')).map(g =>
@@ -91,5 +97,22 @@ class CrossCompareBrowserTest {
     }
     assertThat(browser.eval("document.querySelectorAll('.compare-grid')[0].children.length").asInt()).isEqualTo(2);
     assertThat(browser.eval(SmokeSiteBrowserTest.TOO_WIDE).asString()).isEqualTo("[]");
+  }
+
+  @Test
+  void ticking_runs_of_two_experiments_on_the_index_and_pressing_compare_opens_them_side_by_side() {
+    browser.open(tmp.resolve("site/index.html").toUri().toString());
+    assertThat(browser.eval("document.querySelector('button[data-compare]').disabled").asBoolean()).isTrue();
+    browser.eval("(() => { document.querySelectorAll('section').forEach(s => { const box = s.querySelector('input.pick');"
+        + " if (box) { box.checked = true; box.dispatchEvent(new Event('change', {bubbles: true})); } });"
+        + " setTimeout(() => document.querySelector('button[data-compare]').click(), 0); })()");
+    browser.waitFor("location.pathname.endsWith('/compare/index.html') && document.readyState === 'complete'"
+        + " && document.body.getAttribute('data-compared') === '2'", Duration.ofSeconds(20));
+    String header = browser.eval("document.querySelector('#compare-params thead').textContent").asString();
+    assertThat(header).contains("gan-small · ").contains("gan-wide · ");
+    assertThat(browser.eval("document.querySelector('#compare-params tbody').textContent").asString()).contains("model.latent");
+    browser.waitFor("Array.from(document.querySelectorAll('.chart-view')).every(v => v.vegaView)", Duration.ofSeconds(20));
+    RunFolders.JSON.readTree(browser.eval(SmokeSiteBrowserTest.MARKS).asString())
+        .forEach(c -> assertThat(c.path("marks").asInt()).as(c.path("title").asString()).isPositive());
   }
 }

@@ -104,6 +104,26 @@ class CrossCompareTest extends SiteFolders {
   }
 
   @Test
+  void the_index_links_the_saved_comparisons_and_a_dropped_one_loses_its_page() throws IOException {
+    experiments();
+    new CompareSelection("kept", List.of("lr", "gan")).save(runs());
+    Path dropped = new CompareSelection("dropped", List.of("lr", "gan")).save(runs());
+    SiteGenerator.build(runs(), site(), warnings::add);
+    assertThat(CrossComparePage.page(site(), "dropped")).exists();
+
+    Files.delete(dropped);
+    SiteGenerator.build(runs(), site(), warnings::add);
+
+    assertThat(CrossComparePage.page(site(), "dropped")).doesNotExist();
+    assertThat(CrossComparePage.page(site(), "kept")).exists();
+    assertThat(CrossComparePage.page(site(), "index")).exists(); // where the index's "compare selected" goes
+    Html index = Html.parse(Files.readString(site().resolve("index.html")));
+    assertThat(index.all("a")).extracting(a -> a.attributes().get("href")).contains("compare/kept.html")
+        .doesNotContain("compare/dropped.html");
+    assertThat(index.all("button")).anyMatch(b -> "compare/index.html".equals(b.attributes().get("data-href")));
+  }
+
+  @Test
   void an_unknown_reference_on_the_command_line_is_one_line_and_saves_nothing() {
     experiments();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
