@@ -50,8 +50,11 @@ public record ComparePage(String name, int runCount, String index, String curve,
 
   /** One metric, one line per run; hover shows the run, step and value. The title is set per metric. */
   static ObjectNode curve(Scale scale) {
-    return Charts.line("metric").x("step", "step")
+    ObjectNode spec = Charts.line("metric").x("step", "step")
         .y("value", scale == Scale.LOG ? "value (log scale)" : "value", scale)
         .series("run", "run").data(List.of()).spec();
+    // legend labels in full: "gan-fashion · 20261206-…" cut at 160 px would name two runs alike
+    spec.putObject("config").putObject("legend").put("labelLimit", 0);
+    return spec;
   }
 }

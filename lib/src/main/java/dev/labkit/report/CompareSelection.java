@@ -127,7 +127,17 @@ public record CompareSelection(String name, List<String> refs) {
           .orElseThrow(() -> new UserError("experiment '" + ref + "' has no readable run under " + runsDir
               + "; run it first, or give experiment/run-id"));
     }
-    Path folder = RunRefs.resolve(ref, runsDir);
+    Path folder;
+    try {
+      folder = RunRefs.resolve(ref, runsDir);
+    } catch (UserError e) {
+      if (ref == null || ref.contains("/")) {
+        throw e;
+      }
+      throw new UserError("no experiment or run id '" + ref + "' under " + runsDir + "; experiments: "
+          + String.join(", ", RunTree.children(runsDir).stream().map(p -> p.getFileName().toString()).toList())
+          + " (lab runs lists the runs)");
+    }
     String experimentName = folder.getParent().getFileName().toString();
     String runId = folder.getFileName().toString();
     return runs.stream().filter(r -> r.experiment().equals(experimentName) && r.runId().equals(runId)).findFirst()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.labkit.chart.Chart.Scale;
 import dev.labkit.ground.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +56,8 @@ class CrossCompareTest extends SiteFolders {
     List<Run> runs = RunFolders.readOverviews(runs(), warnings::add);
 
     assertThatThrownBy(() -> new CompareSelection("x", List.of("lr", "nope")).resolve(runs(), runs))
-        .isInstanceOf(UserError.class).hasMessageContaining("'nope'").hasMessageNotContaining("\n");
+        .isInstanceOf(UserError.class).hasMessageContaining("no experiment or run id 'nope'")
+        .hasMessageContaining("experiments: gan, lr").hasMessageNotContaining("\n");
     assertThatThrownBy(() -> new CompareSelection("x", List.of("lr", "gan/20990101-000000-0000")).resolve(runs(), runs))
         .isInstanceOf(UserError.class).hasMessageContaining("gan/20990101-000000-0000");
     assertThatThrownBy(() -> new CompareSelection("x", List.of("lr"))).isInstanceOf(UserError.class)
@@ -86,6 +88,9 @@ class CrossCompareTest extends SiteFolders {
     assertThat(html.all("a")).anyMatch(a -> ("../runs/gan/" + G + "/index.html").equals(a.attributes().get("href")));
     int from = text.indexOf('>', text.indexOf("id=\"compare-index\"")) + 1;
     JsonNode index = RunFolders.JSON.readTree(text.substring(from, text.indexOf("</script>", from)));
+    // legend labels are not cut: two runs of one experiment differ only at the end of their names
+    assertThat(ComparePage.curve(Scale.LINEAR).path("config").path("legend").path("labelLimit").asInt())
+        .isZero();
     assertThat(index).extracting(e -> e.path("data").asString()).containsExactly(
         "../runs/lr/" + A + "/data.js", "../runs/lr/" + B + "/data.js", "../runs/gan/" + G + "/data.js");
   }
