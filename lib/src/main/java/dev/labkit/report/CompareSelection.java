@@ -4,6 +4,7 @@ import dev.labkit.ground.Json;
 import dev.labkit.ground.Selection;
 import dev.labkit.ground.UserError;
 import dev.labkit.lab.RunRefs;
+import dev.labkit.store.RunStatus;
 import dev.labkit.store.RunTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,10 +146,14 @@ public record CompareSelection(String name, List<String> refs) {
             + "; lab runs lists them (--out DIR if they were written to DIR/runs)"));
   }
 
-  /** An experiment's run to compare: the best trial of the sweep its latest run belongs to, else that latest run. */
+  /**
+   * An experiment's run to compare: the best trial of the sweep its latest run belongs to, else that
+   * latest run; finished runs first (a failed or running one only when there is no other).
+   */
   static Optional<Run> representative(String experiment, List<Run> runs) {
     List<Run> trials = runs.stream().filter(r -> r.sweep() == null || r.sweep().trial() == null || r.sweep().trial() > 0)
-        .sorted(Comparator.comparing(Run::runId).reversed()).toList();
+        .sorted(Comparator.comparing((Run r) -> r.runStatus() != RunStatus.FINISHED)
+            .thenComparing(Comparator.comparing(Run::runId).reversed())).toList();
     if (trials.isEmpty()) {
       return Optional.empty();
     }

@@ -51,6 +51,18 @@ class CrossCompareTest extends SiteFolders {
   }
 
   @Test
+  void an_experiment_stands_for_its_latest_finished_run_not_a_newer_failed_one() throws IOException {
+    Fixtures.finishedRun(runs(), "single", "20261126-210000-0001");
+    Path failed = Fixtures.finishedRun(runs(), "single", "20261126-220000-0002");
+    Fixtures.write(failed.resolve("run.json"), Files.readString(failed.resolve("run.json"))
+        .replace("\"status\": \"finished\"", "\"status\": \"failed\""));
+    List<Run> runs = RunFolders.readOverviews(runs(), warnings::add);
+
+    assertThat(CompareSelection.representative("single", runs)).get().extracting(Run::runId)
+        .isEqualTo("20261126-210000-0001");
+  }
+
+  @Test
   void an_unknown_run_or_experiment_is_a_one_line_error() {
     experiments();
     List<Run> runs = RunFolders.readOverviews(runs(), warnings::add);
