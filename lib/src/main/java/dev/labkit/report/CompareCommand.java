@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * {@code site compare}: a page that sets runs of several experiments side by side.
  *
  * <pre>
- * ./jbang site compare gan dcgan cgan                      # each experiment's best (or latest) run
+ * ./jbang site compare gan-fashion dcgan-fashion cgan-fashion   # each experiment's best (or latest) run
  * ./jbang site compare mlp/20261126-213000-1a2b mlp/20261126-214500-9f3c --name mnist-vs-fashion
  * </pre>
  *

@@ -39,7 +39,7 @@ public record CompareSelection(String name, List<String> refs) {
       throw new UserError("bad compare name '" + name + "': use letters, digits, '.', '_' and '-' (e.g. --name gan-vs-dcgan)");
     }
     if (refs == null || refs.size() < 2) {
-      throw new UserError("compare needs two or more runs or experiments, e.g. site compare gan dcgan");
+      throw new UserError("compare needs two or more runs or experiments, e.g. site compare gan-fashion dcgan-fashion");
     }
     refs = List.copyOf(refs);
   }
