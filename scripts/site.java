@@ -14,6 +14,7 @@ import dev.labkit.report.SiteCommand;
  * ./jbang site serve               # live pages on http://127.0.0.1:<free port>/ until Ctrl-C
  * ./jbang site serve --port 8080   # a fixed port; --host 0.0.0.0 shares it (with a warning)
  * ./jbang site pdf logreg-fashion  # site/experiments/logreg-fashion/report.pdf, by headless Chromium
+ * ./jbang site compare gan-fashion dcgan-fashion --name gans   # site/compare/gans.html: experiments side by side
  * </pre>
  *
  * Everything happens in {@link SiteCommand}, so it is tested with the library.

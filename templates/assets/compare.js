@@ -9,8 +9,12 @@
 (function () {
   'use strict';
 
-  var ROOT = '../../';
   var byId = function (id) { return document.getElementById(id); };
+  // the site root from this page: an experiment's compare page is two deep, a saved comparison one
+  var ROOT = (byId('compare-root') || byId('compare-index')).getAttribute('data-root') || '../../';
+  // a saved comparison across experiments (site/compare/<name>.html): its runs are fixed by the page,
+  // its tables made at build time, and only the metrics every run logged are overlaid
+  var FIXED = byId('compare-index').hasAttribute('data-fixed');
 
   function selection() {
     var m = /[#?&]runs=([^&]*)/.exec(location.hash + '&' + location.search);
@@ -26,6 +30,7 @@
 
   function say(message) {
     byId('compare-status').textContent = message;
+    byId('compare-status').hidden = false;
   }
 
   /** Loads the data.js of each entry that is not loaded yet, then calls done(ids that failed). */
@@ -110,6 +115,7 @@
     runs.forEach(function (run) {
       Object.keys(run.curves).forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
     });
+    if (FIXED) names = names.filter(function (n) { return runs.every(function (r) { return n in r.curves; }); });
     names.sort();
     var box = byId('compare-curves'), log = byId('compare-log');
     var draw = function () {
@@ -137,9 +143,15 @@
     var view = element('div', null, 'chart-view');
     var figure = element('figure', null, 'chart');
     figure.appendChild(view);
+    var source = element('script', JSON.stringify(spec), 'chart-spec'); // what the SVG/PNG downloads redraw
+    source.type = 'application/json';
+    figure.appendChild(source);
     box.appendChild(figure);
+    if (window.labkitChartDownloads) window.labkitChartDownloads();
     var options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
-    vegaEmbed(view, spec, options).catch(function (e) {
+    vegaEmbed(view, spec, options).then(function (result) {
+      view.vegaView = result.view; // the drawn chart, for tests and the console (as charts.js does)
+    }).catch(function (e) {
       view.textContent = 'This chart could not be drawn: ' + e.message;
       console.error(e);
     });
@@ -175,7 +187,38 @@
     if (steps.length > 1) section.appendChild(slider(steps, show));
     section.appendChild(grid);
     show(steps.length ? steps[steps.length - 1] : null);
+    if (FIXED) onceLoaded(grid, function () { oneScale(grid); });
     return section;
+  }
+
+  /** Calls done when every image in box has loaded (or failed). */
+  function onceLoaded(box, done) {
+    var images = Array.prototype.slice.call(box.querySelectorAll('img'));
+    var pending = images.filter(function (i) { return !i.complete; });
+    if (!pending.length) { done(); return; }
+    var left = pending.length;
+    pending.forEach(function (i) {
+      var finish = function () { if (--left === 0) done(); };
+      i.addEventListener('load', finish);
+      i.addEventListener('error', finish);
+    });
+  }
+
+  /**
+   * Every image of a side-by-side group at one integer pixel scale (crisp, pixelated): the largest
+   * that fits each run's column, at most 3x unless the images are small; a click enlarges one.
+   */
+  function oneScale(grid) {
+    var images = Array.prototype.slice.call(grid.querySelectorAll('.tile img')).filter(function (i) { return i.naturalWidth; });
+    if (!images.length) return;
+    var widest = Math.max.apply(null, images.map(function (i) { return i.naturalWidth; }));
+    var room = Math.min.apply(null, Array.prototype.map.call(grid.children, function (c) { return c.clientWidth - 14; }));
+    var factor = Math.max(1, Math.min(Math.floor(room / widest), Math.max(3, Math.floor(140 / widest))));
+    images.forEach(function (img) {
+      img.closest('.tile').classList.add('large');
+      img.style.width = (img.naturalWidth * factor) + 'px';
+      img.setAttribute('data-scale', String(factor));
+    });
   }
 
   function slider(steps, show) {
@@ -209,6 +252,10 @@
       var img = element('img');
       img.src = ROOT + i.src;
       img.alt = i.title;
+      if (window.labkitEnlarge) {
+        img.title = 'click to enlarge';
+        img.addEventListener('click', function () { window.labkitEnlarge(img); });
+      }
       tile.appendChild(img);
       tile.appendChild(element('figcaption', i.step === null ? i.title : i.title + ' · step ' + i.step));
       gallery.appendChild(tile);
@@ -221,26 +268,34 @@
     var index = JSON.parse(byId('compare-index').textContent);
     var known = {};
     index.forEach(function (e) { known[e.id] = e; });
-    var ids = selection();
+    var ids = FIXED ? index.map(function (e) { return e.id; }) : selection();
     var unknown = ids.filter(function (id) { return !known[id]; });
     var chosen = ids.filter(function (id) { return known[id]; }).map(function (id) { return known[id]; });
-    if (unknown.length) { say('No such run in this experiment: ' + unknown.join(', ')); return; }
+    if (unknown.length) { say('No such run here: ' + unknown.join(', ')); return; }
     if (chosen.length < 2) return; // the page's own text says how to pick runs
     say('Loading ' + chosen.length + ' runs…');
     load(chosen, function (failed) {
       if (failed.length) { say('Could not load the data of: ' + failed.join(', ')); return; }
-      var runs = chosen.map(function (e) { return window.labkitRuns[e.id]; });
-      say('Comparing ' + runs.length + ' runs.');
-      showRuns(runs);
-      showParams(runs);
-      showMetrics(runs);
+      var runs = chosen.map(function (e) {
+        // the page's label names the experiment too (legends and headers of a comparison across experiments)
+        var run = Object.assign({}, window.labkitRuns[e.id]);
+        run.label = e.label || run.label;
+        return run;
+      });
+      if (FIXED) byId('compare-status').hidden = true; // the page's own text says what it compares
+      if (!FIXED) {
+        say('Comparing ' + runs.length + ' runs.');
+        showRuns(runs);
+        showParams(runs);
+        showMetrics(runs);
+      }
       showCurves(runs);
       showImages(runs);
       document.body.setAttribute('data-compared', String(runs.length));
     });
   }
 
-  window.addEventListener('hashchange', function () { location.reload(); });
+  if (!FIXED) window.addEventListener('hashchange', function () { location.reload(); });
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {

@@ -78,6 +78,8 @@
     });
   }
 
+  window.labkitChartDownloads = addLinks; // for charts drawn later (assets/compare.js)
+
   window.labkitChartExport = function (figure, format) {
     return exportChart(figure, format).then(function (file) { return file.url; });
   };

@@ -79,6 +79,8 @@
     }
   }
 
+  window.labkitEnlarge = enlarge; // for images added later (assets/compare.js)
+
   function initAll() {
     document.querySelectorAll('.tile img').forEach(initImage);
     document.querySelectorAll('.stepper').forEach(init);

@@ -131,6 +131,12 @@ public final class Charts {
     scale.put("type", axis.scale().vegaName());
     if (axis.scale() == Chart.Scale.LINEAR) {
       scale.put("zero", zero);
+    } else {
+      // a log axis ticks every 1..9 × 10^k; labelled all, "0.01" and "0.02" touch and read "0.010.02".
+      // Drop the labels that come closer than a few pixels (the ticks stay), keeping the first and last.
+      ObjectNode labels = enc.putObject("axis");
+      labels.put("labelOverlap", "greedy");
+      labels.put("labelSeparation", 6);
     }
     return enc;
   }

@@ -30,7 +30,11 @@ final class Pages {
   }
 
   static String compare(ComparePage page) {
-    return render("pages/compare", Map.of("page", page, "root", ExperimentPage.TO_ROOT));
+    return render("pages/compare", Map.of("page", page, "root", page.root()));
+  }
+
+  static String compareAcross(CrossComparePage page) {
+    return render("pages/compare-across", Map.of("page", page, "root", CrossComparePage.TO_ROOT));
   }
 
   static String report(ReportPage page) {

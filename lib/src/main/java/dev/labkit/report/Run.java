@@ -150,6 +150,15 @@ public record Run(
   /** One line of metrics.csv. */
   public record Point(long step, String name, double value, double wallTime) {}
 
+  /** The dataset's splits and the provenance as CSV, Markdown and LaTeX, for the links beside their tables. */
+  public TableExport datasetExport() {
+    return TableExports.dataset(this);
+  }
+
+  public TableExport provenanceExport() {
+    return TableExports.provenance(this);
+  }
+
   /** What the run was trained and tested on. */
   public record DatasetInfo(String id, List<Split> splits, String shape, List<String> classes) {}
 

@@ -60,7 +60,11 @@ public record RunPage(
   }
 
   /** A confusion matrix: rows are true classes, columns predicted ones. */
-  public record Confusion(String title, List<String> labels, List<ConfusionRow> rows) {}
+  public record Confusion(String title, List<String> labels, List<ConfusionRow> rows) {
+    public TableExport export() {
+      return TableExports.confusion(this);
+    }
+  }
 
   /** One true class: its cells, how many examples it had, and the share predicted right (recall). */
   public record ConfusionRow(String label, List<ConfusionCell> cells, long total, String recall) {}

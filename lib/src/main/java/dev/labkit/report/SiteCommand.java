@@ -42,7 +42,8 @@ public final class SiteCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(new SiteCommand(out))
         .addSubcommand(new Build(runs, site, out, err))
         .addSubcommand(new Serve(runs, site, out, err))
-        .addSubcommand(new Pdf(runs, site, out, err));
+        .addSubcommand(new Pdf(runs, site, out, err))
+        .addSubcommand(new CompareCommand(runs, site, out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     // a UserError is a designed one-line message: print it, no stack trace

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * site/index.html                          every run, grouped by experiment
  * site/experiments/&lt;experiment&gt;/index.html   the runs table and sweeps of one experiment
  * site/runs/&lt;experiment&gt;/&lt;run-id&gt;/index.html  one page per run, its artifacts beside it
+ * site/compare/&lt;name&gt;.html                 a saved comparison across experiments ({@link CompareSelection})
  * site/assets/                             report.css, charts.js, tables.js, gallery.js, downloads.js, vega*.min.js
  * </pre>
  *
@@ -93,6 +94,7 @@ public final class SiteGenerator {
     });
     changed.stream().filter(e -> !byExperiment.containsKey(e))
         .forEach(e -> deleteTree(siteDir, experimentPage(siteDir, e).getParent()));
+    CrossComparePage.writeAll(runsDir, siteDir, runs, warn); // the saved comparisons, which the index lists
     Path index = writeIndex(siteDir, RunFolders.sorted(runs));
     new SiteManifest(generator, now).write(siteDir);
     return index;
@@ -170,7 +172,8 @@ public final class SiteGenerator {
   static Path writeIndex(Path siteDir, List<Run> runs) {
     writeAssets(siteDir);
     Path index = siteDir.resolve("index.html");
-    write(index, Pages.index(IndexPage.of(runs)).getBytes(StandardCharsets.UTF_8));
+    write(index, Pages.index(IndexPage.of(runs, CrossComparePage.saved(siteDir))).getBytes(StandardCharsets.UTF_8));
+    write(CrossComparePage.page(siteDir, "index"), Pages.compare(ComparePage.across(runs)).getBytes(StandardCharsets.UTF_8));
     return index;
   }
 

@@ -101,6 +101,37 @@ final class TableExports {
         List.of(false, numeric), run.params().stream().map(e -> List.of(e.key(), e.value())).toList());
   }
 
+  /** A run's dataset splits: split, id, examples, sha256 (in full: the page shortens it). */
+  static TableExport dataset(Run run) {
+    return new TableExport(run.experiment() + " " + run.runId() + " dataset", List.of("split", "id", "examples", "sha256"),
+        List.of(false, false, true, false), run.dataset().splits().stream()
+            .map(s -> List.of(text(s.name()), text(s.id()), text(s.size()), text(s.sha256()))).toList());
+  }
+
+  /** A run's provenance: key, value. */
+  static TableExport provenance(Run run) {
+    return new TableExport(run.experiment() + " " + run.runId() + " provenance", List.of("key", "value"),
+        List.of(false, false), run.provenance().stream().map(e -> List.of(e.key(), text(e.value()))).toList());
+  }
+
+  /** A confusion matrix as the page shows it: true class, a count per predicted class, n, recall. */
+  static TableExport confusion(RunPage.Confusion c) {
+    List<String> columns = new ArrayList<>(List.of("true \\ predicted"));
+    columns.addAll(c.labels());
+    columns.addAll(List.of("n", "recall"));
+    List<Boolean> numeric = new ArrayList<>(List.of(false));
+    columns.stream().skip(1).forEach(x -> numeric.add(true));
+    List<List<String>> rows = new ArrayList<>();
+    for (RunPage.ConfusionRow r : c.rows()) {
+      List<String> row = new ArrayList<>(List.of(r.label()));
+      r.cells().forEach(cell -> row.add(Long.toString(cell.count())));
+      row.add(Long.toString(r.total()));
+      row.add(r.recall());
+      rows.add(row);
+    }
+    return new TableExport(c.title(), columns, numeric, rows);
+  }
+
   private static List<String> row(List<String> leading, ExperimentPage.Row r) {
     List<String> row = new ArrayList<>(leading);
     r.params().forEach(c -> row.add(c.text()));

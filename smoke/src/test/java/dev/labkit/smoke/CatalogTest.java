@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
  * a subcommand, lists them in {@link #SMOKE_ARGS}, with {@code {out}} standing for the temp dir.
  * An alias whose script is not there yet is reported as skipped, with the reason.
  *
+ * <p>Every alias writes into one folder ({@link #out}), and after them the site over all their runs is
+ * opened in Chromium ({@link SmokeSite}): the runs are made once, so the tests run in order.
+ *
  * <p>The JSON reader is Jackson 3, which the library brings (through Smile).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogTest {
+  /** The one --out folder of every alias's run, then of the site built over them all. */
+  @TempDir static Path out;
+  /** Chromium's profile and the live server's site, apart from {@link #out}. */
+  @TempDir static Path work;
+
   static final List<String> DEFAULT_ARGS = List.of("--smoke", "--out", "{out}");
   static final Map<String, List<String>> SMOKE_ARGS = Map.of(
       "site", List.of("build", "--out", "{out}"),
@@ -71,7 +83,8 @@ class CatalogTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> every_alias_runs_in_smoke_mode(@TempDir Path out) {
+  @Order(1)
+  Stream<DynamicTest> every_alias_runs_in_smoke_mode() {
     return aliases().entrySet().stream().map(alias -> DynamicTest.dynamicTest(alias.getKey(), () -> {
       Path script = Launcher.ROOT.resolve(alias.getValue());
       if (!Files.isRegularFile(script)) {
@@ -80,7 +93,7 @@ class CatalogTest {
         System.out.println("[skipped] " + reason);
         assumeTrue(false, reason);
       }
-      Path dir = Files.createDirectories(out.resolve(alias.getKey()));
+      Path dir = Files.createDirectories(out);
       List<String> args = new ArrayList<>(List.of(alias.getKey()));
       SMOKE_ARGS.getOrDefault(alias.getKey(), DEFAULT_ARGS)
           .forEach(a -> args.add(a.replace("{out}", dir.toString())));
@@ -89,5 +102,23 @@ class CatalogTest {
 
       assertThat(r.exitCode()).as("./jbang " + String.join(" ", args) + "\n" + r.describe()).isZero();
     }));
+  }
+
+  @Test
+  @Order(2)
+  void every_chart_of_the_smoke_site_draws_marks() throws Exception {
+    SmokeSite.checkCharts(out, work.resolve("charts"));
+  }
+
+  @Test
+  @Order(3)
+  void no_element_of_the_smoke_site_is_wider_than_the_content_column() throws Exception {
+    SmokeSite.checkWidths(out, work.resolve("widths"));
+  }
+
+  @Test
+  @Order(4)
+  void chart_and_table_downloads_work_from_file_and_from_site_serve() throws Exception {
+    SmokeSite.checkDownloads(out, work.resolve("downloads"));
   }
 }
