@@ -17,9 +17,17 @@ import java.util.Map;
  *               damaged run.json gives none this labkit knows)
  * @param error  one line saying what went wrong when status is failed, else null
  * @param sweep  where this run sits in a sweep, or null for a run on its own
+ * @param owner  the process writing the folder (set by the run store; absent in folders older than it)
  */
 public record RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
-    SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
+    SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner) {
+
+  /** A record with no owner yet: the run store sets it when it writes the folder. */
+  public RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
+      SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
+    this(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, null);
+  }
 
   public static final int SCHEMA = 1;
 
@@ -54,27 +62,32 @@ public record RunRecord(int schema, String experiment, String kind, String runId
   }
 
   RunRecord withRunId(String value) {
-    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance);
+    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance, owner);
   }
 
   /** The same with other params: a search chose some values after the run began. */
   public RunRecord withParams(Map<String, Object> value) {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance, owner);
+  }
+
+  /** The same, owned by {@code value} (the process that writes the folder from now on). */
+  RunRecord withOwner(Owner value) {
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, value);
   }
 
   public RunRecord withDataset(DatasetInfo value) {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance, owner);
   }
 
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   public RunRecord resumed(long step) {
     return new RunRecord(schema, experiment, kind, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
-        provenance.withResumedFrom(step));
+        provenance.withResumedFrom(step), owner);
   }
 
   public RunRecord ended(RunStatus newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, kind, runId, newStatus, newError, seed, sweep, params, dataset,
-        provenance.withEnded(endedAt));
+        provenance == null ? null : provenance.withEnded(endedAt), owner);
   }
 }

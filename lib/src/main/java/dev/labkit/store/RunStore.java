@@ -49,6 +49,7 @@ public final class RunStore implements EventSink, AutoCloseable {
     this.started = System.nanoTime() - (long) (wallTime * 1e9);
     this.artifacts.addAll(kept);
     synchronized (this) { // a kill from here on waits for run.json, then marks it (end is synchronized)
+      record = record.withOwner(Owner.current()); // this process writes the folder now: readers check it lives
       this.record = record;
       try {
         Runtime.getRuntime().addShutdownHook(onExit); // before run.json: no folder is left "running"
