@@ -56,8 +56,8 @@ public final class RunStore implements EventSink, AutoCloseable {
       } catch (IllegalStateException shuttingDown) { // Ctrl-C or kill came first
         this.record = record.ended(RunStatus.INTERRUPTED, "stopped before the end (Ctrl-C or kill)", Instant.now().toString());
       }
+      RunFolder.writeRecord(folder, this.record); // first: a folder killed before it holds nothing else
       Files.createDirectories(folder.resolve("artifacts"));
-      RunFolder.writeRecord(folder, this.record);
       Json.writeAtomically(folder.resolve(RunFolder.ARTIFACTS_JSON), artifacts);
       boolean header = fresh || !Files.exists(folder.resolve(RunFolder.METRICS_CSV));
       metrics = Files.newBufferedWriter(folder.resolve(RunFolder.METRICS_CSV), StandardCharsets.UTF_8,
