@@ -28,6 +28,7 @@ class WritesAreAtomicTest {
       "store/RunStore.java", "metrics.csv is appended and flushed line by line (a cut last line is dropped on read)",
       "report/SiteGenerator.java", "site pages: rebuilt from run folders, written through a temporary file and a rename",
       "report/TableExport.java", "site downloads, rebuilt from run folders",
+      "report/SiteLock.java", "opens the site's empty lock file, writes nothing",
       "lab/Export.java", "lab export writes the user's own output file",
       "data/RegressionData.java", "writes a data set the user asked for",
       "data/Downloader.java", "downloads to a temporary file, checks the digest, then moves it into place");
