@@ -24,4 +24,19 @@ public class UserError extends RuntimeException {
   public int exitCode() {
     return exitCode;
   }
+
+  /**
+   * Why a file operation failed, in plain words for a one-line error (no JDK class names): {@code permission
+   * denied}, {@code no such file or folder}, {@code not a folder}, the system's reason, else the message.
+   */
+  public static String reason(Throwable e) {
+    return switch (e) {
+      case java.nio.file.AccessDeniedException a -> "permission denied";
+      case java.nio.file.NoSuchFileException n -> "no such file or folder";
+      case java.nio.file.NotDirectoryException n -> "not a folder";
+      case java.nio.file.FileAlreadyExistsException f -> "a file of that name is in the way";
+      case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason().toLowerCase(java.util.Locale.ROOT);
+      default -> e.getMessage() == null ? "failed" : e.getMessage().lines().findFirst().orElse("failed");
+    };
+  }
 }

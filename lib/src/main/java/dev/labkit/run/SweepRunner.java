@@ -31,6 +31,8 @@ final class SweepRunner {
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
     SweepResume resumed = options.resume() == null ? null
         : SweepResume.find(options.runsDir(), exp.name(), options.resume(), trials, keys);
+    DataCache cache = new DataCache(options);
+    Preflight.check(trials, options, cache); // what every trial would hit fails here, before any folder is made
     String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
     RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys,
         RunRecord.SweepInfo.axes(trials.getFirst().axes()));
@@ -52,7 +54,7 @@ final class SweepRunner {
       if (options.parallel() > 1 && !todo.isEmpty()) {
         failures = TrialWorkers.run(trials, todo, summaryInfo, options, exp.name(), out, outcomes, resumable);
       } else {
-        failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes, resumable);
+        failures = runInTurn(trials, todo, summaryInfo, options, out, outcomes, resumable, cache);
       }
     } catch (RuntimeException | Error e) {
       summary.finish(inOrder(outcomes), RunStatus.FAILED, "trial " + firstMissing(outcomes, trials.size()) + " failed: "
@@ -76,8 +78,7 @@ final class SweepRunner {
    * trials fail with the same message, every trial would, so the sweep stops there.
    */
   private static Map<Integer, String> runInTurn(List<Trial> trials, List<Integer> todo, RunRecord.SweepInfo sweep,
-      Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable) {
-    DataCache cache = new DataCache(options);
+      Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable, DataCache cache) {
     Map<Integer, String> failures = new TreeMap<>();
     for (int number : todo) {
       Trial trial = trials.get(number - 1);

@@ -84,8 +84,8 @@ public final class RunStore implements EventSink, AutoCloseable {
     try {
       Files.createDirectories(experimentDir);
     } catch (IOException e) {
-      throw new UserError("cannot create the run folder under " + runsDir + " (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); choose a writable folder with --out DIR", e);
+      throw new UserError("cannot create the run folder under " + runsDir + " (" + UserError.reason(e)
+          + "); choose a writable folder with --out DIR", e);
     }
     RunRecord claimed = record;
     for (int attempt = 0; attempt < 20; attempt++) {
@@ -98,7 +98,7 @@ public final class RunStore implements EventSink, AutoCloseable {
             + String.format("%04x", RANDOM.nextInt(0x10000));
         claimed = claimed.withRunId(id);
       } catch (IOException e) {
-        throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
+        throw new UserError("cannot write the run folder " + folder + " (" + UserError.reason(e)
             + "); choose a writable folder with --out DIR", e);
       }
     }
