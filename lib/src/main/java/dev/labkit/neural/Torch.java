@@ -3,7 +3,6 @@ package dev.labkit.neural;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The libtorch engine as labkit's trainers use it: on the CPU, with a chosen number of intra-op threads
@@ -42,7 +41,7 @@ public final class Torch {
   /** Sets libtorch's intra-op threads (it takes effect at once, for the whole process). */
   public static void threads(int threads) {
     Engine.getEngine(ENGINE); // loads libtorch first
-    JniUtils.setNumThreads(threads);
+    DjlInternals.setNumThreads(threads);
   }
 
   /** A fresh manager on the CPU of the PyTorch engine; closing it frees every array it made. */
