@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The process that writes a run folder, as run.json's {@code owner} records it: its process id, the host
@@ -47,6 +48,17 @@ public record Owner(long pid, String host, String started) {
     } catch (DateTimeParseException e) {
       return false;
     }
+  }
+
+  /** run.json's {@code owner} object, or null when there is none (a folder older than it). */
+  static Owner read(JsonNode owner) {
+    return owner.path("pid").isIntegralNumber() ? new Owner(owner.path("pid").asLong(),
+        RunFolder.text(owner.path("host"), null), RunFolder.text(owner.path("started"), null)) : null;
+  }
+
+  /** The error a run reads with when this owner is gone and the run still says running. */
+  String endedUnmarked() {
+    return "its process (" + this + ") ended without marking the run: killed (kill -9) or the machine stopped";
   }
 
   /** How messages name it: {@code pid 1234 on host lab1}. */

@@ -40,9 +40,6 @@ public final class RunFolder {
   private final JsonNode summary;
   private Boolean orphaned;
 
-  /** The error an orphaned run reads with. */
-  private static final String ORPHANED = "its process (%s) ended without marking the run: killed (kill -9) or the machine stopped";
-
   private RunFolder(Path folder, JsonNode json, JsonNode summary) {
     this.folder = folder;
     this.json = json;
@@ -199,14 +196,12 @@ public final class RunFolder {
 
   /** The one-line error of a failed run (or what became of an orphaned one), or null. */
   public String error() {
-    return orphaned() ? ORPHANED.formatted(owner()) : text(json.path("error"), null);
+    return orphaned() ? owner().endedUnmarked() : text(json.path("error"), null);
   }
 
   /** The process that wrote the folder, as run.json's {@code owner} records it, or null (a folder older than it). */
   public Owner owner() {
-    JsonNode owner = json.path("owner");
-    return owner.path("pid").isIntegralNumber() ? new Owner(owner.path("pid").asLong(), text(owner.path("host"), null),
-        text(owner.path("started"), null)) : null;
+    return Owner.read(json.path("owner"));
   }
 
   /**
