@@ -32,7 +32,8 @@ final class SweepRunner {
     SweepResume resumed = options.resume() == null ? null
         : SweepResume.find(options.runsDir(), exp.name(), options.resume(), trials, keys);
     DataCache cache = new DataCache(options);
-    Preflight.check(trials, options, cache); // what every trial would hit fails here, before any folder is made
+    // what every trial would hit fails here, before any folder is made (workers load their own data: not kept)
+    Preflight.check(trials, options, options.parallel() > 1 ? new DataCache(options) : cache);
     String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
     RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys,
         RunRecord.SweepInfo.axes(trials.getFirst().axes()));
