@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training sweep in a child JVM, killed with kill -9 at 20 random moments (from before run.json is written to
- * the end): every run folder stays readable, {@code lab runs} shows no run as running, and each folder's
- * metrics.csv reads whole up to the kill (at most a last line cut short, which is dropped).
+ * A training sweep in a child JVM, killed with kill -9 at 20 random moments of the sweep: every run folder stays
+ * readable, {@code lab runs} and the site show no run as running (its process is gone: interrupted), and each
+ * folder's metrics.csv holds what the uninterrupted run logged, up to the kill.
  */
 class KillNineTest {
   @TempDir Path out;
@@ -130,6 +130,14 @@ class KillNineTest {
         new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "runs", "killed", "--out", out.resolve("killed").toString());
     assertThat(exit).isZero();
     assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("interrupted").doesNotContain("running");
+    // the site reads the runs the same way: no page shows a killed run as running
+    Path index = dev.labkit.report.SiteGenerator.build(out.resolve("killed/runs"), out.resolve("site"), line -> { });
+    try (Stream<Path> pages = Files.walk(index.getParent())) {
+      for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+        assertThat(Files.readString(page)).as(page.toString()).doesNotContain(">running</span>");
+      }
+    }
+    assertThat(Files.readString(index)).contains(">interrupted</span>");
     System.out.printf("kill -9 test: %d kills (one whole sweep %d ms), %d run folders, %d interrupted, %.1f s%n", kills,
         sweepMillis, folders.size(), interrupted,
         (System.nanoTime() - started) / 1e9);
