@@ -65,6 +65,14 @@ class PreflightTest {
   }
 
   @Test
+  void a_csv_that_is_not_csv_fails_once_in_plain_words() throws Exception {
+    Path csv = Files.writeString(dir.resolve("d.csv"), "x,y,label\n1,\"2\"x,a\n3,4,b\n");
+    assertThat(sweep(csv, dir.resolve("out"))).isEqualTo(2);
+    assertOneLineBeforeAnything(dir.resolve("out"), "not a readable CSV table (");
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("java.").doesNotContain("Exception");
+  }
+
+  @Test
   void a_missing_data_file_fails_once_before_the_first_trial() {
     assertThat(sweep(dir.resolve("nowhere.csv"), dir.resolve("out"))).isEqualTo(2);
     assertOneLineBeforeAnything(dir.resolve("out"), "no such file");

@@ -36,7 +36,23 @@ public class UserError extends RuntimeException {
       case java.nio.file.NotDirectoryException n -> "not a folder";
       case java.nio.file.FileAlreadyExistsException f -> "a file of that name is in the way";
       case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason().toLowerCase(java.util.Locale.ROOT);
-      default -> e.getMessage() == null ? "failed" : e.getMessage().lines().findFirst().orElse("failed");
+      default -> plain(e);
     };
+  }
+
+  /** The deepest message of {@code e}'s causes, first line, with any exception class names taken out. */
+  private static String plain(Throwable e) {
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null) {
+      return "failed";
+    }
+    String line = message.lines().findFirst().orElse("failed")
+        .replaceAll("\\b(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "").strip();
+    return line.isEmpty() ? "failed" : line;
   }
 }
