@@ -61,6 +61,12 @@ public final class AtomicFiles {
     syncFolder(folder);
   }
 
+  /** Whether {@code file} is one of this class's temporary files (being written now, or left by a kill). */
+  public static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") && name.endsWith(SUFFIX);
+  }
+
   /** Removes temporary files a killed writer of {@code target} left behind; the target itself is kept. */
   public static void deleteLeftovers(Path target) throws IOException {
     Path folder = target.toAbsolutePath().getParent();

@@ -84,7 +84,7 @@ final class Artifacts {
       if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
         try (Stream<Path> files = Files.walk(source)) {
           for (Path file : files.sorted().toList()) {
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !AtomicFiles.isTemporary(file)) { // not half a file
               copyFile(file, pageDir.resolve(runFolder.relativize(file).toString()));
             }
           }

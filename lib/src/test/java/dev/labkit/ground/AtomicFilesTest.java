@@ -79,6 +79,8 @@ class AtomicFilesTest {
     AtomicFiles.copy(from, dir.resolve("page/a.png"));
     assertThat(Files.readAllBytes(dir.resolve("page/a.png"))).containsExactly(9, 8, 7);
     Files.write(dir.resolve(".a.png.123.tmp"), new byte[] {1});
+    assertThat(AtomicFiles.isTemporary(dir.resolve(".a.png.123.tmp"))).isTrue();
+    assertThat(AtomicFiles.isTemporary(from)).isFalse();
     AtomicFiles.deleteLeftovers(from);
     assertThat(names()).containsExactly("a.png", "page");
   }
