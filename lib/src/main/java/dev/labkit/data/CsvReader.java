@@ -77,7 +77,7 @@ final class CsvReader {
         labelTexts.add(text);
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new UserError(where + ": not a readable CSV table (" + Downloader.describe(e) + ")", e);
+      throw new UserError(where + ": not a readable CSV table (" + UserError.reason(e) + ")", e);
     }
     if (rows.isEmpty()) {
       throw new UserError(where + ": no data rows below the header");

@@ -6,7 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
-import dev.labkit.ground.Json;
+import dev.labkit.ground.AtomicFiles;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.TorchOptimizer;
@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,36 +65,30 @@ public final class Checkpoint {
 
   /** Writes {@code training}'s state after {@code loop.step()} to {@code file}, replacing any older one at once. */
   static void write(Path file, GanTraining training, Gan spec, Dataset train, Loop loop) {
-    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    try (FileOutputStream fileOut = new FileOutputStream(temp.toFile())) {
-      MessageDigest sha = sha256();
-      DataOutputStream out = new DataOutputStream(new DigestOutputStream(new java.io.BufferedOutputStream(fileOut,
-          1 << 16), sha));
-      out.writeUTF(MAGIC);
-      out.writeInt(VERSION);
-      out.writeLong(loop.step());
-      writeString(out, Fingerprint.architecture(spec, training.generator().block(), training.discriminatorBlock()));
-      writeString(out, Fingerprint.data(train));
-      out.writeDouble(loop.dLossSum());
-      out.writeDouble(loop.gLossSum());
-      out.writeInt(loop.tailCount());
-      out.writeLong(loop.stepNanos());
-      out.writeLong(loop.trainNanos());
-      for (Block block : List.of(training.generator().block(), training.discriminatorBlock())) {
-        writeParameters(out, block);
-        writeOptimizer(out, training.optimizer(block));
-      }
-      out.flush();
-      fileOut.write(sha.digest()); // after the digested bytes, past the digest stream
-      fileOut.getFD().sync();
+    try {
+      AtomicFiles.write(file, fileOut -> {
+        MessageDigest sha = sha256();
+        DataOutputStream out = new DataOutputStream(new DigestOutputStream(fileOut, sha));
+        out.writeUTF(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(loop.step());
+        writeString(out, Fingerprint.architecture(spec, training.generator().block(), training.discriminatorBlock()));
+        writeString(out, Fingerprint.data(train));
+        out.writeDouble(loop.dLossSum());
+        out.writeDouble(loop.gLossSum());
+        out.writeInt(loop.tailCount());
+        out.writeLong(loop.stepNanos());
+        out.writeLong(loop.trainNanos());
+        for (Block block : List.of(training.generator().block(), training.discriminatorBlock())) {
+          writeParameters(out, block);
+          writeOptimizer(out, training.optimizer(block));
+        }
+        out.flush();
+        fileOut.write(sha.digest()); // after the digested bytes, past the digest stream
+      });
     } catch (IOException e) {
       throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage()
           + "; free some space or set model.checkpoint_every=0", e);
-    }
-    try {
-      Json.replace(temp, file);
-    } catch (IOException e) {
-      throw new UserError("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -106,7 +99,7 @@ public final class Checkpoint {
   public static void delete(Path file) {
     try {
       Files.deleteIfExists(file);
-      Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".tmp"));
+      AtomicFiles.deleteLeftovers(file);
     } catch (IOException e) {
       throw new UserError("cannot delete the checkpoint " + file + " of a finished run: " + e.getMessage(), e);
     }

@@ -19,6 +19,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
+import dev.labkit.ground.AtomicFiles;
 import dev.labkit.neural.Torch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -167,12 +167,11 @@ public final class ReferenceClassifier implements AutoCloseable {
 
   private void save(Path file) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "reference", ".tmp");
-      try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(temp))) {
-        model.saveParameters(out);
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, out -> {
+        DataOutputStream data = new DataOutputStream(out);
+        model.saveParameters(data);
+        data.flush();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot cache the reference classifier in " + file.getParent(), e);
     }

@@ -1,10 +1,7 @@
 package dev.labkit.ground;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,22 +29,12 @@ public final class Json {
     writeAtomically(target, MAPPER.writeValueAsBytes(value));
   }
 
+  /** The same for bytes already made (through {@link AtomicFiles}: unique temp file, fsync, rename, fsync folder). */
   public static void writeAtomically(Path target, byte[] bytes) {
-    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {
-      Files.write(temp, bytes);
-      replace(temp, target);
+      AtomicFiles.write(target, bytes);
     } catch (IOException e) {
-      throw new UserError("cannot write " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Moves {@code temp} over {@code target} in one step where the file system can (a plain move where not). */
-  public static void replace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      throw new UserError("cannot write " + target + " (" + e.getMessage() + "); check the folder's permissions and free space", e);
     }
   }
 }

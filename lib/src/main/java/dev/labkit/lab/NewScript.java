@@ -1,5 +1,6 @@
 package dev.labkit.lab;
 
+import dev.labkit.ground.AtomicFiles;
 import dev.labkit.ground.UserError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ final class NewScript {
         .replaceAll("experiment\\(\"[a-z0-9-]+\"\\)", "experiment(\"" + experimentName(name) + "\")");
     try {
       Files.createDirectories(dir);
-      Files.writeString(file, script, StandardCharsets.UTF_8);
+      AtomicFiles.write(file, script.getBytes(StandardCharsets.UTF_8)); // never half a script
     } catch (IOException e) {
       throw new UserError("new: cannot write " + file + " (" + e.getMessage() + "); choose a writable --dir");
     }

@@ -47,7 +47,7 @@ public final class Torch {
   /** Sets libtorch's intra-op threads (it takes effect at once, for the whole process). */
   public static void threads(int threads) {
     Engine.getEngine(ENGINE); // loads libtorch first
-    JniUtils.setNumThreads(threads);
+    DjlInternals.setNumThreads(threads);
   }
 
   /** A fresh manager on the CPU of the PyTorch engine; closing it frees every array it made. */

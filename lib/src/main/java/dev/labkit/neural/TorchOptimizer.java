@@ -3,8 +3,6 @@ package dev.labkit.neural;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import dev.labkit.model.Training;
 import java.util.HashMap;
@@ -109,9 +107,8 @@ public final class TorchOptimizer extends Optimizer {
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(weight));
     double correction1 = 1 - Math.pow(beta1, t);
     double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
-    JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) grad, (PtNDArray) state[0], (PtNDArray) state[1],
-        (float) lr, (float) (lr * correction2 / correction1), (float) training.weightDecay(), 1f, -1f,
-        (float) beta1, (float) beta2, (float) (ADAM_EPS * correction2), false);
+    DjlInternals.adamUpdate(weight, grad, state[0], state[1], (float) lr, (float) (lr * correction2 / correction1),
+        (float) training.weightDecay(), (float) beta1, (float) beta2, (float) (ADAM_EPS * correction2));
   }
 
   /** The amount to subtract from the weight; updates the state in place. */

@@ -1,12 +1,12 @@
 package dev.labkit.report;
 
+import dev.labkit.ground.AtomicFiles;
 import dev.labkit.report.Run.Artifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -84,7 +84,7 @@ final class Artifacts {
       if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
         try (Stream<Path> files = Files.walk(source)) {
           for (Path file : files.sorted().toList()) {
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !AtomicFiles.isTemporary(file)) { // not half a file
               copyFile(file, pageDir.resolve(runFolder.relativize(file).toString()));
             }
           }
@@ -98,8 +98,12 @@ final class Artifacts {
     }
   }
 
+  /** Copies through {@link AtomicFiles} (a page never links half a picture); a copy already made is kept. */
   private static void copyFile(Path from, Path to) throws IOException {
-    Files.createDirectories(to.getParent());
-    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    if (Files.isRegularFile(to) && Files.size(to) == Files.size(from)
+        && Files.getLastModifiedTime(to).compareTo(Files.getLastModifiedTime(from)) >= 0) {
+      return;
+    }
+    AtomicFiles.copy(from, to);
   }
 }

@@ -55,6 +55,12 @@ public final class SiteGenerator {
    * @throws UserError if {@code siteDir} holds files labkit did not make (it would delete them)
    */
   public static Path build(Path runsDir, Path siteDir, Consumer<String> warn) {
+    try (SiteLock lock = SiteLock.take(siteDir)) { // the pages and the manifest: one builder at a time
+      return buildLocked(runsDir, siteDir, warn);
+    }
+  }
+
+  private static Path buildLocked(Path runsDir, Path siteDir, Consumer<String> warn) {
     String generator = SiteManifest.ofGenerator();
     SiteManifest before = SiteManifest.read(siteDir);
     if (before == null || !before.generator().equals(generator) || !Files.exists(siteDir.resolve(MARKER))) {
@@ -215,7 +221,7 @@ public final class SiteGenerator {
     try {
       if (Files.isDirectory(siteDir) && !Files.exists(siteDir.resolve(MARKER))) {
         try (Stream<Path> entries = Files.list(siteDir)) {
-          if (entries.findAny().isPresent()) {
+          if (entries.anyMatch(p -> !p.getFileName().toString().equals(SiteLock.FILE))) {
             throw new UserError("will not build the site into " + siteDir + ": it holds files labkit did not"
                 + " make; choose an empty or new folder, or delete this one");
           }
@@ -224,7 +230,7 @@ public final class SiteGenerator {
       if (Files.isDirectory(siteDir)) {
         try (Stream<Path> all = Files.walk(siteDir)) {
           for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-            if (!p.equals(siteDir)) {
+            if (!p.equals(siteDir) && !p.equals(siteDir.resolve(SiteLock.FILE))) { // the lock held now stays
               Files.delete(p);
             }
           }

@@ -56,9 +56,10 @@ public final class GanResume {
           + "(lab reproduce " + run.name() + " runs it again)");
     }
     if (run.status() == RunStatus.RUNNING) {
-      throw new UserError("--resume " + runId + ": that run is still running (or its process was "
-          + "killed with kill -9, which leaves no mark); stop it first, or start a new run");
-    } // else interrupted or failed: it stopped before its end
+      throw new UserError("--resume " + runId + ": that run is still running" + (run.owner() == null
+          ? " (or it was killed by a labkit that did not record its process)" : " (" + run.owner() + ")")
+          + "; wait for it to end or stop it first, or start a new run");
+    } // else interrupted (its process gone, even by kill -9) or failed: it stopped before its end
     sameRun(run, exp, options, runId, again);
     Path checkpoint = folder.resolve(Checkpoint.FILE);
     if (!Files.isRegularFile(checkpoint)) {

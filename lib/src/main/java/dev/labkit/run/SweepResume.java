@@ -31,6 +31,10 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
           + "; give the id the sweep printed (sweep <id>), with the same --out as then");
     }
     RunFolder summary = RunFolder.read(summaryFolder);
+    if (summary.status() == RunStatus.RUNNING && summary.owner() != null) { // its process lives: two would write one sweep
+      throw new UserError("--resume " + sweepId + ": that sweep is still running (" + summary.owner()
+          + "); wait for it to end or stop it first");
+    }
     JsonNode info = summary.json().path("sweep");
     List<String> before = info.path("keys").valueStream().map(JsonNode::asString).toList();
     String again = "resume with the options of its first run: " + RunFolder.text(summary.provenance().path("command"), "?");

@@ -33,6 +33,9 @@ final class SweepRunner {
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
     SweepResume resumed = options.resume() == null ? null
         : SweepResume.find(options.runsDir(), exp.name(), options.resume(), repeats, keys);
+    DataCache cache = new DataCache(options);
+    // what every trial would hit fails here, before any folder is made (workers load their own data: not kept)
+    Preflight.check(trials, options, options.parallel() > 1 ? new DataCache(options) : cache);
     String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
     RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys,
         RunRecord.SweepInfo.axes(trials.getFirst().axes()));
@@ -58,7 +61,7 @@ final class SweepRunner {
       if (options.parallel() > 1 && !todo.isEmpty()) {
         failures = TrialWorkers.run(repeats, todo, summaryInfo, options, exp.name(), out, outcomes, resumable);
       } else {
-        failures = runInTurn(repeats, todo, summaryInfo, options, out, outcomes, resumable);
+        failures = runInTurn(repeats, todo, summaryInfo, options, out, outcomes, resumable, cache);
       }
     } catch (RuntimeException | Error e) {
       summary.finish(outcomes, repeats, RunStatus.FAILED, "trial "
@@ -90,8 +93,7 @@ final class SweepRunner {
    * trials fail with the same message, every trial would, so the sweep stops there.
    */
   private static Map<Integer, String> runInTurn(Repeats repeats, List<Integer> todo, RunRecord.SweepInfo sweep,
-      Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable) {
-    DataCache cache = new DataCache(options);
+      Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable, DataCache cache) {
     Map<Integer, String> failures = new TreeMap<>();
     for (int number : todo) {
       Trial trial = repeats.trial(number);

@@ -29,9 +29,22 @@ public final class MetricLines {
   /** One line of metrics.csv; {@code wallTime} is seconds since the run started (NaN when not written). */
   public record Line(long step, String name, double value, double wallTime) {}
 
+  /** How lines are written: CSV quoting (a metric name with a comma or a quote stays one cell), one {@code \n} a line. */
+  private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
   /** A line as the run store appends it: the value as Java prints a double, wall time to the millisecond. */
   public static String line(long step, String name, double value, double wallTime) {
-    return String.format(Locale.ROOT, "%d,%s,%s,%.3f%n", step, name, Double.toString(value), wallTime);
+    return WRITE.format(step, name, Double.toString(value), String.format(Locale.ROOT, "%.3f", wallTime)) + "\n";
+  }
+
+  /** A whole metrics.csv holding {@code lines}, header first (wall times NaN are left empty). */
+  public static String text(List<Line> lines) {
+    StringBuilder out = new StringBuilder(HEADER);
+    for (Line l : lines) {
+      out.append(Double.isNaN(l.wallTime()) ? WRITE.format(l.step(), l.name(), Double.toString(l.value()), "") + "\n"
+          : line(l.step(), l.name(), l.value(), l.wallTime()));
+    }
+    return out.toString();
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -115,21 +116,40 @@ public record Provenance(String script, String scriptSha256, String command, Str
 
   /** Output of a git command in the labkit checkout, or null when there is no git or no repository. */
   public static String git(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", Home.dir().toString()));
+    command.addAll(List.of(args));
+    return output(command, Duration.ofSeconds(10));
+  }
+
+  /**
+   * What {@code command} prints, or null when it fails, cannot start or runs past {@code timeout} (then it is
+   * killed). Its output goes to a file, not a pipe, so a command that hangs is never waited on by a read.
+   */
+  static String output(List<String> command, Duration timeout) {
+    Path out = null;
     try {
-      List<String> command = new java.util.ArrayList<>(List.of("git", "-C", Home.dir().toString()));
-      command.addAll(List.of(args));
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      out = Files.createTempFile("labkit-git", ".out");
+      Process process = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
       process.getOutputStream().close();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
         return null;
       }
-      return new String(out, StandardCharsets.UTF_8).trim();
+      return process.exitValue() == 0 ? Files.readString(out, StandardCharsets.UTF_8).trim() : null;
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
+    } finally {
+      if (out != null) {
+        try {
+          Files.deleteIfExists(out);
+        } catch (IOException e) {
+          // a temporary file left in the temp folder
+        }
+      }
     }
   }
 

@@ -39,6 +39,7 @@ public final class RunFolder {
   private final Path folder;
   private final JsonNode json;
   private final JsonNode summary;
+  private Boolean orphaned;
 
   private RunFolder(Path folder, JsonNode json, JsonNode summary) {
     this.folder = folder;
@@ -150,9 +151,10 @@ public final class RunFolder {
    */
   public RunRecord record() {
     try {
-      return JSON.readerFor(RunRecord.class)
+      RunRecord read = JSON.readerFor(RunRecord.class)
           .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .readValue(json);
+      return orphaned() ? read.ended(RunStatus.INTERRUPTED, error(), read.provenance() == null ? null : read.provenance().ended()) : read;
     } catch (JacksonException e) {
       throw new UserError(folder.resolve(RUN_JSON) + " is damaged (" + firstLine(e) + "); the run cannot be read: "
           + "delete the folder or re-run its command", e);
@@ -179,20 +181,40 @@ public final class RunFolder {
     return experiment() + "/" + runId();
   }
 
-  /** The status run.json gives, or null when it gives none this labkit knows. */
+  /**
+   * The status run.json gives, or null when it gives none this labkit knows; a run that says {@code running}
+   * but whose process is gone ({@link #orphaned}) is {@code interrupted}.
+   */
   public RunStatus status() {
-    return RunStatus.parse(text(json.path("status"), null));
+    return orphaned() ? RunStatus.INTERRUPTED : RunStatus.parse(text(json.path("status"), null));
   }
 
-  /** The status as run.json spells it, {@code "unknown"} when absent or blank. */
+  /** The status as run.json spells it ({@code interrupted} for an orphaned run), {@code "unknown"} when absent or blank. */
   public String statusText() {
-    String text = text(json.path("status"), null);
+    String text = orphaned() ? RunStatus.INTERRUPTED.text() : text(json.path("status"), null);
     return text == null || text.isBlank() ? "unknown" : text;
   }
 
-  /** The one-line error of a failed run, or null. */
+  /** The one-line error of a failed run (or what became of an orphaned one), or null. */
   public String error() {
-    return text(json.path("error"), null);
+    return orphaned() ? owner().endedUnmarked() : text(json.path("error"), null);
+  }
+
+  /** The process that wrote the folder, as run.json's {@code owner} records it, or null (a folder older than it). */
+  public Owner owner() {
+    return Owner.read(json.path("owner"));
+  }
+
+  /**
+   * Whether run.json says {@code running} but the process that wrote it is gone (killed with kill -9, or the
+   * machine stopped): such a run reads as interrupted everywhere. Checked once per reading of the folder.
+   */
+  public boolean orphaned() {
+    if (orphaned == null) {
+      Owner owner = owner();
+      orphaned = RunStatus.RUNNING.text().equals(text(json.path("status"), null)) && owner != null && owner.gone();
+    }
+    return orphaned;
   }
 
   /** The script's {@code //DESCRIPTION} as run.json records it, or null (older runs, scripts without one). */

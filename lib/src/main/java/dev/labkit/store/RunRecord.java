@@ -20,11 +20,19 @@ import java.util.Map;
  * @param description the script's {@code //DESCRIPTION} line, the report page's introduction (null when none)
  * @param notes  the script's {@code .note("…")} texts in Markdown, in order (empty when none); the report
  *               page renders them
+ * @param owner  the process writing the folder (set by the run store; absent in folders older than it)
  */
 public record RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
     SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance,
     @JsonInclude(JsonInclude.Include.NON_NULL) String description,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner) {
+
+  /** A record with no notes and no owner yet: the run store sets the owner when it writes the folder. */
+  public RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
+      SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
+    this(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, null, List.of(), null);
+  }
 
   public static final int SCHEMA = 1;
 
@@ -32,16 +40,10 @@ public record RunRecord(int schema, String experiment, String kind, String runId
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
-  /** A record with no description and no notes. */
-  public RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
-      SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
-    this(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, null, List.of());
-  }
-
   /** The same with the script's description and notes, which the report page shows. */
   public RunRecord withNotes(String newDescription, List<String> newNotes) {
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance,
-        newDescription, newNotes);
+        newDescription, newNotes, owner);
   }
 
   /** The data a run used: ids, sizes and content digests of both parts, example shape, class names. */
@@ -89,27 +91,36 @@ public record RunRecord(int schema, String experiment, String kind, String runId
   }
 
   RunRecord withRunId(String value) {
-    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance, description, notes);
+    return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance,
+        description, notes, owner);
   }
 
   /** The same with other params: a search chose some values after the run began. */
   public RunRecord withParams(Map<String, Object> value) {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance, description, notes);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance,
+        description, notes, owner);
+  }
+
+  /** The same, owned by {@code value} (the process that writes the folder from now on). */
+  RunRecord withOwner(Owner value) {
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance,
+        description, notes, value);
   }
 
   public RunRecord withDataset(DatasetInfo value) {
-    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance, description, notes);
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance,
+        description, notes, owner);
   }
 
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   public RunRecord resumed(long step) {
     return new RunRecord(schema, experiment, kind, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
-        provenance.withResumedFrom(step), description, notes);
+        provenance.withResumedFrom(step), description, notes, owner);
   }
 
   public RunRecord ended(RunStatus newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, kind, runId, newStatus, newError, seed, sweep, params, dataset,
-        provenance.withEnded(endedAt), description, notes);
+        provenance == null ? null : provenance.withEnded(endedAt), description, notes, owner);
   }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.store;
 
+import dev.labkit.ground.AtomicFiles;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.Json;
@@ -48,14 +49,15 @@ public final class RunStore implements EventSink, AutoCloseable {
     this.started = System.nanoTime() - (long) (wallTime * 1e9);
     this.artifacts.addAll(kept);
     synchronized (this) { // a kill from here on waits for run.json, then marks it (end is synchronized)
+      record = record.withOwner(Owner.current()); // this process writes the folder now: readers check it lives
       this.record = record;
       try {
         Runtime.getRuntime().addShutdownHook(onExit); // before run.json: no folder is left "running"
       } catch (IllegalStateException shuttingDown) { // Ctrl-C or kill came first
         this.record = record.ended(RunStatus.INTERRUPTED, "stopped before the end (Ctrl-C or kill)", Instant.now().toString());
       }
+      RunFolder.writeRecord(folder, this.record); // first: a folder killed before it holds nothing else
       Files.createDirectories(folder.resolve("artifacts"));
-      RunFolder.writeRecord(folder, this.record);
       Json.writeAtomically(folder.resolve(RunFolder.ARTIFACTS_JSON), artifacts);
       boolean header = fresh || !Files.exists(folder.resolve(RunFolder.METRICS_CSV));
       metrics = Files.newBufferedWriter(folder.resolve(RunFolder.METRICS_CSV), StandardCharsets.UTF_8,
@@ -82,8 +84,8 @@ public final class RunStore implements EventSink, AutoCloseable {
     try {
       Files.createDirectories(experimentDir);
     } catch (IOException e) {
-      throw new UserError("cannot create the run folder under " + runsDir + " (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); choose a writable folder with --out DIR", e);
+      throw new UserError("cannot create the run folder under " + runsDir + " (" + UserError.reason(e)
+          + "); choose a writable folder with --out DIR", e);
     }
     RunRecord claimed = record;
     for (int attempt = 0; attempt < 20; attempt++) {
@@ -96,7 +98,7 @@ public final class RunStore implements EventSink, AutoCloseable {
             + String.format("%04x", RANDOM.nextInt(0x10000));
         claimed = claimed.withRunId(id);
       } catch (IOException e) {
-        throw new UserError("cannot write the run folder " + folder + " (" + e.getMessage()
+        throw new UserError("cannot write the run folder " + folder + " (" + UserError.reason(e)
             + "); choose a writable folder with --out DIR", e);
       }
     }
@@ -125,17 +127,15 @@ public final class RunStore implements EventSink, AutoCloseable {
   public static RunStore resume(Path folder, RunRecord record, long step) {
     try {
       Path metricsCsv = folder.resolve(RunFolder.METRICS_CSV);
-      List<String> lines = Files.readAllLines(metricsCsv, StandardCharsets.UTF_8);
-      StringBuilder kept = new StringBuilder(MetricLines.HEADER);
+      List<MetricLines.Line> kept = new ArrayList<>();
       double wallTime = 0;
-      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-        String[] cells = line.split(",", -1); // step,name,value,wall_time; a line cut short by a kill is dropped
-        if (cells.length >= 4 && Long.parseLong(cells[0]) <= step && !cells[cells.length - 1].isEmpty()) {
-          kept.append(line).append('\n');
-          wallTime = Math.max(wallTime, Double.parseDouble(cells[cells.length - 1]));
+      for (MetricLines.Line line : MetricLines.read(metricsCsv, warning -> { })) { // a line cut short by a kill is dropped
+        if (line.step() <= step && !Double.isNaN(line.wallTime())) {
+          kept.add(line);
+          wallTime = Math.max(wallTime, line.wallTime());
         }
       }
-      Json.writeAtomically(metricsCsv, kept.toString().getBytes(StandardCharsets.UTF_8));
+      Json.writeAtomically(metricsCsv, MetricLines.text(kept).getBytes(StandardCharsets.UTF_8));
       List<Map<String, Object>> artifacts = new ArrayList<>();
       for (Map<String, Object> artifact : RunFolder.JSON.readValue(folder.resolve(RunFolder.ARTIFACTS_JSON).toFile(),
           new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {})) {
@@ -187,8 +187,7 @@ public final class RunStore implements EventSink, AutoCloseable {
         }
         case Event.Image image -> {
           String path = "artifacts/" + safe(image.name()) + ".png";
-          Files.createDirectories(folder.resolve(path).getParent());
-          Files.write(folder.resolve(path), image.png());
+          AtomicFiles.write(folder.resolve(path), image.png());
           addArtifact(artifact(image.name(), "image", image.title(), path, image.step(), image.group(),
               new java.util.TreeMap<>(image.attributes())));
         }

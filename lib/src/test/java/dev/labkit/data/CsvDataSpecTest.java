@@ -111,7 +111,8 @@ class CsvDataSpecTest {
   void a_malformed_table_is_one_line_naming_the_file() throws IOException {
     Path file = write("dup.csv", "a,a,y\n1,2,x\n3,4,z\n"); // two columns named a
     assertThatThrownBy(() -> Datasets.csv(file, "y").load(LoadOptions.quiet(1))).isInstanceOf(UserError.class)
-        .hasMessageStartingWith(file + ": not a readable CSV table (IllegalArgumentException")
+        .hasMessageStartingWith(file + ": not a readable CSV table (The header contains a duplicate name: \"a\"")
+        .hasMessageNotContaining("Exception") // plain words, no JDK class names (issue 18)
         .hasMessageNotContaining("\n");
   }
 

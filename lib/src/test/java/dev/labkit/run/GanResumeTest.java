@@ -11,6 +11,7 @@ import dev.labkit.gan.GanTrainer;
 import dev.labkit.ground.Json;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
+import dev.labkit.store.OwnerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -125,6 +126,7 @@ class GanResumeTest {
     assertThat(before).hasSize(3); // the summary and two trials
     Path summary = before.stream().filter(f -> trial(f) == 0).findFirst().orElseThrow();
     Path second = before.stream().filter(f -> trial(f) == 2).findFirst().orElseThrow();
+    ResumeLivenessTest.runningAs(summary, OwnerTest.deadPid()); // stopped in this JVM: as a kill leaves it, its process gone
 
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     Runner.Result resumed = Runner.execute(experiment(), LabOptions.of(dir).noSite(true).sweep("model.lr=2e-4,1e-4")

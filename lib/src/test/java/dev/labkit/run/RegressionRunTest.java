@@ -95,12 +95,13 @@ class RegressionRunTest {
   }
 
   @Test
-  void a_sweep_whose_first_two_trials_fail_alike_stops_there() {
+  void a_sweep_whose_data_cannot_load_stops_before_its_first_trial() {
     Experiment missingData = new ExperimentStart("missing").data(Datasets.fashionMnist().path(out.resolve("nowhere")))
         .model(LogisticRegression.defaults()).sweep("model.c", 0.1, 1, 10);
     assertThatThrownBy(() -> run(missingData, LabOptions.of(out).noSite(true))).isInstanceOf(UserError.class)
         .hasMessageContaining("nowhere");
-    assertThat(console.toString(StandardCharsets.UTF_8)).contains("trial 2/3").doesNotContain("trial 3/3");
+    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("trial 1/3"); // checked once, up front (issue 18)
+    assertThat(out.resolve("runs/missing")).doesNotExist();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.labkit.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ class GanResumeTest {
 
   @Test
   void a_gan_run_killed_after_a_checkpoint_resumes_to_the_metrics_of_an_uninterrupted_run() throws Exception {
-    assumeTrue(Files.isDirectory(InterruptTest.FASHION), InterruptTest.FASHION + " is absent: apt-get install dataset-fashion-mnist");
+    InterruptTest.requireFashion();
     Path straightDir = out.resolve("straight");
     Launcher.Result straight = Launcher.in(Launcher.ROOT).run(args(straightDir));
     assertThat(straight.exitCode()).as(straight.describe()).isZero();

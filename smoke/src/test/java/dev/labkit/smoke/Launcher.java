@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code ./jbang} as a user would: a separate process, a working directory, arguments, and a
- * few environment variables changed. JBang's home is {@code smoke/target/jbang}, so the tests neither
- * read nor fill the user's {@code ~/.jbang} and {@code mvn clean} starts them afresh.
+ * few environment variables changed. JBang's home is {@code smoke/target/jbang} and the local Maven
+ * repository {@code smoke/target/m2} ({@link PrivateRepository}), so the tests neither read nor fill the
+ * user's {@code ~/.jbang}, never install the library into {@code ~/.m2}, and {@code mvn clean} starts them afresh.
  *
  * <pre>{@code
  * Launcher.Result r = Launcher.in(tmp).env("JAVA_HOME", jdk17).run("hello.java", "a b");
@@ -32,6 +33,12 @@ final class Launcher {
   private Launcher(Path dir) {
     this.dir = dir;
     env.put("LABKIT_JBANG_DIR", ROOT.resolve("smoke/target/jbang").toString());
+    // the library is installed into, and scripts resolve it from, the tests' own repository (not ~/.m2)
+    String repo = PrivateRepository.of(ROOT).toString();
+    env.put("LABKIT_M2_REPO", repo);
+    env.put("JBANG_REPO", repo);
+    String mavenArgs = System.getenv().getOrDefault("MAVEN_ARGS", "").replaceAll("-Dmaven\\.repo\\.local=\\S*", "");
+    env.put("MAVEN_ARGS", (mavenArgs.strip() + " -Dmaven.repo.local=" + repo).strip());
   }
 
   /** A launcher started from {@code dir}. */
