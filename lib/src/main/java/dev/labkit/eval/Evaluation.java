@@ -123,6 +123,22 @@ public sealed interface Evaluation {
     }
   }
 
+  /**
+   * Which metric a sweep's best trial is chosen by, in place of its kind's (accuracy, MSE, FID): set with
+   * {@code Experiment.rankBy}. The usual rule still picks where it is read (CV mean, then validation, then
+   * test, said so), so {@code top2_accuracy} ranks by {@code val/top2_accuracy} when there is a validation split.
+   *
+   * @param measure       the metric's name without its part, e.g. {@code top2_accuracy}
+   * @param lowerIsBetter true for a cost, a loss or an error
+   */
+  record RankBy(String measure, boolean lowerIsBetter) implements Evaluation {
+    public RankBy {
+      if (measure == null || !measure.matches("[a-z][a-z0-9_]*")) {
+        throw new UserError("rankBy needs a metric name such as accuracy or top2_accuracy, got '" + measure + "'");
+      }
+    }
+  }
+
   private static void checkFolds(String evaluation, String name, int k) {
     if (k < 2) {
       throw new UserError(evaluation + ": " + name + " must be ≥ 2 folds, got " + k);

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The best trial of a sweep as the {@code lab} tool names it: its finished trials ranked by the rule every
@@ -30,7 +31,11 @@ final class SweepBest {
     runs.forEach(r -> byTrial.computeIfAbsent(r.trial(), t -> new ArrayList<>()).add(r.metrics()));
     int seeds = Math.max(1, summary.json().path("sweep").path("repeats").asInt(1));
     List<Integer> numbers = List.copyOf(byTrial.keySet());
-    Selection selection = Selection.of(RunKinds.named(summary.kind()).selection(),
+    JsonNode rank = summary.json().path("sweep").path("rank");
+    Selection.Rule rule = rank.path("measure").isString()
+        ? new Selection.Rule(rank.path("measure").asString(), rank.path("lowerIsBetter").asBoolean(false))
+        : RunKinds.named(summary.kind()).selection();
+    Selection selection = Selection.of(rule,
         runs.stream().map(RunFolder::metrics).toList());
     int best = seeds > 1 ? selection.bestOnMean(List.copyOf(byTrial.values()))
         : selection.best(runs.stream().map(RunFolder::metrics).toList());

@@ -1,7 +1,8 @@
 package dev.labkit.report;
 
-import dev.labkit.store.RunStatus;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.Selection;
+import dev.labkit.store.RunStatus;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -117,13 +118,14 @@ public record Run(
    * {@code repeats} are this run's seed of the trial's N ({@code --repeat N}), 0 without repeats. {@code axes}: the
    * swept keys' typed values and scales as run.json records them (empty for folders older than that).
    */
-  public record SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes, int repeat, int repeats) {
+  public record SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes, int repeat, int repeats,
+      Selection.Rule rank) {
     public SweepPlace {
       axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
     public SweepPlace(String id, Integer trial, Integer trials, Map<String, Axis> axes) {
-      this(id, trial, trials, axes, 0, 0);
+      this(id, trial, trials, axes, 0, 0, null);
     }
 
     public SweepPlace(String id, Integer trial, Integer trials) {

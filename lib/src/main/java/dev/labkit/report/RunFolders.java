@@ -2,6 +2,7 @@ package dev.labkit.report;
 
 import dev.labkit.ground.Axis;
 import dev.labkit.ground.Json;
+import dev.labkit.ground.Selection;
 import dev.labkit.report.Run.DatasetInfo;
 import dev.labkit.report.Run.Entry;
 import dev.labkit.report.Run.Metric;
@@ -157,7 +158,13 @@ public final class RunFolders {
     JsonNode trials = sweep.path("trials");
     return new Run.SweepPlace(id, trial.isIntegralNumber() ? trial.asInt() : null,
         trials.isIntegralNumber() ? trials.asInt() : null, axes(sweep.path("axes")),
-        Math.max(0, sweep.path("repeat").asInt(0)), Math.max(0, sweep.path("repeats").asInt(0)));
+        Math.max(0, sweep.path("repeat").asInt(0)), Math.max(0, sweep.path("repeats").asInt(0)), rank(sweep.path("rank")));
+  }
+
+  /** The metric a script ranked its sweep by ({@code Experiment.rankBy}), or null for the kind's rule. */
+  static Selection.Rule rank(JsonNode rank) {
+    return rank.path("measure").isString()
+        ? new Selection.Rule(rank.path("measure").asString(), rank.path("lowerIsBetter").asBoolean(false)) : null;
   }
 
   /**

@@ -186,7 +186,8 @@ public record SweepView(
       return null;
     }
     RunKind kind = RunKinds.named(trials.getFirst().kind());
-    return Selection.of(kind.selection(), trials.stream().map(SweepView::finalMetrics).toList());
+    Selection.Rule ranked = trials.getFirst().sweep() == null ? null : trials.getFirst().sweep().rank();
+    return Selection.of(ranked != null ? ranked : kind.selection(), trials.stream().map(SweepView::finalMetrics).toList());
   }
 
   /** The best trial by {@code selection} (the same function the sweep's summary run calls), or null. */

@@ -4,6 +4,7 @@ import dev.labkit.data.DataSpec;
 import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.ground.Params;
+import dev.labkit.ground.Selection;
 import dev.labkit.ground.Spec;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.ClassifierSpec;
@@ -76,6 +77,28 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     List<Evaluation> all = new ArrayList<>(evaluations);
     all.addAll(List.of(more));
     return new Experiment(name, data, model, compared, sweeps, validation, all, seed, repeats, notes);
+  }
+
+  /**
+   * Chooses a sweep's best trial by your own metric instead of the kind's (accuracy, MSE, FID), in its
+   * direction; read on the usual part (CV mean, validation, then test, said so). The metric must be measured.
+   */
+  public Experiment rankBy(Evaluation.Custom metric) {
+    return rankBy(metric.name(), metric.lowerIsBetter());
+  }
+
+  /** Chooses a sweep's best trial by {@code measure} (e.g. {@code macro_f1}), higher better unless said. */
+  public Experiment rankBy(String measure, boolean lowerIsBetter) {
+    List<Evaluation> all = new ArrayList<>(evaluations);
+    all.removeIf(e -> e instanceof Evaluation.RankBy);
+    all.add(new Evaluation.RankBy(measure, lowerIsBetter));
+    return new Experiment(name, data, model, compared, sweeps, validation, all, seed, repeats, notes);
+  }
+
+  /** The rule {@link #rankBy} set, or null for the kind's own. */
+  public Selection.Rule rank() {
+    return evaluations.stream().filter(e -> e instanceof Evaluation.RankBy).map(e -> (Evaluation.RankBy) e)
+        .map(r -> new Selection.Rule(r.measure(), r.lowerIsBetter())).reduce((a, b) -> b).orElse(null);
   }
 
   /** The same experiment under another name: a fork of a base experiment that asks another question. */

@@ -32,7 +32,7 @@ public final class RunFrame {
     Experiment exp = trial.experiment();
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), RunKinds.of(exp.model()).name(), RunStore.newRunId(start), RunStatus.RUNNING, null,
-        exp.seed(), sweep, exp.params(), null,
+        exp.seed(), sweep == null ? null : sweep.ranked(exp.rank()), exp.params(), null,
         Provenance.capture(options.script(), rerunArgs(options, trial, sweep), start.toString(), options.smoke())
             .withSeeds(DerivedSeeds.of(exp, sweep)))
         .withNotes(ScriptHeader.description(options.script()), exp.notes());

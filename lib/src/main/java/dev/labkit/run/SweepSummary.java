@@ -31,8 +31,10 @@ final class SweepSummary {
   private final List<String> keys;
   private final Settings options;
   private final RunKind kind;
+  private final Selection.Rule rule; // the kind's, or the metric the script ranks by
 
-  private SweepSummary(RunStore store, List<String> keys, Settings options, RunKind kind) {
+  private SweepSummary(RunStore store, List<String> keys, Settings options, RunKind kind, Selection.Rule rule) {
+    this.rule = rule;
     this.store = store;
     this.keys = keys;
     this.options = options;
@@ -52,11 +54,11 @@ final class SweepSummary {
     RunKind kind = RunKinds.of(exp.model());
     Instant start = Instant.now();
     RunRecord record = new RunRecord(RunRecord.SCHEMA, exp.name(), kind.name(), info.id(), RunStatus.RUNNING, null,
-        exp.seed(), info, params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke())
+        exp.seed(), info.ranked(exp.rank()), params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke())
             .withSeeds(DerivedSeeds.of(exp, info)))
         .withNotes(ScriptHeader.description(options.script()), exp.notes());
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
-    return new SweepSummary(store, info.keys(), options, kind);
+    return new SweepSummary(store, info.keys(), options, kind, exp.rank() == null ? kind.selection() : exp.rank());
   }
 
   Path folder() {
@@ -78,7 +80,7 @@ final class SweepSummary {
       boolean repeated = repeats.n() > 1;
       List<Outcome> outcomes = byTrial.stream().map(r -> repeated ? Outcome.mean(r) : r.getFirst()).toList();
       List<Map<String, Double>> measured = runs.values().stream().map(Outcome::metrics).toList();
-      Selection selection = Selection.of(kind.selection(), measured);
+      Selection selection = Selection.of(rule, measured);
       String metric = selection.metric();
       List<String> columns = kind.summaryColumns().stream()
           .filter(c -> outcomes.stream().anyMatch(o -> o.metrics().containsKey(c))).toList();

@@ -2,6 +2,7 @@ package dev.labkit.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.Selection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,13 +65,19 @@ public record RunRecord(int schema, String experiment, String kind, String runId
   public record SweepInfo(String id, int trial, int trials, List<String> keys,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> axes,
       @JsonInclude(JsonInclude.Include.NON_DEFAULT) int repeat,
-      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int repeats) {
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int repeats,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Selection.Rule rank) {
     public SweepInfo {
       axes = axes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
     public SweepInfo(String id, int trial, int trials, List<String> keys, Map<String, Map<String, Object>> axes) {
-      this(id, trial, trials, keys, axes, 0, 0);
+      this(id, trial, trials, keys, axes, 0, 0, null);
+    }
+
+    /** The same place, its best trial chosen by {@code value} (null: the kind's own rule). */
+    public SweepInfo ranked(Selection.Rule value) {
+      return new SweepInfo(id, trial, trials, keys, axes, repeat, repeats, value);
     }
 
     public SweepInfo(String id, int trial, int trials, List<String> keys) {
@@ -79,7 +86,7 @@ public record RunRecord(int schema, String experiment, String kind, String runId
 
     /** The same place, as repeat {@code index} of {@code of} (0 of N for the summary run). */
     public SweepInfo repeated(int index, int of) {
-      return new SweepInfo(id, trial, trials, keys, axes, index, of);
+      return new SweepInfo(id, trial, trials, keys, axes, index, of, rank);
     }
 
     /** The sweep's axes as run.json records them, in the sweep's order. */

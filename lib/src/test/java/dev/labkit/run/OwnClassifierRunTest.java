@@ -132,4 +132,30 @@ class OwnClassifierRunTest {
     assertThatThrownBy(() -> run(experiment(wrong), LabOptions.of(out), new ByteArrayOutputStream()))
         .hasMessageStartingWith("your classifier wrong predicted class 7 for example 0 of ").hasMessageEndingWith("classes are 0..1");
   }
+
+  /** Share of examples predicted "left": a shift of both centroids to the right moves the boundary, and this up. */
+  static final dev.labkit.eval.Evaluation.Custom SHARE_LEFT = Lab.metric("share_left", p -> {
+    int left = 0;
+    for (int c : p.predicted()) {
+      left += c == 0 ? 1 : 0;
+    }
+    return (double) left / p.size();
+  });
+
+  @Test
+  void a_sweep_ranked_by_your_own_metric_picks_its_best_there_and_every_reader_agrees() throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Experiment ranked = experiment(CENTROID).evaluate(SHARE_LEFT).validation(0.2).rankBy(SHARE_LEFT);
+    Runner.Result sweep = run(ranked, LabOptions.of(out).sweep("model.shift=0,1.5,6"), console);
+
+    assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern("best +\\{model.shift=6(\\.0)?\\}  val/share_left");
+    JsonNode summary = json(sweep.folder().resolve("run.json"));
+    assertThat(summary.path("sweep").path("rank").path("measure").asString()).isEqualTo("share_left");
+    ByteArrayOutputStream listed = new ByteArrayOutputStream();
+    dev.labkit.lab.LabCommand.run(new PrintStream(listed, true, StandardCharsets.UTF_8), System.err, "runs", "--out",
+        out.toString());
+    assertThat(listed.toString(StandardCharsets.UTF_8)).contains("best #3 by val/share_left");
+    // accuracy alone would pick no shift: the ranking is the script's, not the kind's
+    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContainPattern("best +\\{model.shift=0");
+  }
 }

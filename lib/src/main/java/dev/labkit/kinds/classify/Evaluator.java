@@ -92,6 +92,7 @@ final class Evaluator {
         case Evaluation.NestedCv nested -> CvEvaluations.nestedCv(smoke ? nested.smoke() : nested, spec, data.train(),
             seed, events, metrics, fitted.refit(), experiment.params());
         case Evaluation.Custom custom -> OwnMetrics.measure(custom, model, data, proba, predicted, metrics);
+        case Evaluation.RankBy rank -> { } // read by the sweep, not measured
       }
     }
   }
