@@ -122,7 +122,7 @@ public final class Reproduce {
     return words.subList(2, words.size()); // ./jbang <script> args...
   }
 
-  private static void codeChanges(PrintStream out, JsonNode provenance, Path scriptFile, String script,
+  static void codeChanges(PrintStream out, JsonNode provenance, Path scriptFile, String script,
       String recordedCommit) {
     String recordedSha = RunFolder.text(provenance.path("script_sha256"), null);
     String sha = Provenance.sha256(scriptFile);
