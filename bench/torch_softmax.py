@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The peer of NeuralBench: the same training loop in plain PyTorch (Debian python3-torch), timed per epoch.
 
-usage: torch_softmax.py <epochs> <threads>...
+usage: torch_softmax.py <epochs> <threads>...   (MODELS=cnn in the environment times cnn() instead)
 Fashion-MNIST from the Debian package, pixels / 255 as float32, a seeded 48,000 / 12,000 split of the
 60,000 training images (as PEERS.md), batch 128, Adam lr 1e-3, cross-entropy; a hand-written loop with
 the data as one tensor and each shuffled batch as one index (the same layout as labkit's loop). For each
@@ -10,7 +10,7 @@ regression nn.Linear(784, 10), MLP 784→256→10 with ReLU) prints one table ro
 an epoch, wall and CPU time of the main thread (on one thread libtorch runs every op there, so its CPU
 time is the work done, which other processes disturb far less), the first epoch (warm-up) left out. The loss is read back once per epoch, as ours.
 """
-import gzip, statistics, sys, time
+import gzip, os, statistics, sys, time
 import numpy as np
 import torch
 
@@ -52,14 +52,28 @@ def epochs(model, x, y, n):
     return statistics.median(seconds[1:]), statistics.median(cpu[1:])
 
 
+def cnn():
+    """labkit's cnn(): 3×3 conv 32 (padding 1), ReLU, 2×2 max-pool, 3×3 conv 64, ReLU, pool, dense 128, dropout 0.25."""
+    nn = torch.nn
+    return nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(64 * 7 * 7, 128), nn.ReLU(), nn.Dropout(0.25), nn.Linear(128, 10))
+
+
+MODELS = {
+    "softmax,mlp": (("softmax 784→10", lambda: torch.nn.Linear(784, 10)),
+                    ("mlp 784→256→10", lambda: torch.nn.Sequential(
+                        torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10)))),
+    "cnn": (("cnn 32,64→128", cnn),),
+}
+
+
 def main():
     n = int(sys.argv[1])
     x, y = load()
     for threads in map(int, sys.argv[2:]):
         torch.set_num_threads(threads)
-        for name, make in (("softmax 784→10", lambda: torch.nn.Linear(784, 10)),
-                           ("mlp 784→256→10", lambda: torch.nn.Sequential(
-                               torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10)))):
+        for name, make in MODELS[os.environ.get("MODELS", "softmax,mlp")]:
             torch.manual_seed(42)
             wall, cpu = epochs(make(), x, y, n)
             print(f"| {name} | {threads} | {wall:.3f} | {cpu:.3f} |", flush=True)

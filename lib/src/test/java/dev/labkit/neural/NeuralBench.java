@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  * with its per-epoch loss and accuracy) against the bare DJL calls it is made of (gather, forward, loss,
  * backward, update; nothing kept). Then the test accuracy of Adam, SGD and RMSProp at 10 epochs as in
  * PEERS.md. Run by bench/nn.sh; not a test. Arguments: epochs per timing (default 6); "timing" or
- * "accuracy" to run one part only ("all" both); the thread counts to time, e.g. "1,2" (the default).
+ * "accuracy" to run one part only ("all" both); the thread counts to time, e.g. "1,2" (the default); the
+ * models to time, "softmax,mlp" (the default) or "cnn" (cnn(): 3×3 conv 32 → pool → 3×3 conv 64 → pool → 128 → 10).
  */
 public final class NeuralBench {
   private NeuralBench() {}
@@ -47,13 +48,20 @@ public final class NeuralBench {
       System.out.println("| model | threads | ours s/epoch | raw DJL s/epoch | ours / raw | ours CPU s/epoch | raw CPU s/epoch "
           + "| ours / raw (CPU) |");
       System.out.println("|---|---|---|---|---|---|---|---|");
-      for (NeuralNet model : List.of(NeuralNet.softmaxRegression(), NeuralNet.mlp(256))) {
+      List<String> names = List.of((args.length > 3 ? args[3] : "softmax,mlp").split(","));
+      List<NeuralNet> models = names.stream().map(name -> switch (name) {
+        case "softmax" -> NeuralNet.softmaxRegression();
+        case "mlp" -> NeuralNet.mlp(256);
+        case "cnn" -> NeuralNet.cnn();
+        default -> throw new IllegalArgumentException("models: softmax, mlp or cnn, got " + name);
+      }).toList();
+      for (NeuralNet model : models) {
         for (int threads : threadCounts) {
           NeuralNet spec = model.threads(threads).epochs(epochs);
           double[][] raw = raw(spec, split.train(), 42);
           double[][] ours = ours(spec, split.train(), 42);
           System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", model.linear()
-              ? "softmax 784→10" : "mlp 784→256→10", threads, median(ours[0]), median(raw[0]),
+              ? "softmax 784→10" : model.conv().isEmpty() ? "mlp 784→256→10" : "cnn 32,64→128", threads, median(ours[0]), median(raw[0]),
               median(ours[0]) / median(raw[0]), median(ours[1]), median(raw[1]), median(ours[1]) / median(raw[1]));
         }
       }
@@ -130,7 +138,8 @@ public final class NeuralBench {
               NDArray x = data.x().get(scope, new NDIndex("{}", rows));
               NDArray y = data.y().get(scope, new NDIndex("{}", rows));
               try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
-                tape.backward(ClassifierTrainer.crossEntropy(net.forward(store, new NDList(x), true).singletonOrThrow(), y));
+                NDArray input = ClassifierNetworks.input(x, spec, train.shape());
+                tape.backward(ClassifierTrainer.crossEntropy(net.forward(store, new NDList(input), true).singletonOrThrow(), y));
               }
               for (Parameter p : parameters) {
                 try (NDArray gradient = p.getArray().getGradient()) {
