@@ -51,15 +51,11 @@ final class OwnModel implements Classifier, Measured {
   @Override
   public double[] predictProba(Dataset data) {
     long t0 = System.nanoTime();
-    int d = data.featureCount();
     double[] out = new double[data.size() * classes];
-    double[] x = new double[d];
     double[] p = new double[classes];
     boolean soft = true;
     for (int i = 0; i < data.size(); i++) {
-      for (int j = 0; j < d; j++) {
-        x[j] = data.features()[i * d + j];
-      }
+      double[] x = SmileModel.row(data, i);
       int predicted;
       try {
         soft &= predictor.probabilities(x, p);
@@ -113,15 +109,7 @@ final class OwnModel implements Classifier, Measured {
   /** Its Java-serialised size when the predictor is serialisable (Smile's models are), else 0: unknown. */
   @Override
   public long memoryBytes() {
-    if (!(predictor instanceof java.io.Serializable)) {
-      return 0;
-    }
-    try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.io.ObjectOutputStream(bytes)) {
-      out.writeObject(predictor);
-      out.flush();
-      return bytes.size();
-    } catch (java.io.IOException | RuntimeException e) {
-      return 0;
-    }
+    return predictor instanceof java.io.Serializable serializable ? Probabilities.serializedSize(serializable) : 0;
   }
+
 }
