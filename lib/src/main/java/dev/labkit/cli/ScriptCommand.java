@@ -13,7 +13,8 @@ import picocli.CommandLine;
 /**
  * How a script's picocli command runs ({@code Lab.cli}): its {@link LabOptions} learn which script file
  * and arguments they came from (for provenance and the re-run command), and user mistakes
- * ({@link UserError}, bad options) print one line on stderr with no stack trace and exit with 2.
+ * ({@link UserError}, bad options) print one line on stderr with no stack trace and exit with 2; when the
+ * error came from the script's own code, the frames of that code follow ({@link UserFrames}).
  */
 public final class ScriptCommand {
   private ScriptCommand() {}
@@ -37,6 +38,7 @@ public final class ScriptCommand {
     cmd.setExecutionExceptionHandler((e, ignored, parsed) -> {
       if (e instanceof UserError user) {
         err.println(name + ": " + user.getMessage());
+        UserFrames.of(user).forEach(err::println); // where in the script's own code (a metric, a loss, a fit)
         return user.exitCode();
       }
       throw e;
