@@ -23,8 +23,10 @@ final class RunFiles {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(runs, 2)) {
+      // a folder is claimed a moment before its run.json is written, and a kill in that moment leaves it empty:
+      // labkit's readers skip such a folder (RunFolder.tryRead), and so do the tests
       return walk.filter(p -> p.getNameCount() == runs.getNameCount() + 2 && Files.isDirectory(p))
-          .sorted().toList();
+          .filter(p -> Files.isRegularFile(p.resolve("run.json"))).sorted().toList();
     }
   }
 
