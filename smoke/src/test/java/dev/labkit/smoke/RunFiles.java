@@ -24,7 +24,7 @@ final class RunFiles {
     }
     try (Stream<Path> walk = Files.walk(runs, 2)) {
       // a folder is claimed a moment before its run.json is written, and a kill in that moment leaves it empty:
-      // labkit's readers skip such a folder (RunFolder.tryRead), and so do the tests
+      // lab runs lists such a folder as damaged, the site leaves it out; the tests look at runs with a run.json
       return walk.filter(p -> p.getNameCount() == runs.getNameCount() + 2 && Files.isDirectory(p))
           .filter(p -> Files.isRegularFile(p.resolve("run.json"))).sorted().toList();
     }
