@@ -100,4 +100,20 @@ class NetworksTest {
     assertThatThrownBy(() -> ClassifierNetworks.build(NeuralNet.cnn(), Shape.flat(4), 2))
         .hasMessage("cnn() needs images; 1×4×1 is a table of features: use mlp() for it");
   }
+
+  /** Sized by the data: the same cnn() takes CIFAR-10's 32×32×3 (two poolings: 8×8×64 into the dense layer). */
+  @Test
+  void a_cnn_is_sized_by_the_data_and_takes_32x32x3_colour_images() {
+    try (NDManager manager = Torch.manager()) {
+      Shape cifar = new Shape(32, 32, 3);
+      ai.djl.nn.Block net = ClassifierNetworks.build(NeuralNet.cnn(), cifar, 10);
+      ClassifierNetworks.initialize(net, manager, NeuralNet.cnn(), cifar, 10);
+      NDArray rows = manager.zeros(new ai.djl.ndarray.types.Shape(2, cifar.size()));
+      NDArray scores = net.forward(new ai.djl.training.ParameterStore(manager, false),
+          new ai.djl.ndarray.NDList(ClassifierNetworks.input(rows, NeuralNet.cnn(), cifar)), false).singletonOrThrow();
+      assertThat(scores.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(2, 10));
+      assertThat(net.getParameters().values().stream().map(p -> p.getArray().getShape()).toList())
+          .contains(new ai.djl.ndarray.types.Shape(128, 8 * 8 * 64)); // the first dense layer's weights
+    }
+  }
 }
