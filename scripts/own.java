@@ -47,17 +47,7 @@ class own implements Callable<Integer> {
         });
     var smileKnn = classifier("smile-knn", t -> Predictor.of(smile.classification.KNN.fit(t.x(), t.y(), t.integer("k"))))
         .param("k", 15);
-    var top2 = metric("top2_accuracy", p -> {
-      int hit = 0;
-      for (int i = 0; i < p.size(); i++) {
-        int above = 0;
-        for (int c = 0; c < p.classes(); c++) {
-          above += p.proba(i, c) > p.proba(i, p.labels()[i]) ? 1 : 0;
-        }
-        hit += above < 2 ? 1 : 0;
-      }
-      return (double) hit / p.size();
-    });
+    var top2 = metric("top2_accuracy", p -> p.share(i -> p.rankOfTruth(i) < 2)); // the truth among the top two
     var yours = experiment("own-fashion").data(data).compare(smallCnn, cnn().epochs(5), smileKnn, softmaxRegression())
         .validation(0.1).evaluate(accuracy(), top2, confusionMatrix());
     return runAll(lab, yours);

@@ -170,29 +170,21 @@ public record LineChart(
    * x) or fall on the plot's edge (the first and last value of a sweep).
    */
   private ObjectNode errorBand() {
-    ObjectNode layer = Json.COMPACT.createObjectNode();
-    layer.put("name", "error_band");
-    ObjectNode mark = layer.putObject("mark");
-    mark.put("type", "area");
-    mark.put("opacity", 0.15);
-    mark.put("clip", true);
-    ObjectNode enc = layer.putObject("encoding");
-    enc.set("x", Charts.quantitative(x, false));
-    enc.set("y", Charts.quantitative(new Axis(errors.low(), y.title(), y.scale()), false));
-    enc.putObject("y2").put("field", Charts.field(errors.high()));
-    if (series != null) {
-      enc.set("color", Charts.nominal(series, seriesTitle));
-    }
-    return layer;
+    return spreadLayer("error_band", "area", "opacity", 0.15);
   }
 
   /** A rule from low to high at each row's x (rows without them are dropped as invalid), named for tests. */
   private ObjectNode errorLayer() {
+    return spreadLayer("error_bars", "rule", "strokeWidth", 1.5);
+  }
+
+  /** A layer named {@code name} drawing {@code type} marks (with one style) from each row's low to its high. */
+  private ObjectNode spreadLayer(String name, String type, String style, double value) {
     ObjectNode layer = Json.COMPACT.createObjectNode();
-    layer.put("name", "error_bars");
+    layer.put("name", name);
     ObjectNode mark = layer.putObject("mark");
-    mark.put("type", "rule");
-    mark.put("strokeWidth", 1.5);
+    mark.put("type", type);
+    mark.put(style, value);
     mark.put("clip", true);
     ObjectNode enc = layer.putObject("encoding");
     enc.set("x", Charts.quantitative(x, false));

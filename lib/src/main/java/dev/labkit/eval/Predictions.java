@@ -34,4 +34,19 @@ public record Predictions(int[] labels, int[] predicted, double[] proba, List<St
     }
     return labels.length == 0 ? Double.NaN : (double) right / labels.length;
   }
+
+  /** How many classes example {@code i} gives a higher probability than its true class: 0 when it ranks first. */
+  public int rankOfTruth(int i) {
+    int above = 0;
+    for (int c = 0; c < classNames.size(); c++) {
+      above += proba(i, c) > proba(i, labels[i]) ? 1 : 0;
+    }
+    return above;
+  }
+
+  /** Share of examples for which {@code test} holds. */
+  public double share(java.util.function.IntPredicate test) {
+    return labels.length == 0 ? Double.NaN : (double) java.util.stream.IntStream.range(0, labels.length)
+        .filter(test).count() / labels.length;
+  }
 }
