@@ -40,6 +40,15 @@ public final class Fitting {
    */
   public static Classifier fit(ClassifierSpec<?> spec, Dataset train, Dataset validation, long seed, boolean smoke,
       EventSink events) {
+    return fit(spec, train, validation, seed, smoke, events, null);
+  }
+
+  /**
+   * The same; a network keeps a checkpoint in {@code checkpoints} after each epoch but the last, or goes on
+   * from the one there (null: no checkpoint; the other models fit in one call and keep none).
+   */
+  public static Classifier fit(ClassifierSpec<?> spec, Dataset train, Dataset validation, long seed, boolean smoke,
+      EventSink events, ClassifierTrainer.Checkpoints checkpoints) {
     return switch (spec) {
       case LogisticRegression lr -> fitLogistic(lr, train, events);
       case Svm svm -> announce(events, spec, train, () -> SvmModel.fit(svm, train, seed));
@@ -47,7 +56,7 @@ public final class Fitting {
       case Knn knn -> announce(events, spec, train, () -> KnnModel.fit(knn, train));
       case DecisionTree tree -> announce(events, spec, train, () -> TreeModel.fit(tree, train));
       case GaussianNaiveBayes bayes -> announce(events, spec, train, () -> NaiveBayesModel.fit(bayes, train));
-      case NeuralNet net -> ClassifierTrainer.fit(smoke ? net.smoke() : net, train, validation, seed, events);
+      case NeuralNet net -> ClassifierTrainer.fit(smoke ? net.smoke() : net, train, validation, seed, events, checkpoints);
       case OwnClassifier own -> announce(events, spec, train, () -> OwnModel.fit(own, train, seed, events));
     };
   }

@@ -3,8 +3,8 @@ package dev.labkit.gan;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
+import dev.labkit.neural.CheckpointFile;
 import dev.labkit.model.Gan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,33 +36,11 @@ public final class Fingerprint {
 
   /** The training data a checkpoint belongs to: its id, size and content digest. */
   public static String data(Dataset train) {
-    return train.id() + " " + train.size() + " sha256:" + train.sha256();
+    return CheckpointFile.dataFingerprint(train);
   }
 
   /** Refuses a checkpoint made for other networks or other data, naming the first difference. */
   public static void check(Path file, Checkpoint.Header header, String architecture, String data) {
-    if (!header.architecture().equals(architecture)) {
-      throw new UserError("the checkpoint " + file + " is from a different architecture (" + firstDifference(
-          header.architecture(), architecture) + "); resume with the options the run was started with, or start "
-          + "a new run");
-    }
-    if (!header.data().equals(data)) {
-      throw new UserError("the checkpoint " + file + " was trained on other data (" + header.data() + ", this run has "
-          + data + "); resume with the data the run was started with, or start a new run");
-    }
-  }
-
-  /** "it has generator=256x512x1024, this run builds generator=128x256": the first entry that differs. */
-  private static String firstDifference(String saved, String built) {
-    String[] a = saved.split(" ");
-    String[] b = built.split(" ");
-    for (int i = 0; i < Math.max(a.length, b.length); i++) {
-      String x = i < a.length ? a[i] : "nothing more";
-      String y = i < b.length ? b[i] : "nothing more";
-      if (!x.equals(y)) {
-        return "it has " + x + ", this run builds " + y;
-      }
-    }
-    return "same entries in another order";
+    CheckpointFile.checkFingerprints(file, header.architecture(), architecture, header.data(), data);
   }
 }

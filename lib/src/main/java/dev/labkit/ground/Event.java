@@ -35,6 +35,14 @@ public sealed interface Event {
   /** A line for people watching: which phase the run is in and how it goes. */
   record Phase(String phase, String text) implements Event {}
 
-  /** The run's final metrics; {@code headline} names the one to show in lists. */
-  record Summary(Map<String, Double> metrics, String headline) implements Event {}
+  /**
+   * The run's final metrics; {@code headline} names the one to show in lists; {@code lowerIsBetter} says
+   * for the metrics the script declared (your own, {@code .smallerIsBetter()}) which way is better, where a
+   * report would otherwise guess from the name.
+   */
+  record Summary(Map<String, Double> metrics, String headline, Map<String, Boolean> lowerIsBetter) implements Event {
+    public Summary(Map<String, Double> metrics, String headline) {
+      this(metrics, headline, Map.of());
+    }
+  }
 }

@@ -36,9 +36,11 @@ import java.util.Map;
  * @param training        optimizer, learning rate, schedule and early stopping
  * @param block           your own network in place of the layers above; null for labkit's
  * @param loss            your own loss in place of cross-entropy; null for cross-entropy
+ * @param noise           noise injected while training: on the inputs of every batch, on every parameter after
+ *                        each update, on the learning rate ({@link Injection}; none by default)
  */
 public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation activation, double dropout, int epochs,
-    int batch, int threads, int overfitPatience, Training training, OwnBlock block, OwnLoss loss) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
+    int batch, int threads, int overfitPatience, Training training, OwnBlock block, OwnLoss loss, Injection noise) implements ClassifierSpec<NeuralNet>, DeclaredSpec<NeuralNet> {
 
   /** The non-linearities between layers. */
   public enum Activation { RELU, TANH, SIGMOID, LEAKY_RELU }
@@ -81,14 +83,15 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
       P.integer("overfit_patience", NeuralNet::overfitPatience, NeuralNet::overfitPatience,
           "flag overfitting after this many epochs in which validation loss and accuracy both stall while the "
           + "training loss falls; 0 = off").check(v -> v >= 0, "≥ 0", "0 switches the flag off"),
-      P.group(NeuralNet::training, NeuralNet::training, Training.PARAMS));
+      P.group(NeuralNet::training, NeuralNet::training, Training.PARAMS),
+      P.group(NeuralNet::noise, NeuralNet::noise, Injection.PARAMS));
 
   public NeuralNet {
     PARAMS.validate(conv, hidden, activation, dropout, null, epochs, batch, threads, overfitPatience);
     conv = List.copyOf(conv);
     hidden = List.copyOf(hidden);
-    if (training == null) {
-      throw new UserError("training must be given");
+    if (training == null || noise == null) {
+      throw new UserError("training and noise must be given (Injection.none() for no noise)");
     }
   }
 
@@ -98,7 +101,7 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
    */
   public static NeuralNet softmaxRegression() {
     return new NeuralNet(List.of(), List.of(), Activation.RELU, 0, 10, 128, 1, 3,
-        Training.defaults().optimizer(Training.Optimizer.ADAM).lr(1e-3), null, null);
+        Training.defaults().optimizer(Training.Optimizer.ADAM).lr(1e-3), null, null, Injection.none());
   }
 
   /** An MLP with these hidden widths and ReLU, otherwise as {@link #softmaxRegression()}. */
@@ -129,12 +132,12 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
 
   public NeuralNet conv(int... channels) {
     return new NeuralNet(java.util.Arrays.stream(channels).boxed().toList(), hidden, activation, dropout, epochs,
-        batch, threads, overfitPatience, training, block, loss);
+        batch, threads, overfitPatience, training, block, loss, noise);
   }
 
   /** Your own block in place of labkit's layers; its conv, hidden, activation and dropout params no longer apply. */
   public NeuralNet block(OwnBlock value) {
-    return new NeuralNet(List.of(), List.of(), activation, 0, epochs, batch, threads, overfitPatience, training, value, loss);
+    return new NeuralNet(List.of(), List.of(), activation, 0, epochs, batch, threads, overfitPatience, training, value, loss, noise);
   }
 
   /** {@code --set model.loss=cross_entropy} goes back to the built-in loss; any other name is not known here. */
@@ -144,13 +147,13 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
           + "own is given in the script with .loss(\"name\", (scores, labels) -> …)");
     }
     return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, training, block,
-        null);
+        null, noise);
   }
 
   /** Trains with your own loss in place of cross-entropy (see {@link OwnLoss}). */
   public NeuralNet loss(String name, java.util.function.BinaryOperator<ai.djl.ndarray.NDArray> function) {
     return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, training, block,
-        new OwnLoss(name, function));
+        new OwnLoss(name, function), noise);
   }
 
   /** The loss's name as params show it: {@code cross_entropy}, or {@code custom:<name>}. */
@@ -160,35 +163,41 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
 
   public NeuralNet hidden(int... widths) {
     return new NeuralNet(conv, java.util.Arrays.stream(widths).boxed().toList(), activation, dropout, epochs, batch,
-        threads, overfitPatience, training, block, loss);
+        threads, overfitPatience, training, block, loss, noise);
   }
 
   public NeuralNet activation(Activation value) {
-    return new NeuralNet(conv, hidden, value, dropout, epochs, batch, threads, overfitPatience, training, block, loss);
+    return new NeuralNet(conv, hidden, value, dropout, epochs, batch, threads, overfitPatience, training, block, loss, noise);
   }
 
   public NeuralNet dropout(double value) {
-    return new NeuralNet(conv, hidden, activation, value, epochs, batch, threads, overfitPatience, training, block, loss);
+    return new NeuralNet(conv, hidden, activation, value, epochs, batch, threads, overfitPatience, training, block, loss, noise);
   }
 
   public NeuralNet epochs(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, value, batch, threads, overfitPatience, training, block, loss);
+    return new NeuralNet(conv, hidden, activation, dropout, value, batch, threads, overfitPatience, training, block, loss, noise);
   }
 
   public NeuralNet batch(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, value, threads, overfitPatience, training, block, loss);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, value, threads, overfitPatience, training, block, loss, noise);
   }
 
   public NeuralNet threads(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, value, overfitPatience, training, block, loss);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, value, overfitPatience, training, block, loss, noise);
   }
 
   public NeuralNet overfitPatience(int value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, value, training, block, loss);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, value, training, block, loss, noise);
   }
 
   public NeuralNet training(Training value) {
-    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, value, block, loss);
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, value, block, loss, noise);
+  }
+
+  /** Trains with noise injected: into the inputs, the parameters or the learning rate ({@link Injection}). */
+  public NeuralNet noise(Injection value) {
+    return new NeuralNet(conv, hidden, activation, dropout, epochs, batch, threads, overfitPatience, training, block,
+        loss, value);
   }
 
   /** Shortcut for {@code training(training().optimizer(value))}. */

@@ -53,4 +53,19 @@ final class Batches {
       order[j] = swap;
     }
   }
+
+  /** A Fisher–Yates shuffle of 0..n-1 from the run's generator: a new batch order every epoch. */
+  static long[] permutation(int n, SplittableRandom random) {
+    long[] order = new long[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      long swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
 }

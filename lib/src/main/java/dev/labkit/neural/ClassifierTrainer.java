@@ -11,14 +11,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import dev.labkit.ground.Params;
 import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;
 import dev.labkit.model.NeuralNet;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -45,18 +47,26 @@ public final class ClassifierTrainer {
   private final NeuralNet spec;
   private final Shape shape;
   private final EventSink events;
-  private final NDManager manager;
-  private final Block net;
+  final NDManager manager;
+  final Block net;
   private final ParameterStore store;
   private final List<Parameter> parameters;
+  private final List<String> names; // the optimizer keys its state by name: a checkpoint finds it again
   private final LearningRate rate;
-  private final Optimizer optimizer;
+  final TorchOptimizer optimizer;
   private final SplittableRandom random;
-  private int stepsDone;
+  private final long seed;
+  private final TrainingLog log;
+  private final EarlyStopping stopping;
+  private final OverfitWatch overfit;
+  private final NetNoise noise;
+  List<float[]> best; // the best epoch's weights, kept when early stopping may restore them
+  int stepsDone;
+  final String architecture;
   private int currentEpoch; // for marks made inside a step
 
   private ClassifierTrainer(NeuralNet spec, Shape shape, int classes, int stepsPerEpoch, long seed,
-      EventSink events, NDManager manager) {
+      boolean validated, EventSink events, NDManager manager) {
     this.spec = spec;
     this.shape = shape;
     this.events = events;
@@ -65,10 +75,23 @@ public final class ClassifierTrainer {
     ClassifierNetworks.initialize(net, manager, spec, shape, classes);
     this.store = new ParameterStore(manager, false);
     this.parameters = net.getParameters().values();
+    this.names = net.getParameters().keys();
     this.rate = LearningRate.start(spec.training(), spec.epochs() * stepsPerEpoch);
     this.optimizer = Optimizers.build(spec.training(), rate);
     this.random = new SplittableRandom(seed);
+    this.seed = seed;
+    this.log = new TrainingLog(spec, events);
+    this.stopping = new EarlyStopping(spec.training());
+    this.overfit = new OverfitWatch(validated ? spec.overfitPatience() : 0);
+    this.noise = new NetNoise(spec.noise());
+    this.architecture = NetCheckpoint.architecture(spec, shape, classes, net);
   }
+
+  /**
+   * Where a run keeps its checkpoint ({@link NetCheckpoint}), one file replaced after every epoch but the
+   * last, and whether the run goes on from it.
+   */
+  public record Checkpoints(Path file, boolean resume) {}
 
   /**
    * Trains {@code spec} on {@code train}, measuring {@code validation} (may be null) after every epoch, and
@@ -76,6 +99,15 @@ public final class ClassifierTrainer {
    * from {@code seed}, so the same call gives the same bits.
    */
   public static NeuralClassifier fit(NeuralNet spec, Dataset train, Dataset validation, long seed, EventSink events) {
+    return fit(spec, train, validation, seed, events, null);
+  }
+
+  /**
+   * The same, keeping a checkpoint after every epoch but the last in {@code checkpoints} (null: none), or
+   * going on from the one there.
+   */
+  public static NeuralClassifier fit(NeuralNet spec, Dataset train, Dataset validation, long seed, EventSink events,
+      Checkpoints checkpoints) {
     if (spec.batch() > train.size()) {
       throw new UserError("batch must be at most the training set's " + train.size() + " examples, got "
           + spec.batch() + " (set model.batch lower)");
@@ -85,22 +117,32 @@ public final class ClassifierTrainer {
     int stepsPerEpoch = (train.size() + spec.batch() - 1) / spec.batch();
     try (NDManager manager = Torch.manager()) {
       ClassifierTrainer trainer = new ClassifierTrainer(spec, train.shape(), train.numClasses(), stepsPerEpoch,
-          seed, events, manager);
+          seed, validation != null, events, manager);
       Tensors trainSet = Tensors.of(manager, train);
       Tensors validationSet = validation == null ? null : Tensors.of(manager, validation);
-      TrainingLog log = trainer.epochs(trainSet, validationSet);
+      int done = 0;
+      String data = checkpoints == null ? null : CheckpointFile.dataFingerprint(train);
+      if (checkpoints != null && checkpoints.resume()) {
+        done = NetCheckpoint.restore(checkpoints.file(), trainer, data).epoch();
+        for (int epoch = 1; epoch <= done; epoch++) {
+          Batches.permutation(train.size(), trainer.random); // the batch orders of the epochs done: the generator moves on
+        }
+        events.accept(new Event.Phase("fit", "going on after epoch " + done + " from " + checkpoints.file()));
+      }
+      TrainingLog log = trainer.epochs(trainSet, validationSet, done + 1, checkpoints, data);
       return new NeuralClassifier(spec, train.shape(), train.numClasses(), trainer.weights(), log,
           (System.nanoTime() - start) / 1e9);
     }
   }
 
-  /** The epoch loop: train, measure, then let the schedule, early stopping and the overfitting flag look. */
-  private TrainingLog epochs(Tensors train, Tensors validation) {
-    TrainingLog log = new TrainingLog(spec, events);
-    EarlyStopping stopping = new EarlyStopping(spec.training());
-    OverfitWatch overfit = new OverfitWatch(validation == null ? 0 : spec.overfitPatience());
-    List<float[]> best = null;
-    for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+  /**
+   * The epoch loop from epoch {@code first}: train, measure, then let the schedule, early stopping and the
+   * overfitting flag look; a checkpoint after every epoch that is not the last.
+   */
+  private TrainingLog epochs(Tensors train, Tensors validation, int first, Checkpoints checkpoints, String data) {
+    for (int epoch = first; epoch <= spec.epochs(); epoch++) {
+      Engine.getInstance().setRandomSeed(epochSeed(seed, epoch)); // dropout: the seed and the epoch decide
+      noise.epoch(seed, epoch);
       Scores trained = trainEpoch(train, epoch);
       Scores measured = validation == null ? null : measure(validation);
       log.epoch(epoch, trained, measured, rate.value());
@@ -121,8 +163,16 @@ public final class ClassifierTrainer {
         log.earlyStop(epoch, stopping.bestCheck(), stopping.bestLoss(), best != null);
         break;
       }
+      if (checkpoints != null && epoch < spec.epochs()) {
+        NetCheckpoint.write(checkpoints.file(), this, epoch, data);
+      }
     }
     return log.finish(stepsDone, stopping.bestCheck(), validation != null);
+  }
+
+  /** libtorch's seed for epoch {@code epoch}'s random draws: a mix of the run's seed and the epoch. */
+  static int epochSeed(long seed, int epoch) {
+    return new SplittableRandom(seed).split().nextInt() ^ new SplittableRandom(seed + epoch).nextInt();
   }
 
   /**
@@ -134,7 +184,7 @@ public final class ClassifierTrainer {
     this.currentEpoch = epoch;
     int stepsBefore = stepsDone;
     try (NDManager epochScope = manager.newSubManager()) {
-      NDArray order = epochScope.create(permutation(train.size(), random));
+      NDArray order = epochScope.create(Batches.permutation(train.size(), random));
       NDList losses = new NDList();
       NDList logits = new NDList();
       for (int from = 0; from < train.size(); from += spec.batch()) {
@@ -154,7 +204,7 @@ public final class ClassifierTrainer {
     try (NDManager scope = manager.newSubManager()) {
       // the batch: a slice of this epoch's permutation, then one native gather of those rows
       NDArray rows = order.get(scope, new NDIndex(from + ":" + to));
-      NDArray x = train.x().get(scope, new NDIndex("{}", rows));
+      NDArray x = noise.inputs(train.x().get(scope, new NDIndex("{}", rows)), scope);
       NDArray y = train.y().get(scope, new NDIndex("{}", rows));
       NDArray scores;
       NDArray loss;
@@ -167,16 +217,19 @@ public final class ClassifierTrainer {
         // intermediate results it saved, so keeping the loss and scores below keeps no batch alive)
         tape.backward(loss);
       }
-      loss = float32(loss);
+      loss = NetLoss.float32(loss);
       // update: each parameter takes a step against its gradient, sized by the optimizer and the current
       // learning rate; then zero the gradient (PyTorch's optimizer.zero_grad()), since autograd adds each
       // backward's gradient to whatever the gradient already holds
-      for (Parameter parameter : parameters) {
+      noise.learningRate(rate);
+      for (int i = 0; i < parameters.size(); i++) {
+        Parameter parameter = parameters.get(i);
         try (NDArray gradient = parameter.getArray().getGradient()) {
-          optimizer.update(parameter.getId(), parameter.getArray(), gradient);
+          optimizer.update(names.get(i), parameter.getArray(), gradient);
           gradient.subi(gradient);
         }
       }
+      noise.parameters(parameters, scope);
       stepsDone++;
       if (rate.afterStep(stepsDone)) {
         events.accept(new Event.Scalar(currentEpoch, "mark/lr_drop", rate.value())); // the step and cosine schedules
@@ -191,37 +244,7 @@ public final class ClassifierTrainer {
 
   /** The batch's loss: cross-entropy, or the script's own, which must give one number. */
   private NDArray loss(NDArray scores, NDArray labels) {
-    if (spec.loss() == null) {
-      return crossEntropy(scores, labels);
-    }
-    String where = "at epoch " + currentEpoch + ", step " + (stepsDone + 1);
-    NDArray value;
-    try {
-      value = spec.loss().function().apply(scores, labels);
-    } catch (RuntimeException e) {
-      throw new UserError("your loss " + spec.loss().name() + " failed " + where + ": " + e, e);
-    }
-    if (value == null || value.getShape().size() != 1) {
-      throw new UserError("your loss " + spec.loss().name() + " gave " + (value == null ? "null" : "an array of shape "
-          + value.getShape()) + " " + where + "; it must give one number (end it with .mean() or .sum())");
-    }
-    return value.reshape();
-  }
-
-  /** A loss as the loop keeps it: a Java double in the script's formula (mul(0.9)) makes it float64. */
-  private static NDArray float32(NDArray loss) {
-    return loss.getDataType() == DataType.FLOAT32 ? loss : loss.toType(DataType.FLOAT32, false);
-  }
-
-  /**
-   * Mean cross-entropy of a batch: for each example, minus the log of the softmax probability the network
-   * gives its true class. log-softmax is computed directly (max-shifted), which stays finite where
-   * {@code log(softmax(z))} would underflow to log 0.
-   */
-  static NDArray crossEntropy(NDArray logits, NDArray labels) {
-    NDArray logProbabilities = logits.logSoftmax(1);
-    NDArray ofTrueClass = logProbabilities.gather(labels.reshape(-1, 1), 1);
-    return ofTrueClass.mean().neg();
+    return NetLoss.of(spec, scores, labels, "at epoch " + currentEpoch + ", step " + (stepsDone + 1));
   }
 
   /** Loss and accuracy of the current network on a whole set, without dropout and without gradients. */
@@ -235,26 +258,28 @@ public final class ClassifierTrainer {
         NDArray y = data.y().get(scope, new NDIndex(from + ":" + to));
         NDArray logits = net.forward(store, new NDList(ClassifierNetworks.input(x, spec, shape)), false)
             .singletonOrThrow();
-        lossSum += float32(loss(logits, y)).getFloat() * (double) (to - from);
+        lossSum += NetLoss.float32(loss(logits, y)).getFloat() * (double) (to - from);
         correct += logits.argMax(1).eq(y).sum().getLong();
       }
     }
     return new Scores(lossSum / data.size(), correct / (double) data.size());
   }
 
-  /** A Fisher–Yates shuffle of 0..n-1 from the run's generator: a new batch order every epoch. */
-  static long[] permutation(int n, SplittableRandom random) {
-    long[] order = new long[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      long swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
+  /** Writes where the loop's bookkeeping stands, for a checkpoint. */
+  void saveLoop(DataOutputStream out) throws IOException {
+    rate.save(out);
+    stopping.save(out);
+    overfit.save(out);
+    log.save(out);
+  }
+
+  /** Takes back what {@link #saveLoop} wrote, after {@code steps} updates. */
+  void loadLoop(DataInputStream in, int steps) throws IOException {
+    stepsDone = steps;
+    rate.load(in);
+    stopping.load(in);
+    overfit.load(in);
+    log.load(in);
   }
 
   /** A copy of every parameter's values, in the network's order. */
@@ -265,30 +290,6 @@ public final class ClassifierTrainer {
   private void restore(List<float[]> values) {
     for (int i = 0; i < parameters.size(); i++) {
       ClassifierNetworks.copyInto(parameters.get(i), values.get(i));
-    }
-  }
-
-  /** Mean loss and accuracy over a set. */
-  record Scores(double loss, double accuracy) {
-    /**
-     * The epoch's means from each step's loss and correct count (the last batch may be smaller). A loss
-     * that is NaN or infinite means training diverged: stop, saying at which step and what to change.
-     */
-    static Scores ofEpoch(float[] stepLoss, long correct, int batch, int n, int epoch, int firstStep) {
-      double sum = 0;
-      for (int s = 0; s < stepLoss.length; s++) {
-        if (!Float.isFinite(stepLoss[s])) {
-          throw diverged(stepLoss, s, epoch, firstStep);
-        }
-        sum += stepLoss[s] * (double) Math.min(batch, n - s * batch);
-      }
-      return new Scores(sum / n, correct / (double) n);
-    }
-
-    private static UserError diverged(float[] stepLoss, int s, int epoch, int firstStep) {
-      String last = s > 0 ? "last finite loss " + Params.show(stepLoss[s - 1]) : "no finite loss this epoch";
-      return new UserError("training diverged at epoch " + epoch + ", step " + (firstStep + s + 1) + ": the loss is "
-          + stepLoss[s] + " (" + last + "); lower the learning rate (model.lr)");
     }
   }
 }

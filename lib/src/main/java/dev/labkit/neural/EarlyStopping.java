@@ -1,5 +1,9 @@
 package dev.labkit.neural;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 import dev.labkit.model.Training;
 
 /**
@@ -44,5 +48,19 @@ public final class EarlyStopping {
 
   public double bestLoss() {
     return bestLoss;
+  }
+
+  /** Writes what it has seen, for a checkpoint ({@link NetCheckpoint}). */
+  void save(DataOutputStream out) throws IOException {
+    out.writeDouble(bestLoss);
+    out.writeInt(bestCheck);
+    out.writeInt(sinceBest);
+  }
+
+  /** Takes back what {@link #save} wrote. */
+  void load(DataInputStream in) throws IOException {
+    bestLoss = in.readDouble();
+    bestCheck = in.readInt();
+    sinceBest = in.readInt();
   }
 }

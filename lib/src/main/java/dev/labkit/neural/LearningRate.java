@@ -1,5 +1,9 @@
 package dev.labkit.neural;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 import ai.djl.training.tracker.ParameterTracker;
 import dev.labkit.model.Training;
 
@@ -91,5 +95,19 @@ public final class LearningRate implements ParameterTracker {
   @Override
   public float getNewValue(String parameterId, int numUpdate) {
     return (float) current();
+  }
+
+  /** Writes where the schedule is, for a checkpoint ({@link NetCheckpoint}); the jitter lasts one update only. */
+  void save(DataOutputStream out) throws IOException {
+    out.writeDouble(value);
+    out.writeDouble(best);
+    out.writeInt(sinceBest);
+  }
+
+  /** Takes back what {@link #save} wrote. */
+  void load(DataInputStream in) throws IOException {
+    value = in.readDouble();
+    best = in.readDouble();
+    sinceBest = in.readInt();
   }
 }

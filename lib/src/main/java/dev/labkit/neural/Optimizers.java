@@ -18,7 +18,7 @@ import dev.labkit.model.Training;
 public final class Optimizers {
   private Optimizers() {}
 
-  public static Optimizer build(Training training, LearningRate rate) {
+  public static TorchOptimizer build(Training training, LearningRate rate) {
     return new TorchOptimizer(training, rate);
   }
 

@@ -1,5 +1,9 @@
 package dev.labkit.neural;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * Spots overfitting as it starts: the validation loss and the validation accuracy have both failed to beat
  * their best for {@code patience} epochs in a row while the training loss kept falling over those epochs.
@@ -44,5 +48,23 @@ final class OverfitWatch {
   /** The epoch overfitting started, or -1 when it was never flagged. */
   int flagged() {
     return flagged;
+  }
+
+  /** Writes what it has seen, for a checkpoint ({@link NetCheckpoint}). */
+  void save(DataOutputStream out) throws IOException {
+    out.writeDouble(bestValLoss);
+    out.writeDouble(bestValAccuracy);
+    out.writeInt(bestEpoch);
+    out.writeDouble(trainLossAtBest);
+    out.writeInt(flagged);
+  }
+
+  /** Takes back what {@link #save} wrote. */
+  void load(DataInputStream in) throws IOException {
+    bestValLoss = in.readDouble();
+    bestValAccuracy = in.readDouble();
+    bestEpoch = in.readInt();
+    trainLossAtBest = in.readDouble();
+    flagged = in.readInt();
   }
 }

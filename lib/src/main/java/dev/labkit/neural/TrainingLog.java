@@ -1,5 +1,9 @@
 package dev.labkit.neural;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 import dev.labkit.model.NeuralNet;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
@@ -28,7 +32,7 @@ final class TrainingLog {
     this.events = events;
   }
 
-  void epoch(int epoch, ClassifierTrainer.Scores train, ClassifierTrainer.Scores validation, double lr) {
+  void epoch(int epoch, Scores train, Scores validation, double lr) {
     epochs = epoch;
     scalar(epoch, "train/loss", train.loss());
     scalar(epoch, "train/accuracy", train.accuracy());
@@ -97,5 +101,33 @@ final class TrainingLog {
 
   private void scalar(long step, String name, double value) {
     events.accept(new Event.Scalar(step, name, value));
+  }
+
+  /** Writes what the page's table and the summary will need, for a checkpoint ({@link NetCheckpoint}). */
+  void save(DataOutputStream out) throws IOException {
+    out.writeInt(epochs);
+    out.writeInt(facts.size());
+    for (var fact : facts.entrySet()) {
+      out.writeUTF(fact.getKey());
+      out.writeDouble(fact.getValue());
+    }
+    out.writeInt(notes.size());
+    for (List<Object> note : notes) {
+      out.writeUTF(note.get(0).toString());
+      out.writeUTF(note.get(1).toString());
+    }
+  }
+
+  /** Takes back what {@link #save} wrote. */
+  void load(DataInputStream in) throws IOException {
+    epochs = in.readInt();
+    facts.clear();
+    for (int i = in.readInt(); i > 0; i--) {
+      facts.put(in.readUTF(), in.readDouble());
+    }
+    notes.clear();
+    for (int i = in.readInt(); i > 0; i--) {
+      notes.add(List.of(in.readUTF(), in.readUTF()));
+    }
   }
 }

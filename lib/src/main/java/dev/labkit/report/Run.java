@@ -89,8 +89,15 @@ public record Run(
     }
   }
 
-  /** A final metric; {@code display} is the value as the page prints it, {@code value} the number (or null). */
-  public record Metric(String name, String display, boolean numeric, Double value) {}
+  /**
+   * A final metric; {@code display} is the value as the page prints it, {@code value} the number (or null);
+   * {@code lowerIsBetter} as the script declared it for its own metrics, else as the name says (loss, error, FID).
+   */
+  public record Metric(String name, String display, boolean numeric, Double value, boolean lowerIsBetter) {
+    public Metric(String name, String display, boolean numeric, Double value) {
+      this(name, display, numeric, value, SweepView.lowerIsBetter(name));
+    }
+  }
 
   /** The final value of a metric, if the run has it as a number. */
   public Double metric(String name) {

@@ -50,7 +50,7 @@ final class RunData {
     for (Run.Metric m : run.metrics()) {
       if (m.value() != null && Double.isFinite(m.value())) {
         metrics.put(m.name(), m.value());
-        if (SweepView.lowerIsBetter(m.name())) {
+        if (m.lowerIsBetter()) {
           lower.add(m.name());
         }
       }

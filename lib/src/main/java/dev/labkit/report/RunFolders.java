@@ -112,7 +112,7 @@ public final class RunFolders {
         entries(provenance).stream().filter(e -> !e.key().equals("command")).toList(),
         text(provenance.path("command")),
         dataset(run.path("dataset")),
-        metrics(summary.path("metrics")),
+        metrics(summary.path("metrics"), summary.path("lower_is_better")),
         headline(summary),
         // the final metrics are shown once, in their own table; the rest are curves' last points
         MetricsCsv.lastValues(series).stream().filter(l -> !summary.path("metrics").has(l.name())).toList(),
@@ -235,10 +235,13 @@ public final class RunFolders {
     return entries;
   }
 
-  private static List<Metric> metrics(JsonNode object) {
+  /** The final metrics; a direction the script declared ({@code lower_is_better}) wins over the name's. */
+  private static List<Metric> metrics(JsonNode object, JsonNode declared) {
     List<Metric> metrics = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
-      metrics.add(metric(e.getKey(), e.getValue()));
+      Metric m = metric(e.getKey(), e.getValue());
+      JsonNode lower = declared.path(e.getKey());
+      metrics.add(lower.isBoolean() ? new Metric(m.name(), m.display(), m.numeric(), m.value(), lower.asBoolean()) : m);
     }
     return metrics;
   }

@@ -39,7 +39,7 @@ public final class RunFrame {
     return run(trial, RunStore.create(options.runsDir(), record), out, body);
   }
 
-  /** The same in a folder opened already: a stopped run going on ({@link GanResume}). */
+  /** The same in a folder opened already: a stopped run going on ({@link RunResume}). */
   public static Runner.Result run(Trial trial, RunStore store, PrintStream out, Body body) {
     EventSink events = EventSink.all(List.of(new ConsoleSink(out), store));
     Map<String, Double> metrics = new LinkedHashMap<>();

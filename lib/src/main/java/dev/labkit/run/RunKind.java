@@ -2,6 +2,7 @@ package dev.labkit.run;
 
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.Selection;
+import dev.labkit.model.ModelSpec;
 import dev.labkit.store.RunRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ public interface RunKind {
   /** What the best trial is chosen by, and in which direction ({@link Selection} decides on which split). */
   Selection.Rule selection();
 
-  /** Whether a stopped run of this kind goes on from a checkpoint ({@code --resume RUN_ID}). */
-  default boolean resumes() {
+  /** Whether a stopped run of {@code model} goes on from a checkpoint ({@code --resume RUN_ID}). */
+  default boolean resumes(ModelSpec model) {
     return false;
   }
 

@@ -37,10 +37,10 @@ public final class Runner {
     List<Trial> trials = CliSweeps.trials(exp, options);
     int repeat = Repeats.count(exp, options);
     Result result;
-    if (trials.size() == 1 && repeat == 1) { // one run; with --resume RUN_ID, a stopped GAN run going on from its checkpoint
+    if (trials.size() == 1 && repeat == 1) { // one run; with --resume RUN_ID, a stopped GAN or network run going on from its checkpoint
       RunRecord.SweepInfo attached = CliSweeps.attachedTrial(options);
       Path resume = options.resume() == null ? null
-          : GanResume.find(options, trials.getFirst().experiment(), options.resume(), attached);
+          : RunResume.find(options, trials.getFirst().experiment(), options.resume(), attached);
       Trial trial = trials.getFirst();
       result = RunKinds.of(trial.experiment().model())
           .run(new RunKind.TrialRun(trial, attached, options, out, new DataCache(options), resume));

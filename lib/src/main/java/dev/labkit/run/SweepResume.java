@@ -57,7 +57,7 @@ record SweepResume(Path summaryFolder, Map<Integer, Outcome> finished, Map<Integ
       int number = repeats.run(run.trial(), repeat); // the trial's repeat: the same numbering as the first run
       Trial trial = repeats.trial(number);
       if (run.status() != RunStatus.FINISHED) { // interrupted, failed or still running: it runs again, or goes on
-        GanResume.resumable(run, trial).ifPresent(folder -> resumable.put(number, folder));
+        RunResume.resumable(run, trial).ifPresent(folder -> resumable.put(number, folder));
         continue;
       }
       trial.assignment().forEach((key, value) -> {

@@ -128,9 +128,18 @@ public final class RunFolder {
 
   /** Writes summary.json: the final metrics and the name of the headline one. */
   public static void writeSummary(Path folder, Map<String, ?> metrics, String headline) {
+    writeSummary(folder, metrics, headline, Map.of());
+  }
+
+  /** The same, with the direction of the metrics the script declared ({@code lower_is_better}, when any). */
+  public static void writeSummary(Path folder, Map<String, ?> metrics, String headline,
+      Map<String, Boolean> lowerIsBetter) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("metrics", metrics);
     json.put("headline", headline);
+    if (!lowerIsBetter.isEmpty()) {
+      json.put("lower_is_better", lowerIsBetter);
+    }
     Json.writeAtomically(folder.resolve(SUMMARY_JSON), json);
   }
 

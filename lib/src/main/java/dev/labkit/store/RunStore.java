@@ -198,7 +198,7 @@ public final class RunStore implements EventSink, AutoCloseable {
           addArtifact(artifact(table.name(), table.kind(), table.title(), path, null, null, Map.of()));
         }
         case Event.Summary summary -> {
-          RunFolder.writeSummary(folder, summary.metrics(), summary.headline());
+          RunFolder.writeSummary(folder, summary.metrics(), summary.headline(), summary.lowerIsBetter());
         }
         case Event.Phase phase -> { }
       }

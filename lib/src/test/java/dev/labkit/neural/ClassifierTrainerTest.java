@@ -74,7 +74,7 @@ class ClassifierTrainerTest {
       // row 1: -log(e³ / (e + e² + e³)); row 2: three equal scores, -log(1/3)
       double first = -(3 - Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)));
       double second = Math.log(3);
-      assertThat(ClassifierTrainer.crossEntropy(logits, labels).getFloat()).isCloseTo((float) ((first + second) / 2),
+      assertThat(NetLoss.crossEntropy(logits, labels).getFloat()).isCloseTo((float) ((first + second) / 2),
           within(1e-6f));
     }
   }

@@ -131,7 +131,7 @@ public final class NeuralBench {
       for (int epoch = 0; epoch < spec.epochs(); epoch++) {
         long[] start = now();
         try (NDManager epochScope = manager.newSubManager()) {
-          NDArray order = epochScope.create(ClassifierTrainer.permutation(train.size(), random));
+          NDArray order = epochScope.create(Batches.permutation(train.size(), random));
           for (int from = 0; from < train.size(); from += spec.batch()) {
             try (NDManager scope = manager.newSubManager()) {
               NDArray rows = order.get(scope, new NDIndex(from + ":" + Math.min(train.size(), from + spec.batch())));
@@ -139,7 +139,7 @@ public final class NeuralBench {
               NDArray y = data.y().get(scope, new NDIndex("{}", rows));
               try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
                 NDArray input = ClassifierNetworks.input(x, spec, train.shape());
-                tape.backward(ClassifierTrainer.crossEntropy(net.forward(store, new NDList(input), true).singletonOrThrow(), y));
+                tape.backward(NetLoss.crossEntropy(net.forward(store, new NDList(input), true).singletonOrThrow(), y));
               }
               for (Parameter p : parameters) {
                 try (NDArray gradient = p.getArray().getGradient()) {

@@ -117,6 +117,26 @@ class ComparePageTest extends SiteFolders {
     assertThat(Html.parse(compare).anyAttributeNamed("on")).isFalse();
   }
 
+  @Test
+  void the_best_is_marked_the_way_the_script_declared_its_own_metrics_not_the_way_their_names_suggest()
+      throws IOException {
+    for (String id : new String[] {A, B}) {
+      Path run = Fixtures.sweepTrial(runs(), "e", id, "s", id.equals(A) ? 1 : 2, 2, 1.0, 0.8, 0.9);
+      Fixtures.write(run.resolve("summary.json"), """
+          {"metrics": {"test/accuracy": 0.8, "test/misses": 3, "test/error_free": 0.9, "test/log_loss": 0.4},
+           "headline": "test/accuracy", "lower_is_better": {"test/misses": true, "test/error_free": false}}
+          """);
+    }
+    SiteGenerator.build(runs(), site(), warnings::add);
+
+    String script = Files.readString(site().resolve("runs/e/" + A + "/data.js"));
+    JsonNode data = RunFolders.JSON.readTree(script.substring(script.lastIndexOf("] = ") + 4, script.lastIndexOf(";")));
+
+    // declared: misses lower, error_free higher (its name alone says lower); undeclared log_loss by its name
+    assertThat(data.path("lower")).extracting(JsonNode::asString)
+        .containsExactlyInAnyOrder("test/misses", "test/log_loss");
+  }
+
   /** The JSON of {@code <script type="application/json" id="…">}. */
   static JsonNode block(String page, String id) {
     String start = "<script type=\"application/json\" id=\"" + id + "\">";

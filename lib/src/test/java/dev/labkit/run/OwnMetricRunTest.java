@@ -64,6 +64,12 @@ class OwnMetricRunTest {
     assertThat(metrics.path("test/true_class_proba").asDouble()).isBetween(0.8, 1.0); // blobs a model separates well
     assertThat(Files.readString(result.folder().resolve("metrics.csv"))).contains(",test/error_rate,")
         .contains(",train/true_class_proba,");
+    JsonNode declared = Json.MAPPER.readTree(result.folder().resolve("summary.json").toFile()).path("lower_is_better");
+    assertThat(declared.path("test/error_rate").asBoolean(false)).isTrue();
+    assertThat(declared.path("train/error_rate").asBoolean(false)).isTrue();
+    assertThat(declared.path("test/true_class_proba").isBoolean()).isTrue();
+    assertThat(declared.path("test/true_class_proba").asBoolean(true)).isFalse();
+    assertThat(declared.has("test/accuracy")).as("built-in metrics keep their names' direction").isFalse();
   }
 
   @Test

@@ -5,18 +5,26 @@ import dev.labkit.classic.Fitting;
 import dev.labkit.classic.LogisticModel;
 import dev.labkit.classic.Measured;
 import dev.labkit.data.TrainTest;
-import dev.labkit.ground.Selection;
-import dev.labkit.model.ClassifierSpec;
-import dev.labkit.neural.NeuralClassifier;
-import dev.labkit.run.DataCache;
+import dev.labkit.eval.Evaluation;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
+import dev.labkit.ground.Selection;
+import dev.labkit.model.ClassifierSpec;
+import dev.labkit.model.ModelSpec;
+import dev.labkit.model.NeuralNet;
+import dev.labkit.neural.CheckpointFile;
+import dev.labkit.neural.ClassifierTrainer;
+import dev.labkit.neural.NetCheckpoint;
+import dev.labkit.neural.NeuralClassifier;
+import dev.labkit.run.ConsoleSink;
+import dev.labkit.run.DataCache;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.Outcome;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
-import dev.labkit.store.RunStore;
+import dev.labkit.run.RunResume;
 import dev.labkit.run.Runner;
+import dev.labkit.store.RunStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +60,12 @@ public final class Classify implements RunKind {
     return new Selection.Rule("accuracy", false);
   }
 
+  /** A network keeps a checkpoint after every epoch but the last; the other models fit in one call. */
+  @Override
+  public boolean resumes(ModelSpec model) {
+    return model instanceof NeuralNet;
+  }
+
   @Override
   public Map<Path, String> marks(Outcome best, List<Outcome> outcomes) {
     return FoldMarks.against(best, outcomes);
@@ -66,7 +80,8 @@ public final class Classify implements RunKind {
   public Runner.Result run(TrialRun run) {
     Experiment exp = run.trial().experiment();
     DataCache cache = run.cache();
-    return RunFrame.run(run.trial(), run.sweep(), run.options(), run.out(), (store, events, metrics) -> {
+    Path resume = run.resume();
+    RunFrame.Body body = (store, events, metrics) -> {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
       Splits splits = Splits.of(data, exp.validation(), exp.seed());
@@ -74,13 +89,28 @@ public final class Classify implements RunKind {
           splits.train().size(), splits.validation() == null ? ""
               : String.format(Locale.ROOT, " / %,d validation", splits.validation().size()),
           splits.test().size(), splits.train().shape(), splits.train().numClasses())));
-      classify(exp, splits, run.options().smoke(), store, events, metrics);
-    });
+      var checkpoints = resumes(exp.model())
+          ? new ClassifierTrainer.Checkpoints(store.folder().resolve(CheckpointFile.FILE), resume != null) : null;
+      classify(exp, splits, run.options().smoke(), store, events, metrics, checkpoints);
+      if (checkpoints != null) {
+        CheckpointFile.delete(checkpoints.file()); // finished: nothing left to resume
+      }
+    };
+    if (resume == null) {
+      return RunFrame.run(run.trial(), run.sweep(), run.options(), run.out(), body);
+    }
+    // the checkpoint must belong to this network and these data before the folder is touched
+    TrainTest data = cache.load(exp.data(), exp.seed(), new ConsoleSink(run.out()));
+    Splits splits = Splits.of(data, exp.validation(), exp.seed());
+    NeuralNet net = (NeuralNet) exp.model();
+    var header = NetCheckpoint.check(resume.resolve(CheckpointFile.FILE), run.options().smoke() ? net.smoke() : net,
+        splits.train());
+    return RunFrame.run(run.trial(), RunResume.open(resume, header.epoch()), run.out(), body);
   }
 
   /** Fits the classifier, evaluates it on the test set and sums the run up. */
   private static void classify(Experiment exp, Splits splits, boolean smoke, RunStore store, EventSink events,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics, ClassifierTrainer.Checkpoints checkpoints) {
     ClassifierSpec<?> base = (ClassifierSpec<?>) exp.model(); // RunKinds.of sends only classifier specs here
     // a run that searches its hyper-parameters tests the search's choice refitted on the training set
     Refit refit = Refit.choose(exp, base, splits.train(), smoke, events);
@@ -97,7 +127,7 @@ public final class Classify implements RunKind {
         gradMax[0] = scalar.value();
       }
       events.accept(event);
-    });
+    }, checkpoints);
     metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
     fitFacts(model, gradMax[0], metrics);
     events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))
@@ -110,7 +140,24 @@ public final class Classify implements RunKind {
     if (model instanceof Measured measured) {
       metrics.put("model_bytes", (double) measured.memoryBytes());
     }
-    events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null));
+    events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null,
+        declaredDirections(exp, metrics)));
+  }
+
+  /** Which way each of the script's own metrics is better, under every name it was recorded by. */
+  private static Map<String, Boolean> declaredDirections(Experiment exp, Map<String, Double> metrics) {
+    Map<String, Boolean> directions = new java.util.TreeMap<>();
+    for (var evaluation : exp.evaluations()) {
+      if (evaluation instanceof Evaluation.Custom custom) {
+        for (String name : List.of("train/", "val/", "test/", "cv/")) {
+          String key = name + custom.name() + (name.equals("cv/") ? "_mean" : "");
+          if (metrics.containsKey(key)) {
+            directions.put(key, custom.lowerIsBetter());
+          }
+        }
+      }
+    }
+    return directions;
   }
 
   private static void fitFacts(Classifier model, double gradMax, Map<String, Double> metrics) {

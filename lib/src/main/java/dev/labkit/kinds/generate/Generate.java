@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
 import dev.labkit.gan.Checkpoint;
+import dev.labkit.gan.Fingerprint;
+import dev.labkit.gan.GanTraining;
 import dev.labkit.gan.GanTrainer;
 import dev.labkit.gan.GanViews;
 import dev.labkit.gan.Generator;
@@ -14,11 +16,13 @@ import dev.labkit.ground.Home;
 import dev.labkit.ground.Selection;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
+import dev.labkit.model.ModelSpec;
+import dev.labkit.store.RunStore;
 import dev.labkit.neural.Torch;
 import dev.labkit.run.ConsoleSink;
 import dev.labkit.run.DataCache;
 import dev.labkit.run.Experiment;
-import dev.labkit.run.GanResume;
+import dev.labkit.run.RunResume;
 import dev.labkit.run.RunFrame;
 import dev.labkit.run.RunKind;
 import dev.labkit.run.RunKinds;
@@ -65,7 +69,7 @@ public final class Generate implements RunKind {
   }
 
   @Override
-  public boolean resumes() {
+  public boolean resumes(ModelSpec model) {
     return true;
   }
 
@@ -81,7 +85,7 @@ public final class Generate implements RunKind {
 
   /**
    * Runs {@code trial} in a new run folder, or, when {@code resume} names the folder of an interrupted
-   * run of it, goes on in that folder from its checkpoint ({@link GanResume} checks it all first).
+   * run of it, goes on in that folder from its checkpoint ({@link RunResume} checks it all first).
    */
   private static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, PrintStream out,
       DataCache cache, Path resume) {
@@ -103,7 +107,21 @@ public final class Generate implements RunKind {
     TrainTest loaded = cache.load(exp.data(), exp.seed(), new ConsoleSink(out));
     GanChecks.check(spec, loaded.train()); // the shape first: a table told about data.scale would be misled
     TrainTest data = symmetric(exp, loaded);
-    return RunFrame.run(trial, GanResume.open(resume, spec, data.train()), out, body);
+    return RunFrame.run(trial, reopen(resume, spec, data.train()), out, body);
+  }
+
+  /**
+   * Checks the checkpoint of {@code folder} against the networks {@code spec} builds and the data, then
+   * re-opens the folder for the run to go on from the checkpoint's step.
+   */
+  private static RunStore reopen(Path folder, Gan spec, Dataset train) {
+    Path file = folder.resolve(Checkpoint.FILE);
+    Checkpoint.Header header = Checkpoint.header(file);
+    Torch.threads(spec.threads());
+    try (NDManager scratch = Torch.manager()) {
+      Fingerprint.check(file, header, GanTraining.architecture(spec, train, scratch), Fingerprint.data(train));
+    }
+    return RunResume.open(folder, header.step());
   }
 
   private static void train(Gan spec, TrainTest data, long seed, boolean smoke, GanTrainer.Checkpoints checkpoints,

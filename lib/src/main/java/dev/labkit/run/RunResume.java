@@ -1,14 +1,10 @@
 package dev.labkit.run;
 
-import ai.djl.ndarray.NDManager;
-import dev.labkit.data.Dataset;
-import dev.labkit.gan.Checkpoint;
-import dev.labkit.gan.Fingerprint;
-import dev.labkit.gan.GanTraining;
 import dev.labkit.ground.Params;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
-import dev.labkit.neural.Torch;
+import dev.labkit.model.ModelSpec;
+import dev.labkit.neural.CheckpointFile;
 import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
@@ -20,14 +16,15 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code --resume RUN_ID} for one GAN run: the checks that come before anything is written, then the
- * run folder re-opened where its checkpoint left off. The run must be this experiment's, stopped before
- * its end (interrupted, or failed), with a checkpoint, and the options given now must make the same run
- * (every param, the seed, {@code --smoke}); the checkpoint must be whole and match the networks and the
- * data. Each refusal is one line that says what to do instead.
+ * {@code --resume RUN_ID} for one run that keeps checkpoints (a GAN, a classifier network): the checks
+ * that come before anything is written, then the run folder re-opened where its checkpoint left off. The
+ * run must be this experiment's, stopped before its end (interrupted, or failed), with a checkpoint, and
+ * the options given now must make the same run (every param, the seed, {@code --smoke}); the checkpoint
+ * must be whole (here) and match the networks and the data (its run kind checks that once the data is
+ * loaded). Each refusal is one line that says what to do instead.
  */
-public final class GanResume {
-  private GanResume() {}
+public final class RunResume {
+  private RunResume() {}
 
   /** The folder of run {@code runId} of {@code exp}, checked as far as it can be without the data. */
   static Path find(Settings options, Experiment exp, String runId, RunRecord.SweepInfo attached) {
@@ -47,9 +44,9 @@ public final class GanResume {
       throw new UserError("--resume " + runId + ": that run is trial " + run.trial() + " of sweep " + run.sweepId()
           + "; resume the sweep instead (--resume " + run.sweepId() + " with the sweep's options)");
     }
-    if (!RunKinds.of(exp.model()).resumes()) {
-      throw new UserError("--resume " + runId + ": only GAN runs keep checkpoints to go on from; run it again "
-          + "instead (lab reproduce " + run.name() + ")");
+    if (!RunKinds.of(exp.model()).resumes(exp.model())) {
+      throw new UserError("--resume " + runId + ": only GAN and network runs keep checkpoints to go on from; run it "
+          + "again instead (lab reproduce " + run.name() + ")");
     }
     if (run.status() == RunStatus.FINISHED) {
       throw new UserError("--resume " + runId + ": that run finished; there is nothing to resume "
@@ -61,36 +58,28 @@ public final class GanResume {
           + "; wait for it to end or stop it first, or start a new run");
     } // else interrupted (its process gone, even by kill -9) or failed: it stopped before its end
     sameRun(run, exp, options, runId, again);
-    Path checkpoint = folder.resolve(Checkpoint.FILE);
+    Path checkpoint = folder.resolve(CheckpointFile.FILE);
     if (!Files.isRegularFile(checkpoint)) {
-      Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
-      throw new UserError("--resume " + runId + ": that run has no checkpoint (it stopped before step "
-          + spec.checkpointEvery() + ", or model.checkpoint_every was 0); start it again instead: " + command);
+      String why = exp.model() instanceof Gan gan ? "it stopped before step " + (options.smoke() ? gan.smoke() : gan)
+          .checkpointEvery() + ", or model.checkpoint_every was 0" : "it stopped before the end of its first epoch";
+      throw new UserError("--resume " + runId + ": that run has no checkpoint (" + why + "); start it again instead: "
+          + command);
     }
-    Checkpoint.header(checkpoint); // whole and readable, before anything else is done
+    CheckpointFile.verify(checkpoint); // whole and readable, before anything else is done
     return folder;
   }
 
-  /**
-   * Checks the checkpoint of {@code folder} against the networks {@code spec} builds and the data, then
-   * re-opens the folder for the run to go on from the checkpoint's step.
-   */
-  public static RunStore open(Path folder, Gan spec, Dataset train) {
-    Path file = folder.resolve(Checkpoint.FILE);
-    Checkpoint.Header header = Checkpoint.header(file);
-    Torch.threads(spec.threads());
-    try (NDManager scratch = Torch.manager()) {
-      Fingerprint.check(file, header, GanTraining.architecture(spec, train, scratch), Fingerprint.data(train));
-    }
+  /** Re-opens {@code folder} for the run to go on after step {@code step}, its checkpoint's (an epoch for a network). */
+  public static RunStore open(Path folder, long step) {
     RunFolder run = RunFolder.read(folder);
-    RunRecord record = run.record().resumed(header.step());
-    return RunStore.resume(folder, record, header.step());
+    return RunStore.resume(folder, run.record().resumed(step), step);
   }
 
   /** {@code run}'s folder when it is a trial of a sweep that stopped with a checkpoint and was run as {@code trial}. */
   static Optional<Path> resumable(RunFolder run, Trial trial) {
-    if (!RunKinds.of(trial.experiment().model()).resumes() || !Files.isRegularFile(run.folder().resolve(Checkpoint.FILE)) || run.status() == RunStatus.FINISHED
-        || run.status() == RunStatus.RUNNING) {
+    ModelSpec model = trial.experiment().model();
+    if (!RunKinds.of(model).resumes(model) || !Files.isRegularFile(run.folder().resolve(CheckpointFile.FILE))
+        || run.status() == RunStatus.FINISHED || run.status() == RunStatus.RUNNING) {
       return Optional.empty();
     }
     Map<String, Object> params = trial.experiment().params();
