@@ -41,6 +41,30 @@ record JBangAlone(Path jbangHome, Path mavenRepo, Path userHome) {
     return new Result(ran.exitCode(), ran.stdout(), resolved.stderr() + ran.stderr());
   }
 
+  /**
+   * Runs a command JBang installed ({@code jbang app install}) in {@code dir}, with a {@code jbang} on the PATH
+   * that is this JBang, as the user's own would be.
+   */
+  Result runInstalled(Path dir, String command, String... args) throws IOException, InterruptedException {
+    Path bin = Files.createDirectories(jbangHome.resolveSibling("path-bin"));
+    Path wrapper = bin.resolve("jbang");
+    Files.writeString(wrapper, """
+        #!/usr/bin/env bash
+        out=$("%s" -Duser.home="%s" -classpath "%s" dev.jbang.Main "$@")
+        rc=$?
+        [ "$rc" -eq 255 ] && eval "exec $out"
+        [ -n "$out" ] && printf '%%s\\n' "$out"
+        exit "$rc"
+        """.formatted(Path.of(System.getProperty("java.home"), "bin", "java"), userHome,
+        Launcher.ROOT.resolve(".labkit/jbang/lib") + File.separator + "*"));
+    wrapper.toFile().setExecutable(true);
+    List<String> line = new ArrayList<>(List.of(jbangHome.resolve("bin").resolve(command).toString()));
+    line.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(line);
+    builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    return exec(builder, dir);
+  }
+
   private Result exec(ProcessBuilder builder, Path dir) throws IOException, InterruptedException {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("LABKIT_") || name.startsWith("JBANG_") || name.equals("MAVEN_ARGS"));

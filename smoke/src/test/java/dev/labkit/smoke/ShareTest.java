@@ -112,6 +112,18 @@ class ShareTest {
 
   @Test
   @Order(3)
+  void jbang_app_install_makes_a_command_of_an_alias() throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("app")).toRealPath();
+    JBangAlone.Result install = jbang.run(work, "app", "install", "--name", "lab-logreg",
+        "logreg@" + server.url("/jbang-catalog.json"));
+    assertThat(install.exitCode()).as(install.describe()).isZero();
+    JBangAlone.Result r = jbang.runInstalled(work, "lab-logreg", "--help");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdout()).as(r.describe()).contains("Usage: logreg").contains("--smoke");
+  }
+
+  @Test
+  @Order(4)
   void a_version_the_repository_lacks_names_it() throws Exception {
     Path work = Files.createDirectories(tmp.resolve("lacking"));
     JBangAlone.Result r = jbang.run(work, "-Dlabkit.version=99.0.0", "logreg@" + server.url("/jbang-catalog.json"), "--help");
