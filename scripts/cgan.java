@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
-//DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
+//REPOS central,labkit=${labkit.repo:https://labkit-dev.github.io/labkit/maven/}
+//DEPS dev.labkit:labkit:${labkit.version:0.1.0}
 //DEPS org.slf4j:slf4j-simple:2.0.20
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
 //DESCRIPTION A conditional GAN on Fashion-MNIST: samples per class, per-class interpolation, and logistic regression trained on 60,000 samples tested on real images

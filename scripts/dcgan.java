@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
-//DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
+//REPOS central,labkit=${labkit.repo:https://labkit-dev.github.io/labkit/maven/}
+//DEPS dev.labkit:labkit:${labkit.version:0.1.0}
 //DEPS org.slf4j:slf4j-simple:2.0.20
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
 //DESCRIPTION A DCGAN on Fashion-MNIST (or CIFAR-10: --set data=cifar10): transposed convolutions with batch norm; loss curves, gallery, interpolation, class histogram, domain FID

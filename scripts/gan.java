@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
-//DEPS dev.labkit:labkit:0.1.0-SNAPSHOT
+//REPOS central,labkit=${labkit.repo:https://labkit-dev.github.io/labkit/maven/}
+//DEPS dev.labkit:labkit:${labkit.version:0.1.0}
 //DEPS org.slf4j:slf4j-simple:2.0.20
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector
 //DESCRIPTION An MLP GAN on Fashion-MNIST: loss curves, sample gallery, interpolation, class histogram and domain FID over training

@@ -19,6 +19,7 @@ import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.MetricFunction;
 import dev.labkit.eval.SearchSpace;
 import dev.labkit.ground.Axis;
+import dev.labkit.ground.LabkitVersion;
 import dev.labkit.ground.Points;
 import dev.labkit.ground.UserError;
 import dev.labkit.model.DecisionTree;
@@ -348,6 +349,15 @@ public final class Lab {
       options.runningOneOfSeveral(null);
     }
     return worst;
+  }
+
+  /**
+   * Stops in one line, naming the wanted and the found version, when the labkit on the class path is older
+   * than {@code version} (X.Y.Z): a script that uses newer parts of the library says so at its start instead
+   * of failing later with a missing method. {@code requires("0.1.0"); return experiment("…")…}
+   */
+  public static void requires(String version) {
+    LabkitVersion.require(version);
   }
 
   /**

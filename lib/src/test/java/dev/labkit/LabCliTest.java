@@ -71,4 +71,23 @@ class LabCliTest {
     assertThat(cli("--out", out.toString(), "--no-site", "--smoke")).isZero();
     assertThat(stderr()).isEmpty();
   }
+
+  @Test
+  void outside_a_checkout_the_first_line_says_where_runs_site_and_datasets_go() {
+    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(cli("--out", out.toString(), "--no-site", "--smoke")).isZero();
+    } finally {
+      System.setOut(console);
+    }
+    String first = stdout.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    if (!dev.labkit.ground.Home.checkout()) {
+      assertThat(first).contains("(no checkout)").contains("runs → " + out.resolve("runs"))
+          .contains("site → " + out.resolve("site")).contains("datasets → " + dev.labkit.ground.Home.cache().resolve("datasets"));
+    } else {
+      assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("(no checkout)");
+    }
+  }
 }

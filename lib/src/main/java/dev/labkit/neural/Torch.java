@@ -46,12 +46,14 @@ public final class Torch {
 
   /** Sets libtorch's intra-op threads (it takes effect at once, for the whole process). */
   public static void threads(int threads) {
+    NativePlatform.check(); // one line on a platform libtorch has no build for, before DJL tries to download one
     Engine.getEngine(ENGINE); // loads libtorch first
     DjlInternals.setNumThreads(threads);
   }
 
   /** A fresh manager on the CPU of the PyTorch engine; closing it frees every array it made. */
   public static NDManager manager() {
+    NativePlatform.check();
     return NDManager.newBaseManager(Device.cpu(), ENGINE);
   }
 

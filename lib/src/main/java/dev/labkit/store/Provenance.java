@@ -1,8 +1,8 @@
 package dev.labkit.store;
 
 import dev.labkit.ground.Home;
+import dev.labkit.ground.LabkitVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,16 +84,9 @@ public record Provenance(String script, String scriptSha256, String command, Str
   }
 
   public static String currentLabkitVersion() {
-    try (InputStream in = Provenance.class.getResourceAsStream("/labkit/version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return LabkitVersion.current();
   }
+
 
   /** The checkout's commit now ({@code git rev-parse HEAD}), or null without git. */
   public static String currentGitCommit() {

@@ -55,7 +55,8 @@ class NewScriptTest {
 
   /**
    * The JBang template ({@code jbang init -t labkit@…}) is scripts/cnn.java renamed for Qute: a test keeps the
-   * two from drifting apart. Qute reads {@code {…}} as an expression, so the template escapes Javadoc's.
+   * two from drifting apart. Qute reads {@code {…}} as an expression, so the template escapes Javadoc's and the
+   * headers' {@code ${labkit.version:…}}.
    */
   @Test
   void the_jbang_template_is_the_cnn_script_with_its_names_as_qute_expressions() throws Exception {
@@ -64,7 +65,8 @@ class NewScriptTest {
         .replace("new cnn()", "new {baseName}()")
         .replace("@Command(name = \"cnn\"", "@Command(name = \"{baseName}\"")
         .replace("experiment(\"cnn-fashion\")", "experiment(\"{baseName}\")")
-        .replace("{@code", "\\{@code");
+        .replace("{@code", "\\{@code")
+        .replace("${labkit.", "$\\{labkit."); // the //REPOS and //DEPS headers' JBang properties
     assertThat(Files.readString(Path.of("..", "jbang-templates", "labkit.java.qute"))).isEqualTo(expected);
   }
 }

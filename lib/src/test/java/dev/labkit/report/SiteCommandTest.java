@@ -108,7 +108,7 @@ class SiteCommandTest {
     Path script = Path.of("..", "scripts", "site.java");
     String text = Files.readString(script);
     assertThat(text).startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n//JAVA 25+\n")
-        .contains("//DEPS dev.labkit:labkit:0.1.0-SNAPSHOT", "SiteCommand.run(args)");
+        .contains("//DEPS dev.labkit:labkit:${labkit.version:", "SiteCommand.run(args)");
     assertThat(text.lines().count()).isLessThan(40);
   }
 
