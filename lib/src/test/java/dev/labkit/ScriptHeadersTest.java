@@ -25,9 +25,11 @@ class ScriptHeadersTest {
   @Test
   void everyScriptNamesOneReleaseAndOneRepositoryThroughTheLaunchersProperties() throws IOException {
     List<Path> files;
-    try (Stream<Path> scripts = Files.list(Path.of("..", "scripts"))) {
-      files = Stream.concat(scripts.filter(p -> p.toString().endsWith(".java")),
-          Stream.of(Path.of("..", "jbang-templates", "labkit.java.qute"))).sorted().toList();
+    try (Stream<Path> scripts = Files.list(Path.of("..", "scripts"));
+        Stream<Path> examples = Files.list(Path.of("..", "smoke", "examples"))) {
+      files = Stream.of(scripts, examples, Stream.of(Path.of("..", "jbang-templates", "labkit.java.qute")))
+          .flatMap(s -> s).filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".qute")).sorted()
+          .toList();
     }
     TreeSet<String> urls = new TreeSet<>();
     TreeSet<String> versions = new TreeSet<>();
