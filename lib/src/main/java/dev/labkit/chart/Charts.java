@@ -131,13 +131,13 @@ public final class Charts {
     scale.put("type", axis.scale().vegaName());
     if (axis.scale() == Chart.Scale.LINEAR) {
       scale.put("zero", zero);
-    } else {
-      // a log axis ticks every 1..9 × 10^k; labelled all, "0.01" and "0.02" touch and read "0.010.02".
-      // Drop the labels that come closer than a few pixels (the ticks stay), keeping the first and last.
-      ObjectNode labels = enc.putObject("axis");
-      labels.put("labelOverlap", "greedy");
-      labels.put("labelSeparation", 6);
     }
+    // a log axis ticks every 1..9 × 10^k, and a narrow linear one (two swept values, 0.10 and 0.11) ticks every
+    // 0.001: labelled all, neighbours touch and read "0.010.02". Drop the labels that come closer than a few
+    // pixels (the ticks stay); Vega-Lite keeps the first and the last.
+    ObjectNode labels = enc.putObject("axis");
+    labels.put("labelOverlap", "greedy");
+    labels.put("labelSeparation", 6);
     return enc;
   }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A sweep of {@code model.c} over four decades (logreg's C grid, 0.01 to 100) drawn in Chromium: no two
- * tick labels of any axis overlap or touch (they read "0.010.02" when every minor tick of a log axis was labelled).
+ * A sweep of {@code model.c} over four decades (logreg's C grid, 0.01 to 100), and one over two values
+ * (0.1, 0.2) on a linear axis, drawn in Chromium: no two tick labels of any axis overlap or touch (they read
+ * "0.010.02" when every minor tick of a log axis was labelled, "0.100.11" at the ends of the linear one).
  */
 class LogAxisTicksBrowserTest {
   @TempDir static Path tmp;
@@ -58,6 +59,9 @@ class LogAxisTicksBrowserTest {
       Fixtures.sweepTrial(runs, "logreg", "20261126-2200%02d-%04d".formatted(i, i), "s", i + 1, grid.length,
           grid[i], 0.80 + 0.004 * i, 0.85 + 0.005 * i);
     }
+    // two swept values on a linear axis: 0.1 and 0.2, ticked every 0.01
+    Fixtures.sweepTrial(runs, "narrow", "20261126-230000-0000", "n", 1, 2, 0.1, 0.81, 0.86);
+    Fixtures.sweepTrial(runs, "narrow", "20261126-230001-0001", "n", 2, 2, 0.2, 0.82, 0.87);
     SiteGenerator.build(runs, tmp.resolve("site"), w -> { });
     browser = Chromium.start(tmp);
   }
@@ -80,5 +84,15 @@ class LogAxisTicksBrowserTest {
     JsonNode labelled = RunFolders.JSON.readTree(browser.eval(LOG_LABELS).asString());
     assertThat(labelled).isNotEmpty();
     labelled.forEach(n -> assertThat(n.asInt()).as("labelled ticks of a chart").isGreaterThanOrEqualTo(3));
+  }
+
+  @Test
+  void tick_labels_of_a_linear_axis_over_two_swept_values_do_not_touch() {
+    Path page = SiteGenerator.experimentPage(tmp.resolve("site"), "narrow");
+    browser.open(page.toUri().toString());
+    browser.waitFor("Array.from(document.querySelectorAll('.chart-view')).every(v => v.vegaView)", Duration.ofSeconds(20));
+    List<String> overlaps = new ArrayList<>();
+    RunFolders.JSON.readTree(browser.eval(OVERLAPS).asString()).forEach(o -> overlaps.add(o.asString()));
+    assertThat(overlaps).as("overlapping tick labels").isEmpty();
   }
 }
