@@ -91,7 +91,7 @@ final class OwnModel implements Classifier, Measured {
     }
     if (!toldNoProbabilities) {
       toldNoProbabilities = true;
-      events.accept(new Event.Phase("eval", spec.name() + " gives no probabilities: ROC curves and log-loss use "
+      events.accept(new Event.Phase("note", spec.name() + " gives no probabilities: ROC curves and log-loss use "
           + "its 0/1 predictions"));
     }
   }

@@ -63,17 +63,20 @@ public final class GanTrainer {
     began -= loop.trainNanos();
     long started = System.nanoTime() - loop.stepNanos(); // when the steps began, had they run without a break
     double[] tail = {loop.dLossSum(), loop.gLossSum(), loop.tailCount()}; // over the last tenth: D, G, count
+    String shown = ""; // the last losses read back, for the console's progress line
     for (long step = loop.step() + 1; step <= spec.steps(); step++) {
       boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
       GanTraining.Losses losses = training.step(step, log);
       if (log) {
         emit(events, step, losses);
+        shown = String.format(Locale.ROOT, "D loss %.3f · G loss %.3f", losses.dLoss(), losses.gLoss());
         if (step > spec.steps() - progressEvery) {
           tail[0] += losses.dLoss();
           tail[1] += losses.gLoss();
           tail[2]++;
         }
       }
+      events.accept(new Event.Progress("step", step, spec.steps(), shown));
       if (step % progressEvery == 0 || step == spec.steps()) {
         double ms = (System.nanoTime() - started) / 1e6 / step;
         events.accept(new Event.Phase("train", String.format(Locale.ROOT,

@@ -35,6 +35,12 @@ public sealed interface Event {
   /** A line for people watching: which phase the run is in and how it goes. */
   record Phase(String phase, String text) implements Event {}
 
+  /**
+   * How far a loop is: {@code done} of {@code total} {@code unit}s (epoch, step), and what to show beside it
+   * ("loss 0.4121"). For the console's progress line only; the numbers themselves go in {@link Scalar}s.
+   */
+  record Progress(String unit, long done, long total, String detail) implements Event {}
+
   /** The run's final metrics; {@code headline} names the one to show in lists. */
   record Summary(Map<String, Double> metrics, String headline) implements Event {}
 }

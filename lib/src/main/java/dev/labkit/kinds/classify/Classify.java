@@ -66,7 +66,7 @@ public final class Classify implements RunKind {
   public Runner.Result run(TrialRun run) {
     Experiment exp = run.trial().experiment();
     DataCache cache = run.cache();
-    return RunFrame.run(run.trial(), run.sweep(), run.options(), run.out(), (store, events, metrics) -> {
+    return RunFrame.run(run.trial(), run.sweep(), run.options(), run.console(), (store, events, metrics) -> {
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
       Splits splits = Splits.of(data, exp.validation(), exp.seed());
