@@ -41,6 +41,7 @@ public final class Console {
   private int toRun;
   private int done;
   private long sweepBegan;
+  private long lastEnded;
   private boolean shown;
   private long lastDraw = Long.MIN_VALUE;
   private long lastPlain;
@@ -109,6 +110,7 @@ public final class Console {
     this.toRun = toRun;
     this.done = 0;
     this.sweepBegan = clock.getAsLong();
+    this.lastEnded = sweepBegan;
     refresh(true);
   }
 
@@ -121,12 +123,13 @@ public final class Console {
   /** A trial ended, well or not: the time left is measured from the trials ended so far. */
   public synchronized void trialEnded() {
     done++;
-    refresh(true);
+    lastEnded = clock.getAsLong();
+    runEnded();
   }
 
   public synchronized void sweepEnded() {
     sweeping = false;
-    refresh(true);
+    runEnded();
   }
 
   /** What the run does now ("fit · fitting logistic-regression"), shown when no loop reports. */
@@ -185,11 +188,14 @@ public final class Console {
   synchronized String status() {
     String sweep = null;
     if (sweeping) {
-      double elapsed = (clock.getAsLong() - sweepBegan) / 1e9;
+      long now = clock.getAsLong();
+      double elapsed = (now - sweepBegan) / 1e9;
       sweep = String.format(Locale.ROOT, trial > 0 ? "trial %d/%d · %s elapsed" : "%d/%d trials done · %s elapsed",
           trial > 0 ? trial : done, trials, Pace.duration(elapsed)); // in order, or by workers at once (--parallel)
-      if (done > 0 && toRun > done) {
-        sweep += " · ~" + Pace.duration(elapsed / done * (toRun - done)) + " left";
+      if (done > 0 && toRun > done) { // the trials ended so far, less the time the current one has run
+        double perTrial = (lastEnded - sweepBegan) / 1e9 / done;
+        sweep += " · ~" + Pace.duration(Math.max(perTrial * (toRun - done - 1),
+            perTrial * (toRun - done) - (now - lastEnded) / 1e9)) + " left";
       }
     }
     String inner = looping ? loop.text() : phase;
