@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
+import dev.labkit.console.ConsoleSink;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class GanTrainer {
     Checkpoint.Loop loop = Checkpoint.Loop.start();
     if (checkpoints.resume()) {
       loop = Checkpoint.restore(checkpoints.file(), training, spec, train);
-      events.accept(new Event.Phase("train", "resumed from the checkpoint of step " + loop.step() + " ("
+      events.accept(new Event.Phase(ConsoleSink.NOTE, "resumed from the checkpoint of step " + loop.step() + " ("
           + checkpoints.file().getFileName() + ")"));
     } else {
       hook.sample(0, training.generator());

@@ -44,7 +44,7 @@ public final class RunFrame {
 
   /** The same in a folder opened already: a stopped run going on ({@link GanResume}). */
   public static Runner.Result run(Trial trial, RunStore store, Settings options, Console console, Body body) {
-    return run(trial, store, label(trial, null), options, console, body);
+    return run(trial, store, label(trial, store.record().sweep()), options, console, body);
   }
 
   private static Runner.Result run(Trial trial, RunStore store, String label, Settings options, Console console,

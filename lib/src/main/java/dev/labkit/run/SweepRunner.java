@@ -114,7 +114,11 @@ final class SweepRunner {
     for (int number : todo) {
       Trial trial = repeats.trial(number);
       out.trialStarted(number);
-      out.detail(repeats.label(number) + (resumable.containsKey(number) ? "  (goes on from its checkpoint)" : ""));
+      if (resumable.containsKey(number)) { // worth saying: this trial does not start from scratch
+        out.line(repeats.label(number) + "  (goes on from its checkpoint)");
+      } else {
+        out.detail(repeats.label(number));
+      }
       try {
         Runner.Result result = RunKinds.of(trial.experiment().model())
             .run(new RunKind.TrialRun(trial, repeats.place(sweep, number), options, out, cache, resumable.get(number)));

@@ -99,7 +99,9 @@ final class TrialWorkers {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          out.line(prefix + line);
+          if (!line.startsWith("progress ")) { // a worker's own progress: this process shows the sweep's
+            out.line(prefix + line);
+          }
         }
       }
       int exit = process.waitFor();
