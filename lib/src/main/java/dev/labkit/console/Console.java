@@ -208,7 +208,9 @@ public final class Console {
   private void print(String text) {
     hide();
     out.println(text);
-    refresh(true);
+    if (terminal.live()) {
+      refresh(true); // the status line again, below; a log gets its progress lines at their interval only
+    }
     out.flush();
   }
 
