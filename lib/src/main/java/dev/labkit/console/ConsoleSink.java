@@ -55,7 +55,7 @@ public final class ConsoleSink implements EventSink {
     }
   }
 
-  /** "trial 3/16  {model.c=0.1}  val/accuracy 0.8590  test/accuracy 0.8450  12.3s  ! not converged". */
+  /** "trial 3/16  {model.c=0.1}  val/accuracy 0.8590  test/accuracy 0.8450  12.3s  ! not converged in 200 iterations". */
   static String line(String label, Event.Summary summary, double seconds) {
     StringBuilder line = new StringBuilder(label);
     Map<String, Double> metrics = summary.metrics();
@@ -93,13 +93,14 @@ public final class ConsoleSink implements EventSink {
 
   /**
    * The warnings the run pages give (report.Flags), from the same final metrics: {@code converged} 0 (the
-   * solver stopped at max_iter), {@code overfit_epoch} (a network's validation stalled), {@code collapsed} 1
+   * solver stopped at max_iter, its {@code iterations}), {@code overfit_epoch} (a network's validation stalled), {@code collapsed} 1
    * (a GAN's samples fall into too few classes).
    */
   static List<String> flags(Map<String, Double> metrics) {
     List<String> flags = new ArrayList<>();
     if (Double.valueOf(0).equals(metrics.get("converged"))) {
-      flags.add("not converged");
+      Double iterations = metrics.get("iterations");
+      flags.add("not converged" + (iterations == null ? "" : " in " + iterations.longValue() + " iterations"));
     }
     Double overfit = metrics.get("overfit_epoch");
     if (overfit != null && overfit >= 0) {
