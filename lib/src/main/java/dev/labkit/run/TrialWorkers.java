@@ -100,7 +100,7 @@ final class TrialWorkers {
           StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           if (!line.startsWith("progress ")) { // a worker's own progress: this process shows the sweep's
-            out.line(prefix + line);
+            out.line(prefix + labelled(line, SweepRunner.name(repeats, number), trial.assignment().toString()));
           }
         }
       }
@@ -121,6 +121,15 @@ final class TrialWorkers {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  /**
+   * A worker's one-line summary starts with its own "trial 3/16", which the prefix says already; its values
+   * (given to the worker as --set, so not swept there) take that place.
+   */
+  static String labelled(String line, String label, String assignment) {
+    return line.startsWith(label + " ") || line.equals(label)
+        ? assignment + "  " + line.substring(label.length()).stripLeading() : line;
   }
 
   /** The newest run folder of the sweep at {@code place} (its trial and repeat), or null. */
