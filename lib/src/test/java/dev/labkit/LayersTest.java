@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
   /** Every package of the library, by layer, from the ground up. */
   static final List<List<String>> LAYERS = List.of(
-      List.of("ground"),
+      List.of("ground", "console"),
       List.of("data", "model"),
       List.of("classic", "neural", "gan", "eval", "chart", "image"),
       List.of("store"),

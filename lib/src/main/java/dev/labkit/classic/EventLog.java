@@ -50,6 +50,11 @@ final class EventLog implements RunLog {
     events.accept(new Event.Table(checked(name), "table", name, table));
   }
 
+  @Override
+  public void progress(String unit, long done, long total, String detail) {
+    events.accept(new Event.Progress(unit, done, total, detail));
+  }
+
   private static String checked(String name) {
     if (name == null || !name.matches(NAME)) {
       throw new UserError("log name '" + name + "' must be lower_snake, with '/' between parts (train/my_loss)");

@@ -79,6 +79,9 @@ public final class Fitting {
     return LogisticRegressionTrainer.fit(spec, train, (iteration, objective, gradMax) -> {
       events.accept(new Event.Scalar(iteration, "train/objective", objective));
       events.accept(new Event.Scalar(iteration, "train/grad_max", gradMax));
+      // the console's progress line: max_iter is a ceiling (most fits converge before it), so time left is one too
+      events.accept(new Event.Progress("iteration", iteration, spec.maxIter(),
+          String.format(Locale.ROOT, "objective %.5f · max|grad| %.2e", objective, gradMax)));
       if (iteration % every == 0) {
         events.accept(new Event.Phase("fit", String.format(Locale.ROOT,
             "iteration %d/%d  objective %.5f  max|grad| %.2e", iteration, spec.maxIter(), objective, gradMax)));

@@ -2,6 +2,7 @@ package dev.labkit.classic;
 
 import dev.labkit.data.Dataset;
 import dev.labkit.eval.Metrics;
+import dev.labkit.console.ConsoleSink;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.UserError;
@@ -91,7 +92,7 @@ final class OwnModel implements Classifier, Measured {
     }
     if (!toldNoProbabilities) {
       toldNoProbabilities = true;
-      events.accept(new Event.Phase("eval", spec.name() + " gives no probabilities: ROC curves and log-loss use "
+      events.accept(new Event.Phase(ConsoleSink.NOTE, spec.name() + " gives no probabilities: ROC curves and log-loss use "
           + "its 0/1 predictions"));
     }
   }

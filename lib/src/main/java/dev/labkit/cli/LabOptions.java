@@ -1,10 +1,14 @@
 package dev.labkit.cli;
 
+import dev.labkit.console.ConsoleOptions;
+import dev.labkit.console.Verbosity;
 import dev.labkit.report.SiteGenerator;
 import dev.labkit.run.Settings;
 import dev.labkit.run.SettingsSource;
 import dev.labkit.ground.Home;
+import dev.labkit.ground.UserError;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +59,18 @@ public final class LabOptions implements SettingsSource {
       description = "Finish an interrupted sweep (SWEEP_ID: only its trials that did not finish), or a stopped GAN run "
           + "(RUN_ID: on from its last checkpoint, in its own folder); give the same options as the first time.")
   String resume;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Print every phase line and each run's full summary (always in its folder's summary.json).")
+  boolean verbose;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print errors and the report's address only.")
+  boolean quiet;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+      description = "When the output is not a terminal (CI, a pipe, a Slurm log): a plain progress line at most "
+          + "every SECONDS (default: 10). On a terminal progress is one line redrawn in place.")
+  double progressEvery = 10;
 
   /**
    * Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY (and :REPEAT:REPEATS with
@@ -251,7 +267,31 @@ public final class LabOptions implements SettingsSource {
       return SiteGenerator.runPage(site, folder.getParent().getFileName().toString(), folder.getFileName().toString());
     };
     return new Settings(smoke, seed, runs, sets, sweeps, random, repeat, parallel, resume, experiment, trialOf, script,
-        commandLine(), sweepCommandLine(), report);
+        commandLine(), sweepCommandLine(), report, console());
+  }
+
+  /** {@code --quiet}, {@code --verbose} and {@code --progress-every} as the console's options. */
+  ConsoleOptions console() {
+    if (quiet && verbose) {
+      throw new UserError("--quiet and --verbose contradict each other; give one of them");
+    }
+    if (!(progressEvery > 0)) {
+      throw new UserError("--progress-every must be > 0 seconds, got " + progressEvery);
+    }
+    return new ConsoleOptions(quiet ? Verbosity.QUIET : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL,
+        Duration.ofMillis(Math.max(1, Math.round(progressEvery * 1000))));
+  }
+
+  /** {@code --verbose}: every phase line and full summaries; {@code --quiet}: errors and the report only. */
+  public LabOptions verbosity(Verbosity value) {
+    quiet = value == Verbosity.QUIET;
+    verbose = value == Verbosity.VERBOSE;
+    return this;
+  }
+
+  public LabOptions progressEvery(Duration every) {
+    progressEvery = every.toMillis() / 1000.0;
+    return this;
   }
 
   public Path runsDir() {

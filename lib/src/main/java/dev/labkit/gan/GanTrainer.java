@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.Gan;
+import dev.labkit.console.ConsoleSink;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class GanTrainer {
     Checkpoint.Loop loop = Checkpoint.Loop.start();
     if (checkpoints.resume()) {
       loop = Checkpoint.restore(checkpoints.file(), training, spec, train);
-      events.accept(new Event.Phase("train", "resumed from the checkpoint of step " + loop.step() + " ("
+      events.accept(new Event.Phase(ConsoleSink.NOTE, "resumed from the checkpoint of step " + loop.step() + " ("
           + checkpoints.file().getFileName() + ")"));
     } else {
       hook.sample(0, training.generator());
@@ -63,17 +64,20 @@ public final class GanTrainer {
     began -= loop.trainNanos();
     long started = System.nanoTime() - loop.stepNanos(); // when the steps began, had they run without a break
     double[] tail = {loop.dLossSum(), loop.gLossSum(), loop.tailCount()}; // over the last tenth: D, G, count
+    String shown = ""; // the last losses read back, for the console's progress line
     for (long step = loop.step() + 1; step <= spec.steps(); step++) {
       boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
       GanTraining.Losses losses = training.step(step, log);
       if (log) {
         emit(events, step, losses);
+        shown = String.format(Locale.ROOT, "D loss %.3f · G loss %.3f", losses.dLoss(), losses.gLoss());
         if (step > spec.steps() - progressEvery) {
           tail[0] += losses.dLoss();
           tail[1] += losses.gLoss();
           tail[2]++;
         }
       }
+      events.accept(new Event.Progress("step", step, spec.steps(), shown));
       if (step % progressEvery == 0 || step == spec.steps()) {
         double ms = (System.nanoTime() - started) / 1e6 / step;
         events.accept(new Event.Phase("train", String.format(Locale.ROOT,

@@ -36,6 +36,12 @@ public sealed interface Event {
   record Phase(String phase, String text) implements Event {}
 
   /**
+   * How far a loop is: {@code done} of {@code total} {@code unit}s (epoch, step), and what to show beside it
+   * ("loss 0.4121"). For the console's progress line only; the numbers themselves go in {@link Scalar}s.
+   */
+  record Progress(String unit, long done, long total, String detail) implements Event {}
+
+  /**
    * The run's final metrics; {@code headline} names the one to show in lists; {@code lowerIsBetter} says
    * for the metrics the script declared (your own, {@code .smallerIsBetter()}) which way is better, where a
    * report would otherwise guess from the name.

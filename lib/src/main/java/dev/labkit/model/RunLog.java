@@ -19,4 +19,11 @@ public interface RunLog {
 
   /** A table: its column names and rows (numbers or text), shown with CSV, Markdown and LaTeX downloads. */
   void table(String name, List<String> columns, List<List<Object>> rows);
+
+  /**
+   * How far your own loop is, for the console's progress line only (nothing is stored): {@code done} of
+   * {@code total} {@code unit}s, e.g. {@code log.progress("epoch", 3, 10, "loss 0.41")}; the console adds the rate
+   * and the time left.
+   */
+  default void progress(String unit, long done, long total, String detail) {}
 }

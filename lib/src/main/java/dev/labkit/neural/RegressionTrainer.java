@@ -164,6 +164,7 @@ public final class RegressionTrainer {
   }
 
   private void report(int step, double loss) {
+    events.accept(new Event.Progress("step", step, spec.steps(), String.format(Locale.ROOT, "loss %.4g", loss)));
     int every = Math.max(1, spec.steps() / 10);
     if (step % every == 0 || step == 1) {
       events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "step %d/%d  loss %.6g  lr %.3g", step,

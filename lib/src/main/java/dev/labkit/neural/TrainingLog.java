@@ -45,6 +45,8 @@ final class TrainingLog {
         validation.loss(), validation.accuracy());
     events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "epoch %d/%d  loss %.4f acc %.4f%s  lr %.3g",
         epoch, spec.epochs(), train.loss(), train.accuracy(), val, lr)));
+    events.accept(new Event.Progress("epoch", epoch, spec.epochs(), String.format(Locale.ROOT, "loss %.4f%s", train.loss(),
+        validation == null ? "" : String.format(Locale.ROOT, " · val acc %.4f", validation.accuracy()))));
   }
 
   void lrDrop(int epoch, double lr) {

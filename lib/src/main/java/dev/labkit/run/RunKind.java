@@ -1,10 +1,10 @@
 package dev.labkit.run;
 
+import dev.labkit.console.Console;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.Selection;
 import dev.labkit.model.ModelSpec;
 import dev.labkit.store.RunRecord;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public interface RunKind {
    * phase lines go, the data loaded so far, and the folder of a stopped run to go on in (or null).
    */
   record TrialRun(Trial trial, RunRecord.SweepInfo sweep, Settings options,
-      PrintStream out, DataCache cache, Path resume) {}
+      Console console, DataCache cache, Path resume) {}
 
   /**
    * A finished sweep, for its charts: the summary run's sink, the swept keys, every finished trial,

@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.console.Console;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.RunRecord;
 import java.io.PrintStream;
@@ -18,7 +19,12 @@ public final class Runner {
 
   /** Runs {@code experiment} with a script's options; returns the process exit code. */
   public static int run(Experiment experiment, SettingsSource settings) {
-    return execute(experiment, settings, System.out).exitCode();
+    Console console = Console.forUser(settings.settings().console());
+    try {
+      return execute(experiment, settings, console).exitCode();
+    } finally {
+      console.end(); // the status line erased, also when the run failed: its error line follows on a clean line
+    }
   }
 
   /**
@@ -27,7 +33,12 @@ public final class Runner {
    */
   public record Result(int exitCode, Path folder, Map<String, Double> metrics, Path page) {}
 
+  /** The same, saying it in plain lines on {@code out} (tests, code). */
   public static Result execute(Experiment experiment, SettingsSource settings, PrintStream out) {
+    return execute(experiment, settings, Console.plain(out, settings.settings().console()));
+  }
+
+  public static Result execute(Experiment experiment, SettingsSource settings, Console out) {
     Settings options = settings.settings();
     if (options.experiment() != null && !options.experiment().equals(experiment.name())) {
       throw new UserError("--experiment " + options.experiment() + ": this script runs experiment "
@@ -68,9 +79,11 @@ public final class Runner {
     return exp;
   }
 
-  private static Path report(Settings options, Path folder, PrintStream out) {
+  private static Path report(Settings options, Path folder, Console out) {
+    out.phase("report · rendering the site");
     Path page = options.report().render(options.runsDir(), folder);
-    out.println("report   " + page.toUri());
+    out.runEnded();
+    out.always("report   " + page.toUri());
     return page;
   }
 }

@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.console.ConsoleOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,16 +23,18 @@ import java.util.List;
  * @param commandLine      the arguments that re-run one trial (the trial adds its own {@code --set})
  * @param sweepCommandLine the arguments that re-run the whole sweep
  * @param report           renders the report after a run, or null for none ({@code --no-site})
+ * @param console          how the console talks ({@code --quiet}, {@code --verbose}, {@code --progress-every})
  */
 public record Settings(boolean smoke, Long seed, Path runsDir, List<String> sets, List<String> sweeps, Integer random,
     Integer repeat, int parallel, String resume, String experiment, String trialOf, Path script, List<String> commandLine,
-    List<String> sweepCommandLine, Report report) implements SettingsSource {
+    List<String> sweepCommandLine, Report report, ConsoleOptions console) implements SettingsSource {
 
   public Settings {
     sets = List.copyOf(sets);
     sweeps = List.copyOf(sweeps);
     commandLine = List.copyOf(commandLine);
     sweepCommandLine = List.copyOf(sweepCommandLine);
+    console = console == null ? ConsoleOptions.NORMAL : console;
   }
 
   /** Renders the report after a run and returns the page of {@code folder}, or null. */

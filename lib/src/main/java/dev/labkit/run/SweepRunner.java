@@ -1,10 +1,11 @@
 package dev.labkit.run;
 
+import dev.labkit.console.Commands;
+import dev.labkit.console.Console;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
 import dev.labkit.store.RunStore;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class SweepRunner {
   private SweepRunner() {}
 
 
-  static Runner.Result run(Experiment exp, List<Trial> trials, int repeat, Settings options, PrintStream out) {
+  static Runner.Result run(Experiment exp, List<Trial> trials, int repeat, Settings options, Console out) {
     Repeats repeats = new Repeats(trials, repeat);
     List<String> keys = new ArrayList<>(trials.getFirst().assignment().keySet());
     SweepResume resumed = options.resume() == null ? null
@@ -51,10 +52,12 @@ final class SweepRunner {
         todo.add(number);
       }
     }
-    out.printf(Locale.ROOT, "sweep    %s  %d trials%s%s%s%n", sweepId, trials.size(),
+    out.line(String.format(Locale.ROOT, "sweep    %s  %d trials%s%s%s", sweepId, trials.size(),
         repeat > 1 ? String.format(Locale.ROOT, " × %d seeds", repeat) : "",
         resumed == null ? "" : String.format(Locale.ROOT, ", %d finished before, running %d", outcomes.size(), todo.size()),
-        options.parallel() > 1 ? ", " + options.parallel() + " worker processes" : "");
+        options.parallel() > 1 ? ", " + options.parallel() + " worker processes" : ""));
+    out.sweepStarted(repeats.runs(), todo.size());
+    out.onInterrupt(() -> interrupted(summary.folder(), sweepId, outcomes.size(), repeats.runs(), options));
     Map<Integer, String> failures = Map.of();
     Map<Integer, Path> resumable = resumed == null ? Map.of() : resumed.resumable();
     try {
@@ -64,12 +67,16 @@ final class SweepRunner {
         failures = runInTurn(repeats, todo, summaryInfo, options, out, outcomes, resumable, cache);
       }
     } catch (RuntimeException | Error e) {
+      out.sweepEnded();
+      out.onInterrupt(null);
       summary.finish(outcomes, repeats, RunStatus.FAILED, "trial "
           + repeats.trialOf(firstMissing(outcomes, repeats.runs())) + " failed: " + e.getMessage(), out);
       throw e;
     }
+    out.sweepEnded();
+    out.onInterrupt(null);
     if (!failures.isEmpty()) {
-      failures.forEach((number, why) -> out.printf(Locale.ROOT, "%s failed: %s%n", name(repeats, number), why));
+      failures.forEach((number, why) -> out.always(String.format(Locale.ROOT, "%s failed: %s", name(repeats, number), why)));
       var first = failures.entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow();
       Map<String, Double> best = summary.finish(outcomes, repeats, RunStatus.FAILED, failures.size() + " of "
           + repeats.runs() + (repeat > 1 ? " runs" : " trials") + " failed; trial " + repeats.trialOf(first.getKey())
@@ -79,6 +86,15 @@ final class SweepRunner {
     }
     Map<String, Double> best = summary.finish(outcomes, repeats, RunStatus.FINISHED, null, out);
     return new Runner.Result(0, summary.folder(), best, null);
+  }
+
+  /** The Ctrl-C line of a sweep: its summary folder, how far it got, and the command that finishes it. */
+  private static String interrupted(Path folder, String sweepId, int finished, int runs, Settings options) {
+    List<String> args = new ArrayList<>(options.sweepCommandLine());
+    args.addAll(List.of("--resume", sweepId));
+    String command = Commands.of(options.script(), args);
+    return String.format(Locale.ROOT, "interrupted  sweep %s, %d of %d trials finished%s", Console.shown(folder),
+        finished, runs, command == null ? "" : "; finish it with: " + command);
   }
 
   /** "trial 3/4", or "trial 3/4 seed 2/3" with repeats. */
@@ -93,19 +109,25 @@ final class SweepRunner {
    * trials fail with the same message, every trial would, so the sweep stops there.
    */
   private static Map<Integer, String> runInTurn(Repeats repeats, List<Integer> todo, RunRecord.SweepInfo sweep,
-      Settings options, PrintStream out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable, DataCache cache) {
+      Settings options, Console out, Map<Integer, Outcome> outcomes, Map<Integer, Path> resumable, DataCache cache) {
     Map<Integer, String> failures = new TreeMap<>();
     for (int number : todo) {
       Trial trial = repeats.trial(number);
-      out.printf(Locale.ROOT, "%s%s%n", repeats.label(number),
-          resumable.containsKey(number) ? "  (goes on from its checkpoint)" : "");
+      out.trialStarted(number);
+      if (resumable.containsKey(number)) { // worth saying: this trial does not start from scratch
+        out.line(repeats.label(number) + "  (goes on from its checkpoint)");
+      } else {
+        out.detail(repeats.label(number));
+      }
       try {
         Runner.Result result = RunKinds.of(trial.experiment().model())
             .run(new RunKind.TrialRun(trial, repeats.place(sweep, number), options, out, cache, resumable.get(number)));
         outcomes.put(number, new Outcome(trial, result.folder(), result.metrics()));
+        out.trialEnded();
       } catch (UserError e) {
+        out.trialEnded();
         failures.put(number, e.getMessage());
-        out.printf(Locale.ROOT, "%s failed: %s%n", name(repeats, number), e.getMessage());
+        out.always(String.format(Locale.ROOT, "%s failed: %s", name(repeats, number), e.getMessage()));
         if (outcomes.isEmpty() && failures.size() >= 2 && failures.values().stream().distinct().count() == 1) {
           throw e;
         }

@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.console.Console;
 import dev.labkit.ground.Event;
 import dev.labkit.kinds.classify.Convergence;
 import dev.labkit.ground.Json;
@@ -10,7 +11,6 @@ import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
 import dev.labkit.store.RunStore;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,7 +71,7 @@ final class SweepSummary {
    * mean over its seeds ({@link Outcome#mean}), ranked on that mean ({@link Selection#bestOnMean}).
    */
   Map<String, Double> finish(Map<Integer, Outcome> runs, Repeats repeats, RunStatus status, String error,
-      PrintStream out) {
+      Console out) {
     try {
       Map<Integer, List<Outcome>> grouped = new TreeMap<>();
       new TreeMap<>(runs).forEach((number, run) ->
@@ -113,12 +113,12 @@ final class SweepSummary {
             ? RepeatTables.trials(keys, List.of(best), columns) : table(List.of(best), columns, Map.of())));
         copyImages(outcomes, selection);
         Double std = best.std(metric);
-        out.printf(Locale.ROOT, "best     %s  %s %.4f%s%s%s%n", best.trial().assignment(), metric,
+        out.line(String.format(Locale.ROOT, "best     %s  %s %.4f%s%s%s", best.trial().assignment(), metric,
             best.metrics().get(metric), std == null ? "" : String.format(Locale.ROOT, " ± %.4f (%s)", std,
                 Selection.onMean(repeats.n())),
             metric.equals("test/accuracy") || !best.metrics().containsKey("test/accuracy")
                 ? "" : String.format(Locale.ROOT, "  test/accuracy %.4f", best.metrics().get("test/accuracy")),
-            selection.optimistic() ? ", " + Selection.OPTIMISTIC : "");
+            selection.optimistic() ? ", " + Selection.OPTIMISTIC : ""));
       }
       store.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy"
           : metrics.containsKey(metric) ? metric : null));
@@ -130,7 +130,7 @@ final class SweepSummary {
   }
 
   /** Counts the fits that stopped at max_iter ({@code converged} = 0), says so, and records the count. */
-  private static void unconverged(List<Outcome> outcomes, Map<String, Double> metrics, PrintStream out) {
+  private static void unconverged(List<Outcome> outcomes, Map<String, Double> metrics, Console out) {
     List<Outcome> fits = outcomes.stream().filter(o -> o.metrics().containsKey(Convergence.CONVERGED)).toList();
     if (fits.isEmpty()) {
       return;
@@ -138,7 +138,7 @@ final class SweepSummary {
     long unconverged = fits.stream().filter(o -> o.metrics().get(Convergence.CONVERGED) == 0).count();
     metrics.put(Convergence.UNCONVERGED_FITS, (double) unconverged);
     if (unconverged > 0) {
-      out.println("warning  " + Convergence.someNotConverged(unconverged, fits.size()));
+      out.line("warning  " + Convergence.someNotConverged(unconverged, fits.size()));
     }
   }
 

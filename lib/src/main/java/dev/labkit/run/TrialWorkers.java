@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.console.Console;
 import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
@@ -8,7 +9,6 @@ import dev.labkit.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ final class TrialWorkers {
 
   /** Runs the trials numbered {@code todo} (1-based); returns their outcomes and, by number, why any failed. */
   static Map<Integer, String> run(Repeats repeats, List<Integer> todo, RunRecord.SweepInfo sweep,
-      Settings options, String experiment, PrintStream out, Map<Integer, Outcome> outcomes,
+      Settings options, String experiment, Console out, Map<Integer, Outcome> outcomes,
       Map<Integer, Path> resumable) {
     Path launcher = Home.dir().resolve("jbang");
     if (options.script() == null || !Files.isExecutable(launcher)) {
@@ -77,7 +77,7 @@ final class TrialWorkers {
   }
 
   private static String runOne(Path launcher, Repeats repeats, int number, RunRecord.SweepInfo sweep, Settings options,
-      String experiment, PrintStream out, Map<Integer, Outcome> outcomes, Set<Process> running,
+      String experiment, Console out, Map<Integer, Outcome> outcomes, Set<Process> running,
       Path resume) {
     Trial trial = repeats.trial(number);
     RunRecord.SweepInfo place = repeats.place(sweep, number);
@@ -99,13 +99,14 @@ final class TrialWorkers {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          synchronized (out) {
-            out.println(prefix + line);
+          if (!line.startsWith("progress ")) { // a worker's own progress: this process shows the sweep's
+            out.line(prefix + labelled(line, SweepRunner.name(repeats, number), trial.assignment().toString()));
           }
         }
       }
       int exit = process.waitFor();
       running.remove(process);
+      out.trialEnded();
       RunFolder run = resume != null ? RunFolder.read(resume)
           : latest(options.runsDir().resolve(experiment), sweep.id(), place);
       if (exit == 0 && run != null && run.status() == RunStatus.FINISHED) {
@@ -120,6 +121,15 @@ final class TrialWorkers {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  /**
+   * A worker's one-line summary starts with its own "trial 3/16", which the prefix says already; its values
+   * (given to the worker as --set, so not swept there) take that place.
+   */
+  static String labelled(String line, String label, String assignment) {
+    return line.startsWith(label + " ") || line.equals(label)
+        ? assignment + "  " + line.substring(label.length()).stripLeading() : line;
   }
 
   /** The newest run folder of the sweep at {@code place} (its trial and repeat), or null. */

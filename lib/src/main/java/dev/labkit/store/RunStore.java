@@ -201,6 +201,7 @@ public final class RunStore implements EventSink, AutoCloseable {
           RunFolder.writeSummary(folder, summary.metrics(), summary.headline(), summary.lowerIsBetter());
         }
         case Event.Phase phase -> { }
+        case Event.Progress progress -> { }
       }
     } catch (IOException e) {
       throw new UserError("cannot write to the run folder " + folder + ": " + e.getMessage(), e);

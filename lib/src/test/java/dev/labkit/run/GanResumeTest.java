@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import dev.labkit.cli.LabOptions;
+import dev.labkit.console.Verbosity;
 import dev.labkit.data.LoadOptions;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.GanTrainer;
@@ -59,6 +60,7 @@ class GanResumeTest {
 
   /** Runs {@code exp} until the console shows {@code lines} one after the other, then stops it there. */
   static void stop(Experiment exp, LabOptions options, String... lines) {
+    options.verbosity(Verbosity.VERBOSE); // the step lines are phase lines: --verbose prints them
     StringBuilder seen = new StringBuilder();
     OutputStream console = new OutputStream() {
       @Override

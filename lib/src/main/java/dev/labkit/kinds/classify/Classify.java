@@ -16,7 +16,7 @@ import dev.labkit.neural.CheckpointFile;
 import dev.labkit.neural.ClassifierTrainer;
 import dev.labkit.neural.NetCheckpoint;
 import dev.labkit.neural.NeuralClassifier;
-import dev.labkit.run.ConsoleSink;
+import dev.labkit.console.ConsoleSink;
 import dev.labkit.run.DataCache;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.Outcome;
@@ -97,15 +97,15 @@ public final class Classify implements RunKind {
       }
     };
     if (resume == null) {
-      return RunFrame.run(run.trial(), run.sweep(), run.options(), run.out(), body);
+      return RunFrame.run(run.trial(), run.sweep(), run.options(), run.console(), body);
     }
     // the checkpoint must belong to this network and these data before the folder is touched
-    TrainTest data = cache.load(exp.data(), exp.seed(), new ConsoleSink(run.out()));
+    TrainTest data = cache.load(exp.data(), exp.seed(), new ConsoleSink(run.console(), exp.name()));
     Splits splits = Splits.of(data, exp.validation(), exp.seed());
     NeuralNet net = (NeuralNet) exp.model();
     var header = NetCheckpoint.check(resume.resolve(CheckpointFile.FILE), run.options().smoke() ? net.smoke() : net,
         splits.train());
-    return RunFrame.run(run.trial(), RunResume.open(resume, header.epoch()), run.out(), body);
+    return RunFrame.run(run.trial(), RunResume.open(resume, header.epoch()), run.options(), run.console(), body);
   }
 
   /** Fits the classifier, evaluates it on the test set and sums the run up. */

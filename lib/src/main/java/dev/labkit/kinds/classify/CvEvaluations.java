@@ -13,6 +13,7 @@ import dev.labkit.eval.OuterFold;
 import dev.labkit.eval.RandomSearch;
 import dev.labkit.eval.RocCurve;
 import dev.labkit.eval.Spread;
+import dev.labkit.console.ConsoleSink;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.model.ClassifierSpec;
@@ -116,7 +117,7 @@ final class CvEvaluations {
     if (refit != null) { // the tested model: what the search chose on the whole training set, and how often the folds agreed
       metrics.put("refit/folds_agreeing", (double) refit.agreeing(result));
       metrics.put("refit/folds", (double) result.folds().size());
-      events.accept(new Event.Phase("refit", refit.sentence(result)));
+      events.accept(new Event.Phase(ConsoleSink.NOTE, refit.sentence(result)));
       events.accept(new Event.Table("refit", "table", "Tested model: chosen on the training set",
           refit.table(scriptParams, result)));
     }

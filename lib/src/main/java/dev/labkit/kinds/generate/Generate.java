@@ -19,7 +19,8 @@ import dev.labkit.model.Gan;
 import dev.labkit.model.ModelSpec;
 import dev.labkit.store.RunStore;
 import dev.labkit.neural.Torch;
-import dev.labkit.run.ConsoleSink;
+import dev.labkit.console.ConsoleSink;
+import dev.labkit.console.Console;
 import dev.labkit.run.DataCache;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.RunResume;
@@ -30,7 +31,6 @@ import dev.labkit.run.Runner;
 import dev.labkit.run.Settings;
 import dev.labkit.run.Trial;
 import dev.labkit.store.RunRecord;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +80,14 @@ public final class Generate implements RunKind {
 
   @Override
   public Runner.Result run(TrialRun run) {
-    return run(run.trial(), run.sweep(), run.options(), run.out(), run.cache(), run.resume());
+    return run(run.trial(), run.sweep(), run.options(), run.console(), run.cache(), run.resume());
   }
 
   /**
    * Runs {@code trial} in a new run folder, or, when {@code resume} names the folder of an interrupted
    * run of it, goes on in that folder from its checkpoint ({@link RunResume} checks it all first).
    */
-  private static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, PrintStream out,
+  private static Runner.Result run(Trial trial, RunRecord.SweepInfo sweep, Settings options, Console console,
       DataCache cache, Path resume) {
     Experiment exp = trial.experiment();
     Gan spec = options.smoke() ? ((Gan) exp.model()).smoke() : (Gan) exp.model();
@@ -102,12 +102,12 @@ public final class Generate implements RunKind {
       Checkpoint.delete(checkpoints.file()); // finished: nothing left to resume
     };
     if (resume == null) {
-      return RunFrame.run(trial, sweep, options, out, body);
+      return RunFrame.run(trial, sweep, options, console, body);
     }
-    TrainTest loaded = cache.load(exp.data(), exp.seed(), new ConsoleSink(out));
+    TrainTest loaded = cache.load(exp.data(), exp.seed(), new ConsoleSink(console, exp.name()));
     GanChecks.check(spec, loaded.train()); // the shape first: a table told about data.scale would be misled
     TrainTest data = symmetric(exp, loaded);
-    return RunFrame.run(trial, reopen(resume, spec, data.train()), out, body);
+    return RunFrame.run(trial, reopen(resume, spec, data.train()), options, console, body);
   }
 
   /**

@@ -68,7 +68,7 @@ public final class Regress implements RunKind {
     Settings options = run.options();
     Experiment exp = trial.experiment();
     LinearRegressionGd spec = (LinearRegressionGd) exp.model();
-    return RunFrame.run(trial, run.sweep(), options, run.out(), (store, events, metrics) -> {
+    return RunFrame.run(trial, run.sweep(), options, run.console(), (store, events, metrics) -> {
       RegressionData data = load(exp, options, events);
       store.dataset(new RunRecord.DatasetInfo(exp.data().name(),
           new RunRecord.Part(data.id(), data.size(), data.sha256()), null, List.of(data.featureCount()), List.of()));
