@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.cluster.SlurmOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,10 +23,11 @@ import java.util.List;
  * @param commandLine      the arguments that re-run one trial (the trial adds its own {@code --set})
  * @param sweepCommandLine the arguments that re-run the whole sweep
  * @param report           renders the report after a run, or null for none ({@code --no-site})
+ * @param slurm            {@code --cluster slurm}: the sweep's trials go to Slurm as one job array; null: they run here
  */
 public record Settings(boolean smoke, Long seed, Path runsDir, List<String> sets, List<String> sweeps, Integer random,
     Integer repeat, int parallel, String resume, String experiment, String trialOf, Path script, List<String> commandLine,
-    List<String> sweepCommandLine, Report report) implements SettingsSource {
+    List<String> sweepCommandLine, Report report, SlurmOptions slurm) implements SettingsSource {
 
   public Settings {
     sets = List.copyOf(sets);
