@@ -58,10 +58,18 @@ public final class SlurmPreflight {
       throw new UserError("--slurm-partition " + options.partition() + ": Slurm has no such partition (sinfo lists "
           + (partitions.isEmpty() ? "none" : String.join(", ", partitions)) + ")");
     }
+    return sharing(runsDir, fileSystem(runsDir, mounts), inPartition, thisHost);
+  }
+
+  /**
+   * Whether the partition's {@code nodes} can see {@code runsDir}, on a file system of {@code type} here: null when
+   * they can (or when only this machine runs tasks), an error when they cannot, a warning when it cannot tell.
+   */
+  static String sharing(Path runsDir, String type, Set<String> nodes, String thisHost) {
+    Set<String> inPartition = nodes;
     if (inPartition.isEmpty() || inPartition.equals(Set.of(thisHost))) {
       return null; // the tasks run on this machine: they see its folders
     }
-    String type = fileSystem(runsDir, mounts);
     if (type == null || SHARED.contains(type) || type.startsWith("fuse.")) {
       return null;
     }
