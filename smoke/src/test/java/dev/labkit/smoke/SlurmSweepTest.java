@@ -45,7 +45,9 @@ class SlurmSweepTest {
   }
 
   private static Launcher launcher() {
-    return Launcher.in(Launcher.ROOT).env("SLURM_CONF", LocalSlurm.CONF.toString()).timeout(Duration.ofMinutes(4));
+    return Launcher.in(Launcher.ROOT).env("SLURM_CONF", LocalSlurm.CONF.toString()).timeout(Duration.ofMinutes(4))
+        // a script outside scripts/ names itself, so that its workers and tasks can start it again
+        .env("LABKIT_SCRIPT", Launcher.ROOT.resolve("smoke/src/test/resources/slurm/slow.java").toString());
   }
 
   private static String[] args(Path out, String[] first, String... more) {
