@@ -54,7 +54,14 @@ public final class SlurmStates {
     }
   }
 
-  /** Every known task of {@code arrays} (oldest first), by task id. */
+  /** Slurm's controller did not answer (down, restarting, unreachable): nothing is known, not "ended". */
+  public static final class Unreachable extends RuntimeException {
+    Unreachable(String message) {
+      super(message);
+    }
+  }
+
+  /** Every known task of {@code arrays} (oldest first), by task id; {@link Unreachable} when Slurm does not answer. */
   public static Map<Integer, Task> of(List<String> arrays) {
     Map<Integer, Task> tasks = new TreeMap<>();
     for (String array : arrays) {
@@ -64,6 +71,9 @@ public final class SlurmStates {
         Commands.Output accounted = Commands.run(List.of("sacct", "-n", "-P", "-X", "-j", array, "-o",
             "JobID,JobIDRaw,State,NodeList"));
         read = accounted.ok() ? fromSacct(array, accounted.stdout()) : List.of();
+        if (!shown.ok() && !shown.stderr().contains("Invalid job id") && !accounted.ok()) {
+          throw new Unreachable("scontrol: " + shown.firstLine());
+        }
       }
       read.forEach(task -> tasks.put(task.taskId(), task));
     }

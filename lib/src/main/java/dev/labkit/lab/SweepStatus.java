@@ -49,7 +49,13 @@ final class SweepStatus {
     if (slurm == null || slurm.arrays() == null || slurm.arrays().isEmpty()) {
       return 0;
     }
-    Map<Integer, SlurmStates.Task> tasks = SlurmStates.of(slurm.arrays());
+    Map<Integer, SlurmStates.Task> tasks;
+    try {
+      tasks = SlurmStates.of(slurm.arrays());
+    } catch (SlurmStates.Unreachable e) {
+      throw new UserError("cannot ask Slurm about array " + String.join(", ", slurm.arrays()) + " (" + e.getMessage()
+          + "); check SLURM_CONF and that slurmctld runs, then run lab status again");
+    }
     SlurmProgress.Counts counts = SlurmProgress.Counts.of(tasks.values());
     out.printf("slurm    array %s: %s%n", String.join(", ", slurm.arrays()), counts);
     tasks.values().stream().filter(task -> task.ended() && !task.completed())

@@ -85,8 +85,20 @@ final class SlurmTrials {
   private static Map<Integer, SlurmStates.Task> waitFor(List<String> arrays, List<Integer> todo, PrintStream out) {
     SlurmProgress progress = new SlurmProgress(out, "array " + String.join(", ", arrays), 60);
     long pause = 500;
+    boolean said = false;
     while (true) {
-      Map<Integer, SlurmStates.Task> all = SlurmStates.of(arrays);
+      Map<Integer, SlurmStates.Task> all;
+      try {
+        all = SlurmStates.of(arrays);
+        said = false;
+      } catch (SlurmStates.Unreachable e) { // the tasks may well run on: wait for the controller to answer again
+        if (!said) {
+          out.println("slurm    no answer from the controller (" + e.getMessage() + "); still waiting");
+          said = true;
+        }
+        sleep(5_000);
+        continue;
+      }
       Map<Integer, SlurmStates.Task> ours = new TreeMap<>();
       todo.forEach(number -> {
         if (all.containsKey(number - 1)) {
@@ -98,13 +110,17 @@ final class SlurmTrials {
       if (counts.over()) { // a task Slurm no longer knows of has ended too
         return ours;
       }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UserError("interrupted while the sweep's Slurm tasks ran", e);
-      }
+      sleep(pause);
       pause = Math.min(5_000, pause * 2);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while the sweep's Slurm tasks ran", e);
     }
   }
 
@@ -142,7 +158,13 @@ final class SlurmTrials {
     if (arrays.isEmpty()) {
       return;
     }
-    SlurmProgress.Counts counts = SlurmProgress.Counts.of(SlurmStates.of(arrays).values());
+    SlurmProgress.Counts counts;
+    try {
+      counts = SlurmProgress.Counts.of(SlurmStates.of(arrays).values());
+    } catch (SlurmStates.Unreachable e) {
+      throw new UserError("--resume " + sweepId + ": cannot ask Slurm whether its tasks still run (" + e.getMessage()
+          + "); check that slurmctld runs");
+    }
     if (!counts.over()) {
       throw new UserError("--resume " + sweepId + ": its Slurm tasks still run (" + counts + ", array "
           + String.join(", ", arrays) + "); wait for them (./jbang lab status " + sweepId + ") or scancel "
