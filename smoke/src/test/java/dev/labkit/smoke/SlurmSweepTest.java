@@ -3,12 +3,14 @@ package dev.labkit.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -134,6 +136,36 @@ class SlurmSweepTest {
     assertThat(resumed.stdout()).contains("1 finished before, running 1").contains(": 1 task,");
     assertThat(RunFiles.status(summary(out))).isEqualTo("finished");
     assertThat(RunFiles.runJson(summary(out)).path("slurm").path("arrays").size()).isEqualTo(2);
+  }
+
+  @Test
+  void stopping_the_submitting_command_cancels_the_array(@TempDir Path out) throws Exception {
+    Path log = out.resolve("log.txt");
+    Process sweep = launcher().start(log, "logreg", "--smoke", "--no-site", "--out", out.toString(), "--set",
+        "model.penalty=l2", "--sweep", "model.c=0.1,1,10", "--cluster", "slurm", "--slurm-max", "1");
+    for (int wait = 0; wait < 240 && !Files.readString(log).contains("1 running"); wait++) {
+      assertThat(sweep.isAlive()).as(Files.readString(log)).isTrue();
+      Thread.sleep(500);
+    }
+    new ProcessBuilder("kill", "-TERM", Long.toString(sweep.pid())).start().waitFor(); // as Ctrl-C does
+    assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    String printed = Files.readString(log);
+    Matcher array = Pattern.compile("slurm +array ([0-9]+): 3 tasks").matcher(printed);
+    assertThat(array.find()).as(printed).isTrue();
+    assertThat(printed).contains("slurm    cancelled array " + array.group(1));
+    String left = "";
+    for (int look = 0; look < 60; look++) { // a cancelled task may show as completing (CG) for a moment
+      ProcessBuilder squeue = new ProcessBuilder("squeue", "-h", "-j", array.group(1)).redirectErrorStream(true);
+      squeue.environment().put("SLURM_CONF", LocalSlurm.CONF.toString());
+      left = new String(squeue.start().getInputStream().readAllBytes()).strip();
+      if (left.isEmpty()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(left).as("tasks left in the queue").isEmpty();
+    assertThat(RunFiles.status(summary(out))).isEqualTo("interrupted");
   }
 
   @Test
