@@ -23,7 +23,7 @@ class LayersTest {
       List.of("data", "model"),
       List.of("classic", "neural", "gan", "eval", "chart", "image"),
       List.of("store"),
-      List.of("run", "kinds.classify", "kinds.regress", "kinds.generate"),
+      List.of("run", "kinds.classify", "kinds.regress", "kinds.generate", "cluster"),
       List.of("lab"),
       List.of("report"),
       List.of("", "cli"));

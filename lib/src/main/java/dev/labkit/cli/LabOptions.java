@@ -2,6 +2,7 @@ package dev.labkit.cli;
 
 import dev.labkit.console.ConsoleOptions;
 import dev.labkit.console.Verbosity;
+import dev.labkit.cluster.SlurmOptions;
 import dev.labkit.report.SiteGenerator;
 import dev.labkit.run.Settings;
 import dev.labkit.run.SettingsSource;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -86,9 +88,15 @@ public final class LabOptions implements SettingsSource {
   @Option(names = "--trial-of", hidden = true)
   String trialOf;
 
+  /** {@code --cluster slurm} and its options. */
+  @Mixin ClusterOptions cluster = new ClusterOptions();
+
   /** Options that make or steer a sweep; a single trial's re-run command leaves them out. */
   private static final Set<String> SWEEP_OPTIONS = Set.of("--sweep", "--random", "--repeat", "--parallel", "--resume",
-      "--trial-of");
+      "--trial-of", "--cluster", "--slurm-partition", "--slurm-time", "--slurm-mem", "--slurm-cpus", "--slurm-max",
+      "--sbatch-arg");
+  /** The options of {@link #SWEEP_OPTIONS}' kind that take no value. */
+  private static final Set<String> SWEEP_FLAGS = Set.of("--detach", "--slurm-collect");
 
   /** The script's arguments as typed, and the script itself; filled in by {@code Lab.cli}. */
   List<String> commandLine = List.of();
@@ -205,12 +213,12 @@ public final class LabOptions implements SettingsSource {
    * its own {@code --set key=value}.
    */
   public List<String> commandLine() {
-    return naming(without(commandLine, SWEEP_OPTIONS));
+    return naming(withoutFlags(without(commandLine, SWEEP_OPTIONS), SWEEP_FLAGS));
   }
 
   /** The arguments that re-run the whole sweep: as typed, less {@code --resume} and the worker option. */
   public List<String> sweepCommandLine() {
-    return naming(without(commandLine, Set.of("--resume", "--trial-of")));
+    return naming(withoutFlags(without(commandLine, Set.of("--resume", "--trial-of")), Set.of("--slurm-collect")));
   }
 
   /** {@code args}, and {@code --experiment NAME} when this is one of several experiments and they lack it. */
@@ -257,6 +265,17 @@ public final class LabOptions implements SettingsSource {
     return List.copyOf(kept);
   }
 
+  /** {@code args} without the given options that take no value. */
+  public static List<String> withoutFlags(List<String> args, Set<String> flags) {
+    return args.stream().filter(arg -> !flags.contains(arg)).toList();
+  }
+
+  /** {@code --cluster slurm}, for running from code and tests. */
+  public LabOptions slurm(SlurmOptions options) {
+    cluster.slurm(options);
+    return this;
+  }
+
   /** These options as plain values, for everything below the command line. */
   @Override
   public Settings settings() {
@@ -267,7 +286,7 @@ public final class LabOptions implements SettingsSource {
       return SiteGenerator.runPage(site, folder.getParent().getFileName().toString(), folder.getFileName().toString());
     };
     return new Settings(smoke, seed, runs, sets, sweeps, random, repeat, parallel, resume, experiment, trialOf, script,
-        commandLine(), sweepCommandLine(), report, console());
+        commandLine(), sweepCommandLine(), report, console(), cluster.slurm());
   }
 
   /** {@code --quiet}, {@code --verbose} and {@code --progress-every} as the console's options. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
  * ./jbang lab reproduce RUN               # re-run it; exit 0 when the metrics are bit-identical
  * ./jbang lab diff RUN_A RUN_B            # params, provenance and metrics that differ
  * ./jbang lab export EXPERIMENT --format csv  # runs.csv (params + final metrics) and series.csv (long format)
+ * ./jbang lab status SWEEP                # a sweep's trials and Slurm tasks; finishes a --detach'ed Slurm sweep
  * </pre>
  *
  * RUN is a run id, {@code experiment/run-id} or a run folder; {@code --out DIR} reads DIR/runs instead
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, description = "List, reproduce and compare recorded runs.",
     subcommands = {LabCommand.Runs.class, LabCommand.ReproduceRun.class, LabCommand.Diff.class,
-        LabCommand.ExportRuns.class, LabCommand.New.class})
+        LabCommand.ExportRuns.class, LabCommand.New.class, LabCommand.Status.class})
 public final class LabCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +108,25 @@ public final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       return Reproduce.run(run, folders.runsDir(), out);
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Where a sweep stands: its trials' runs and, on Slurm, its tasks (pending, running, done, failed); "
+          + "a --detach'ed Slurm sweep whose tasks all ended gets its summary and site written.")
+  static final class Status implements Callable<Integer> {
+    @CommandLine.Mixin Folders folders = new Folders();
+    @Parameters(paramLabel = "SWEEP", description = "The sweep's id (as it printed: sweep <id>), or experiment/id.")
+    String sweep;
+    private final PrintStream out;
+
+    Status(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      return SweepStatus.print(sweep, folders.runsDir(), out);
     }
   }
 

@@ -53,6 +53,7 @@ public final class RunsTable {
         + SweepBest.describe(run, experiment) : run.trial() > 0 ? run.sweepId() + " #" + run.trial() + seeds : "";
     String headline = run.headline() == null || !run.metrics().containsKey(run.headline()) ? ""
         : String.format(Locale.ROOT, "%s %.4f", run.headline(), run.metrics().get(run.headline()));
-    return List.of(run.name(), run.statusText(), when, sweep, headline);
+    String state = run.slurm() == null || run.slurm().state() == null ? "" : " (Slurm " + run.slurm().state() + ")";
+    return List.of(run.name(), run.statusText() + state, when, sweep, headline);
   }
 }

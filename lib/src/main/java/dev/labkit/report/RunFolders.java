@@ -8,6 +8,7 @@ import dev.labkit.report.Run.Entry;
 import dev.labkit.report.Run.Metric;
 import dev.labkit.report.Run.Split;
 import dev.labkit.store.RunFolder;
+import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class RunFolders {
         started != null ? started : Format.startFromRunId(runId),
         text(provenance.path("ended")),
         asAxes(entries(read.params()), sweep(run.path("sweep"))),
-        entries(provenance).stream().filter(e -> !e.key().equals("command")).toList(),
+        withSlurm(entries(provenance).stream().filter(e -> !e.key().equals("command")).toList(), read.slurm()),
         text(provenance.path("command")),
         dataset(run.path("dataset")),
         metrics(summary.path("metrics"), summary.path("lower_is_better")),
@@ -224,6 +225,21 @@ public final class RunFolders {
   /** A scalar as text (null for null or missing); objects and arrays as compact JSON. */
   static String text(JsonNode node) {
     return RunFolder.text(node, null);
+  }
+
+  /** The provenance rows and, for a run Slurm ran, where: job, array, task and node (and the state it ended in). */
+  private static List<Entry> withSlurm(List<Entry> provenance, RunRecord.Slurm slurm) {
+    if (slurm == null) {
+      return provenance;
+    }
+    List<Entry> rows = new ArrayList<>(provenance);
+    if (slurm.describe() != null) {
+      rows.add(new Entry("slurm", slurm.describe() + (slurm.state() == null ? "" : ", ended by Slurm: " + slurm.state()),
+          false));
+    } else if (slurm.arrays() != null) {
+      rows.add(new Entry("slurm", "array " + String.join(", ", slurm.arrays()), false));
+    }
+    return rows;
   }
 
   private static List<Entry> entries(JsonNode object) {

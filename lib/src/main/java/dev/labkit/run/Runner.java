@@ -48,6 +48,11 @@ public final class Runner {
     List<Trial> trials = CliSweeps.trials(exp, options);
     int repeat = Repeats.count(exp, options);
     Result result;
+    if (trials.size() == 1 && repeat == 1 && options.slurm() != null) {
+      throw new UserError("--cluster slurm sends a sweep's trials to Slurm, and this is one run; add a --sweep, or "
+          + "run it as one job: sbatch --wrap './jbang " + (options.script() == null ? "SCRIPT"
+          : options.script().getFileName()) + " …'");
+    }
     if (trials.size() == 1 && repeat == 1) { // one run; with --resume RUN_ID, a stopped GAN or network run going on from its checkpoint
       RunRecord.SweepInfo attached = CliSweeps.attachedTrial(options);
       Path resume = options.resume() == null ? null

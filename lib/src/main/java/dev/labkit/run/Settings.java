@@ -1,6 +1,7 @@
 package dev.labkit.run;
 
 import dev.labkit.console.ConsoleOptions;
+import dev.labkit.cluster.SlurmOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,10 +25,11 @@ import java.util.List;
  * @param sweepCommandLine the arguments that re-run the whole sweep
  * @param report           renders the report after a run, or null for none ({@code --no-site})
  * @param console          how the console talks ({@code --quiet}, {@code --verbose}, {@code --progress-every})
+ * @param slurm            {@code --cluster slurm}: the sweep's trials go to Slurm as one job array; null: they run here
  */
 public record Settings(boolean smoke, Long seed, Path runsDir, List<String> sets, List<String> sweeps, Integer random,
     Integer repeat, int parallel, String resume, String experiment, String trialOf, Path script, List<String> commandLine,
-    List<String> sweepCommandLine, Report report, ConsoleOptions console) implements SettingsSource {
+    List<String> sweepCommandLine, Report report, ConsoleOptions console, SlurmOptions slurm) implements SettingsSource {
 
   public Settings {
     sets = List.copyOf(sets);

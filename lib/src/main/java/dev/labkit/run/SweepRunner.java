@@ -2,6 +2,7 @@ package dev.labkit.run;
 
 import dev.labkit.console.Commands;
 import dev.labkit.console.Console;
+import dev.labkit.cluster.SlurmPreflight;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs the trials of a sweep or comparison, each as its own run folder: one after the other in this JVM,
  * sharing the loaded data, or with {@code --parallel K} in K worker processes ({@link TrialWorkers});
  * with {@code --resume SWEEP_ID} only the trials an earlier run of the sweep did not finish
- * ({@link SweepResume}); with {@code --repeat N} each trial N times, one run folder per seed ({@link Repeats}).
+ * ({@link SweepResume}); with {@code --cluster slurm} as one Slurm job array ({@link SlurmTrials}); with {@code --repeat N} each trial N times, one run folder per seed ({@link Repeats}).
  * Then it writes the sweep's summary run: every trial in one table, the best trial (chosen
  * on the validation set when there is one) and the best trial's images for each value of the first
  * non-numeric swept key side by side (L1 against L2, one model against another).
@@ -37,6 +38,12 @@ final class SweepRunner {
     DataCache cache = new DataCache(options);
     // what every trial would hit fails here, before any folder is made (workers load their own data: not kept)
     Preflight.check(trials, options, options.parallel() > 1 ? new DataCache(options) : cache);
+    if (options.slurm() != null && !options.slurm().collect()) { // no sbatch, no such partition, runs not shared
+      String warning = SlurmPreflight.check(options.slurm(), options.runsDir());
+      if (warning != null) {
+        out.line(warning);
+      }
+    }
     String sweepId = resumed == null ? RunStore.newRunId(Instant.now()) : options.resume();
     RunRecord.SweepInfo summaryInfo = new RunRecord.SweepInfo(sweepId, 0, trials.size(), keys,
         RunRecord.SweepInfo.axes(trials.getFirst().axes()));
@@ -55,13 +62,21 @@ final class SweepRunner {
     out.line(String.format(Locale.ROOT, "sweep    %s  %d trials%s%s%s", sweepId, trials.size(),
         repeat > 1 ? String.format(Locale.ROOT, " × %d seeds", repeat) : "",
         resumed == null ? "" : String.format(Locale.ROOT, ", %d finished before, running %d", outcomes.size(), todo.size()),
-        options.parallel() > 1 ? ", " + options.parallel() + " worker processes" : ""));
+        options.slurm() != null ? ", on Slurm" : options.parallel() > 1 ? ", " + options.parallel()
+            + " worker processes" : ""));
     out.sweepStarted(repeats.runs(), todo.size());
     out.onInterrupt(() -> interrupted(summary.folder(), sweepId, outcomes.size(), repeats.runs(), options));
     Map<Integer, String> failures = Map.of();
     Map<Integer, Path> resumable = resumed == null ? Map.of() : resumed.resumable();
     try {
-      if (options.parallel() > 1 && !todo.isEmpty()) {
+      if (options.slurm() != null) {
+        SlurmTrials.Ended ended = SlurmTrials.run(repeats, todo, summaryInfo, options, exp.name(), out, outcomes,
+            resumable, summary);
+        if (ended.detached()) {
+          return new Runner.Result(0, summary.folder(), Map.of(), null);
+        }
+        failures = ended.failures();
+      } else if (options.parallel() > 1 && !todo.isEmpty()) {
         failures = TrialWorkers.run(repeats, todo, summaryInfo, options, exp.name(), out, outcomes, resumable);
       } else {
         failures = runInTurn(repeats, todo, summaryInfo, options, out, outcomes, resumable, cache);

@@ -7,6 +7,7 @@ import dev.labkit.ground.Json;
 import dev.labkit.ground.Selection;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.Provenance;
+import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
 import dev.labkit.store.RunStore;
@@ -57,12 +58,33 @@ final class SweepSummary {
         exp.seed(), info.ranked(exp.rank()), params, null, Provenance.capture(options.script(), options.sweepCommandLine(), start.toString(), options.smoke())
             .withSeeds(DerivedSeeds.of(exp, info)))
         .withNotes(ScriptHeader.description(options.script()), exp.notes());
+    if (resumed != null) { // the Slurm arrays the sweep submitted before stay on record
+      record = record.withSlurm(RunFolder.read(resumed).slurm());
+    }
     RunStore store = resumed == null ? RunStore.create(options.runsDir(), record) : RunStore.reopen(resumed, record);
     return new SweepSummary(store, info.keys(), options, kind, exp.rank() == null ? kind.selection() : exp.rank());
   }
 
   Path folder() {
     return store.folder();
+  }
+
+  /** The Slurm arrays the sweep submitted so far (first run and every --resume), oldest first. */
+  List<String> slurmArrays() {
+    RunRecord.Slurm slurm = store.record().slurm();
+    return slurm == null || slurm.arrays() == null ? List.of() : slurm.arrays();
+  }
+
+  /** Records that the sweep submitted {@code array}. */
+  void submitted(String array) {
+    List<String> arrays = new ArrayList<>(slurmArrays());
+    arrays.add(array);
+    store.slurm(RunRecord.Slurm.submitted(arrays));
+  }
+
+  /** Leaves the summary running, for {@code lab status} to finish once Slurm ran the trials ({@code --detach}). */
+  void release() {
+    store.release();
   }
 
   /**

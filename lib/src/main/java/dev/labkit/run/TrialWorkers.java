@@ -38,11 +38,7 @@ final class TrialWorkers {
   static Map<Integer, String> run(Repeats repeats, List<Integer> todo, RunRecord.SweepInfo sweep,
       Settings options, String experiment, Console out, Map<Integer, Outcome> outcomes,
       Map<Integer, Path> resumable) {
-    Path launcher = Home.dir().resolve("jbang");
-    if (options.script() == null || !Files.isExecutable(launcher)) {
-      throw new UserError("--parallel starts the script again through " + launcher + " and needs the script's file ("
-          + options.script() + "); run it from a labkit checkout with ./jbang, or drop --parallel");
-    }
+    Path launcher = launcher(options, "--parallel");
     Set<Process> running = ConcurrentHashMap.newKeySet();
     Thread stopWorkers = new Thread(() -> running.forEach(Process::destroy)); // SIGTERM: they mark their runs
     Runtime.getRuntime().addShutdownHook(stopWorkers);
@@ -81,16 +77,7 @@ final class TrialWorkers {
       Path resume) {
     Trial trial = repeats.trial(number);
     RunRecord.SweepInfo place = repeats.place(sweep, number);
-    List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));
-    command.addAll(RunFrame.rerunArgs(options, trial, place)); // with repeats: the repeat's --seed, --repeat 1
-    if (!command.contains("--no-site")) {
-      command.add("--no-site"); // the sweep renders the report once, at its end
-    }
-    command.addAll(List.of("--trial-of", sweep.id() + ":" + place.trial() + ":" + sweep.trials() + ":"
-        + String.join(",", sweep.keys()) + (repeats.n() > 1 ? ":" + place.repeat() + ":" + repeats.n() : "")));
-    if (resume != null) { // a GAN trial that stopped with a checkpoint goes on in its folder
-      command.addAll(List.of("--resume", resume.getFileName().toString()));
-    }
+    List<String> command = command(launcher, repeats, number, sweep, options, resume);
     String prefix = "[" + SweepRunner.name(repeats, number) + "] ";
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -132,8 +119,39 @@ final class TrialWorkers {
         ? assignment + "  " + line.substring(label.length()).stripLeading() : line;
   }
 
+  /**
+   * The command that runs trial {@code number} of the sweep on its own, as a worker process or a Slurm array
+   * task: the script through the launcher, the trial's values as {@code --set}, its place as {@code --trial-of}.
+   */
+  static List<String> command(Path launcher, Repeats repeats, int number, RunRecord.SweepInfo sweep,
+      Settings options, Path resume) {
+    Trial trial = repeats.trial(number);
+    RunRecord.SweepInfo place = repeats.place(sweep, number);
+    List<String> command = new ArrayList<>(List.of(launcher.toString(), options.script().toString()));
+    command.addAll(RunFrame.rerunArgs(options, trial, place)); // with repeats: the repeat's --seed, --repeat 1
+    if (!command.contains("--no-site")) {
+      command.add("--no-site"); // the sweep renders the report once, at its end
+    }
+    command.addAll(List.of("--trial-of", sweep.id() + ":" + place.trial() + ":" + sweep.trials() + ":"
+        + String.join(",", sweep.keys()) + (repeats.n() > 1 ? ":" + place.repeat() + ":" + repeats.n() : "")));
+    if (resume != null) { // a GAN trial that stopped with a checkpoint goes on in its folder
+      command.addAll(List.of("--resume", resume.getFileName().toString()));
+    }
+    return command;
+  }
+
+  /** The launcher that starts the script again, checked: a worker or a Slurm task needs it and the script file. */
+  static Path launcher(Settings options, String option) {
+    Path launcher = Home.dir().resolve("jbang");
+    if (options.script() == null || !Files.isExecutable(launcher)) {
+      throw new UserError(option + " starts the script again through " + launcher + " and needs the script's file ("
+          + options.script() + "); run it from a labkit checkout with ./jbang, or drop " + option);
+    }
+    return launcher;
+  }
+
   /** The newest run folder of the sweep at {@code place} (its trial and repeat), or null. */
-  private static RunFolder latest(Path experimentDir, String sweepId, RunRecord.SweepInfo place) {
+  static RunFolder latest(Path experimentDir, String sweepId, RunRecord.SweepInfo place) {
     if (!Files.isDirectory(experimentDir)) {
       return null;
     }

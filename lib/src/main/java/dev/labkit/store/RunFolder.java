@@ -5,6 +5,7 @@ import dev.labkit.ground.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,24 @@ public final class RunFolder {
     Json.writeAtomically(folder.resolve(RUN_JSON), record);
   }
 
+  /**
+   * Marks a run that Slurm ended before it could mark itself (a time limit, memory, preemption, a node that
+   * failed, a cancel): status failed, {@code reason} as its error, Slurm's {@code state} under {@code slurm}.
+   * What the run wrote stays; a run that finished is left as it is.
+   */
+  public static void endedBySlurm(Path folder, String state, String reason) {
+    RunFolder run = read(folder);
+    if (run.status() == RunStatus.FINISHED) {
+      return;
+    }
+    RunRecord record = run.record();
+    RunRecord.Slurm slurm = record.slurm() == null ? new RunRecord.Slurm(null, null, null, null, null, null)
+        : record.slurm();
+    String ended = record.provenance() == null || record.provenance().ended() == null ? Instant.now().toString()
+        : record.provenance().ended();
+    writeRecord(folder, record.withSlurm(slurm.endedIn(state)).withOwner(null).ended(RunStatus.FAILED, reason, ended));
+  }
+
   /** Writes summary.json: the final metrics and the name of the headline one. */
   public static void writeSummary(Path folder, Map<String, ?> metrics, String headline) {
     writeSummary(folder, metrics, headline, Map.of());
@@ -207,6 +226,12 @@ public final class RunFolder {
   /** The one-line error of a failed run (or what became of an orphaned one), or null. */
   public String error() {
     return orphaned() ? owner().endedUnmarked() : text(json.path("error"), null);
+  }
+
+  /** Slurm's part of run.json ({@link RunRecord.Slurm}), or null for a run outside Slurm. */
+  public RunRecord.Slurm slurm() {
+    JsonNode node = json.path("slurm");
+    return node.isObject() ? JSON.convertValue(node, RunRecord.Slurm.class) : null;
   }
 
   /** The process that wrote the folder, as run.json's {@code owner} records it, or null (a folder older than it). */

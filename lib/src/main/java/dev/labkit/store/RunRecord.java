@@ -22,17 +22,21 @@ import java.util.Map;
  * @param notes  the script's {@code .note("…")} texts in Markdown, in order (empty when none); the report
  *               page renders them
  * @param owner  the process writing the folder (set by the run store; absent in folders older than it)
+ * @param slurm  where Slurm ran it (a trial run as an array task) or the arrays a sweep submitted (its summary
+ *               run); absent outside Slurm
  */
 public record RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
     SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance,
     @JsonInclude(JsonInclude.Include.NON_NULL) String description,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Owner owner,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Slurm slurm) {
 
   /** A record with no notes and no owner yet: the run store sets the owner when it writes the folder. */
   public RunRecord(int schema, String experiment, String kind, String runId, RunStatus status, String error, long seed,
       SweepInfo sweep, Map<String, Object> params, DatasetInfo dataset, Provenance provenance) {
-    this(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, null, List.of(), null);
+    this(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance, null, List.of(), null,
+        Slurm.current());
   }
 
   public static final int SCHEMA = 1;
@@ -44,7 +48,50 @@ public record RunRecord(int schema, String experiment, String kind, String runId
   /** The same with the script's description and notes, which the report page shows. */
   public RunRecord withNotes(String newDescription, List<String> newNotes) {
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance,
-        newDescription, newNotes, owner);
+        newDescription, newNotes, owner, slurm);
+  }
+
+  /** The same with Slurm's part: the task it ran as, the arrays a sweep submitted, how Slurm ended it. */
+  public RunRecord withSlurm(Slurm value) {
+    return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance,
+        description, notes, owner, value);
+  }
+
+  /**
+   * Slurm's side of a run. A trial that ran as an array task records the task ({@code job_id}, {@code array_job_id},
+   * {@code task_id}, {@code node}: Slurm's SLURM_JOB_ID, SLURM_ARRAY_JOB_ID, SLURM_ARRAY_TASK_ID, SLURMD_NODENAME),
+   * and {@code state} when Slurm ended it before the run did (TIMEOUT, OUT_OF_MEMORY, PREEMPTED, NODE_FAIL,
+   * CANCELLED). A sweep's summary run records {@code arrays}: the array job ids it submitted, first run and
+   * every {@code --resume}, so {@code lab status} and {@code --resume} can ask Slurm about them.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Slurm(String jobId, String arrayJobId, String taskId, String node, String state,
+      List<String> arrays) {
+    /** The task this process runs as (from Slurm's environment), or null outside a Slurm job. */
+    public static Slurm current() {
+      Map<String, String> env = System.getenv();
+      return env.get("SLURM_JOB_ID") == null ? null : new Slurm(env.get("SLURM_JOB_ID"), env.get("SLURM_ARRAY_JOB_ID"),
+          env.get("SLURM_ARRAY_TASK_ID"), env.get("SLURMD_NODENAME"), null, null);
+    }
+
+    /** A sweep's record of the arrays it submitted. */
+    public static Slurm submitted(List<String> arrays) {
+      return new Slurm(null, null, null, null, null, List.copyOf(arrays));
+    }
+
+    /** The same task, ended by Slurm in {@code value} (its state name). */
+    public Slurm endedIn(String value) {
+      return new Slurm(jobId, arrayJobId, taskId, node, value, arrays);
+    }
+
+    /** "job 13 (array 12, task 1) on node1", for pages and tables; null for a summary's record. */
+    public String describe() {
+      if (jobId == null) {
+        return null;
+      }
+      return "job " + jobId + (arrayJobId == null ? "" : " (array " + arrayJobId + ", task " + taskId + ")")
+          + (node == null ? "" : " on " + node);
+    }
   }
 
   /** The data a run used: ids, sizes and content digests of both parts, example shape, class names. */
@@ -99,35 +146,35 @@ public record RunRecord(int schema, String experiment, String kind, String runId
 
   RunRecord withRunId(String value) {
     return new RunRecord(schema, experiment, kind, value, status, error, seed, sweep, params, dataset, provenance,
-        description, notes, owner);
+        description, notes, owner, slurm);
   }
 
   /** The same with other params: a search chose some values after the run began. */
   public RunRecord withParams(Map<String, Object> value) {
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, value, dataset, provenance,
-        description, notes, owner);
+        description, notes, owner, slurm);
   }
 
   /** The same, owned by {@code value} (the process that writes the folder from now on). */
   RunRecord withOwner(Owner value) {
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, dataset, provenance,
-        description, notes, value);
+        description, notes, value, slurm);
   }
 
   public RunRecord withDataset(DatasetInfo value) {
     return new RunRecord(schema, experiment, kind, runId, status, error, seed, sweep, params, value, provenance,
-        description, notes, owner);
+        description, notes, owner, slurm);
   }
 
 
   /** The record of a stopped run going on from its checkpoint of {@code step}: running again, no error. */
   public RunRecord resumed(long step) {
     return new RunRecord(schema, experiment, kind, runId, RunStatus.RUNNING, null, seed, sweep, params, dataset,
-        provenance.withResumedFrom(step), description, notes, owner);
+        provenance.withResumedFrom(step), description, notes, owner, Slurm.current() == null ? slurm : Slurm.current());
   }
 
   public RunRecord ended(RunStatus newStatus, String newError, String endedAt) {
     return new RunRecord(schema, experiment, kind, runId, newStatus, newError, seed, sweep, params, dataset,
-        provenance == null ? null : provenance.withEnded(endedAt), description, notes, owner);
+        provenance == null ? null : provenance.withEnded(endedAt), description, notes, owner, slurm);
   }
 }

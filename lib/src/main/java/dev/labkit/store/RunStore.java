@@ -176,6 +176,22 @@ public final class RunStore implements EventSink, AutoCloseable {
     RunFolder.writeRecord(folder, record);
   }
 
+  /** Records Slurm's part of the run (the arrays a sweep submitted). */
+  public synchronized void slurm(RunRecord.Slurm slurm) {
+    record = record.withSlurm(slurm);
+    RunFolder.writeRecord(folder, record);
+  }
+
+  /**
+   * Leaves the run {@code running} with no owner and lets go of the folder: its work goes on elsewhere (a
+   * Slurm array after {@code --detach}), and whatever finishes it ({@code lab status}) opens the folder again.
+   */
+  public synchronized void release() {
+    record = record.withOwner(null);
+    RunFolder.writeRecord(folder, record);
+    close();
+  }
+
   @Override
   public synchronized void accept(Event event) {
     try {

@@ -210,7 +210,7 @@ class RepeatTest {
     assertThat(Repeats.alone(List.of("--smoke", "--seed", "7", "--repeat=3", "--set", "model.c=1"), 2007))
         .containsExactly("--smoke", "--set", "model.c=1", "--seed", "2007", "--repeat", "1");
     var place = CliSweeps.attachedTrial(new Settings(false, null, out, List.of(), List.of(), null, 1, 1, null, null,
-        "20261206-120000-abcd:2:4:model.c:3:5", null, List.of(), List.of(), null, null));
+        "20261206-120000-abcd:2:4:model.c:3:5", null, List.of(), List.of(), null, null, null));
     assertThat(List.of(place.trial(), place.trials(), place.repeat(), place.repeats())).containsExactly(2, 4, 3, 5);
     assertThat(place.keys()).containsExactly("model.c");
   }

@@ -1,0 +1,53 @@
+package dev.labkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.labkit.cluster.SlurmOptions;
+import dev.labkit.ground.UserError;
+import dev.labkit.run.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class ClusterOptionsTest {
+  @Command(name = "script")
+  static final class Script {
+    @Mixin LabOptions lab;
+  }
+
+  private static Settings parse(String... args) {
+    Script script = new Script();
+    new CommandLine(script).parseArgs(args);
+    script.lab.invokedAs(Path.of("scripts/logreg.java"), List.of(args));
+    return script.lab.settings();
+  }
+
+  @Test
+  void cluster_slurm_turns_its_options_into_sbatch_options_and_a_trial_rerun_leaves_them_out() {
+    Settings settings = parse("--smoke", "--sweep", "model.c=0.1,1", "--cluster", "slurm", "--slurm-partition", "short",
+        "--slurm-time", "30", "--slurm-mem", "4G", "--slurm-cpus", "2", "--slurm-max", "8", "--sbatch-arg=--qos=low",
+        "--detach", "--set", "model.penalty=l2");
+    SlurmOptions slurm = settings.slurm();
+    assertThat(slurm.sbatchOptions()).containsExactly("--partition=short", "--time=30", "--mem=4G",
+        "--cpus-per-task=2", "--qos=low");
+    assertThat(slurm.max()).isEqualTo(8);
+    assertThat(slurm.detach()).isTrue();
+    assertThat(settings.commandLine()).as("one trial, re-run on its own").containsExactly("--smoke", "--set",
+        "model.penalty=l2");
+    assertThat(settings.sweepCommandLine()).as("the whole sweep, as submitted").contains("--cluster", "slurm",
+        "--detach", "--slurm-max", "8");
+  }
+
+  @Test
+  void a_local_sweep_has_no_slurm_options_and_a_slurm_option_without_cluster_slurm_says_so() {
+    assertThat(parse("--sweep", "model.c=0.1,1").slurm()).isNull();
+    assertThatThrownBy(() -> parse("--slurm-time", "5")).isInstanceOf(UserError.class)
+        .hasMessage("--slurm-time is for a sweep on Slurm; add --cluster slurm");
+    assertThatThrownBy(() -> parse("--detach")).hasMessage("--detach is for a sweep on Slurm; add --cluster slurm");
+    assertThatThrownBy(() -> parse("--cluster", "k8s")).hasMessage("--cluster takes local or slurm, got 'k8s'");
+  }
+}
