@@ -88,6 +88,8 @@ public record CurvesChart(String title, String yTitle, List<Map<String, Object>>
     facet.put("field", Charts.field(panel));
     facet.put("type", "nominal");
     facet.put("title", panel);
+    ArrayNode order = facet.putArray("sort"); // the panels in the order of the rows (the sweep's), not alphabetical
+    rows.stream().map(r -> String.valueOf(r.get(panel))).distinct().forEach(order::add);
     spec.put("columns", 2);
     spec.putObject("resolve").putObject("scale").put("y", "shared");
     ObjectNode inner = spec.putObject("spec");

@@ -95,6 +95,7 @@ public record StripChart(String title, String group, String groupTitle, String v
     enc.set("x", x);
     ObjectNode y = Charts.nominal(group, groupTitle);
     y.putObject("axis").put("labelLimit", 200);
+    y.putNull("sort"); // the groups in the order given (the script's order of models), not alphabetical
     enc.set("y", y);
     return enc;
   }
