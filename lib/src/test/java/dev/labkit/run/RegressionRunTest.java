@@ -66,7 +66,8 @@ class RegressionRunTest {
         .map(v -> v.get("loss").asString() + " " + v.get("series").asString()).distinct())
         .containsExactly("mse schedule=constant", "mse schedule=patience", "mae schedule=constant",
             "mae schedule=patience");
-    assertThat(curves.findValues("y").getFirst().get("scale").get("type").asString()).isEqualTo("log");
+    assertThat(curves.get("spec").get("layer").get(0).get("encoding").get("y").get("scale").get("type").asString())
+        .isEqualTo("log");
     JsonNode lines = json(result.folder().resolve("artifacts/fitted-lines.json"));
     assertThat(lines.get("layer").get(1).get("data").get("values")).hasSize(8); // two ends per trial
   }
