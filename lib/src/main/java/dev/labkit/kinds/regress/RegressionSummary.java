@@ -30,16 +30,19 @@ final class RegressionSummary {
 
   static void charts(EventSink store, List<Outcome> outcomes, Settings options) {
     List<RegressionCharts.Fitted> trials = new ArrayList<>();
+    List<RegressionCharts.Fitted> curves = new ArrayList<>(); // in a panel per loss, named by the other keys
     boolean panels = byLoss(outcomes);
     for (Outcome outcome : outcomes) {
       Map<String, Double> m = outcome.metrics();
       Trial trial = outcome.trial();
-      trials.add(new RegressionCharts.Fitted(label(trial, panels ? LOSS : null), outcome.folder(),
-          m.getOrDefault("w", Double.NaN), m.getOrDefault("b", Double.NaN),
-          panels ? trial.assignment().get(LOSS) : null));
+      double w = m.getOrDefault("w", Double.NaN);
+      double b = m.getOrDefault("b", Double.NaN);
+      trials.add(new RegressionCharts.Fitted(label(trial), outcome.folder(), w, b));
+      curves.add(panels ? new RegressionCharts.Fitted(label(trial, LOSS), outcome.folder(), w, b,
+          trial.assignment().get(LOSS)) : trials.getLast());
     }
     store.accept(new Event.Table("loss-curves", "chart", "Training loss of every trial",
-        RegressionCharts.losses(trials, true, line -> { }).spec()));
+        RegressionCharts.losses(curves, true, line -> { }).spec()));
     Map<String, double[][]> data = data(outcomes, options);
     if (data != null) {
       store.accept(new Event.Table("fitted-lines", "chart", "Fitted lines over the data",
