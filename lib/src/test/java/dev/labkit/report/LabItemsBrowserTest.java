@@ -7,6 +7,7 @@ import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.DecisionTree;
+import dev.labkit.model.Init;
 import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.NeuralNet;
@@ -31,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The course lab's classic and regression items on their pages, opened in Chromium: the noise sweep's
  * loss curves one panel per loss, each cross-validated model's fold accuracies with mean ± std, and the
- * difference of two classes' weights for logistic and softmax regression (what linreg, significance and
- * logreg show; docs/labs.md lists them).
+ * difference of two classes' weights for logistic and softmax regression, and the lab's own linear
+ * regression setting (what linreg, significance and logreg show; docs/labs.md lists them).
  */
 class LabItemsBrowserTest {
   @TempDir static Path tmp;
@@ -52,7 +53,9 @@ class LabItemsBrowserTest {
             .evaluate(new Evaluation.Accuracy(), Lab.weightDifference(0, 2).and(1, 2)),
         Lab.experiment("diff-softmax").data(new BlobData(150, 60))
             .model(NeuralNet.softmaxRegression().lr(0.05).epochs(2).batch(32))
-            .evaluate(new Evaluation.Accuracy(), Lab.weightDifference(0, 2)));
+            .evaluate(new Evaluation.Accuracy(), Lab.weightDifference(0, 2)),
+        Lab.experiment("lab-defaults").data(Datasets.line().n(200))
+            .model(LinearRegressionGd.defaults().init(Init.constant(0.5, 0.5)).lr(0.001).steps(5000)));
     for (Experiment experiment : experiments) {
       Runner.Result result = Runner.execute(experiment, LabOptions.of(tmp).noSite(true),
           new PrintStream(OutputStream.nullOutputStream()));
@@ -144,5 +147,31 @@ class LabItemsBrowserTest {
           .asString();
       assertThat(shown).as(experiment).contains("a − c");
     }
+  }
+
+  @Test
+  void the_labs_own_setting_shows_its_start_rate_and_steps_and_fits_the_line() throws Exception {
+    Path run = pagesWith("lab-defaults", "model.init_w").stream().filter(p -> p.toString().contains("/runs/"))
+        .findFirst().orElseThrow();
+    JsonNode views = charts(run);
+    assertThat(marks(views, "Fitted line")).as("the fitted line over the data").isPositive();
+    String rows = browser.eval("Array.from(document.querySelectorAll('tr')).map(r => Array.from(r.cells)"
+        + ".map(c => c.textContent.trim()).join(' ')).join('|')").asString();
+    assertThat(rows.split("\\|")).contains("model.init constant", "model.init_w 0.5", "model.init_b 0.5",
+        "model.lr 0.001", "model.steps 5000", "steps 5000");
+  }
+
+  @Test
+  void no_element_of_these_pages_is_wider_than_the_content_column() throws Exception {
+    List<String> wide = new ArrayList<>();
+    for (Path page : pages) {
+      if (page.toString().contains("/runs/")) {
+        charts(page);
+        for (JsonNode element : RunFolders.JSON.readTree(browser.eval(SmokeSiteBrowserTest.TOO_WIDE).asString())) {
+          wide.add(tmp.relativize(page) + ": " + element.asString());
+        }
+      }
+    }
+    assertThat(wide).as("elements wider than the content column").isEmpty();
   }
 }
