@@ -20,8 +20,12 @@ import picocli.CommandLine.Mixin;
  * MAE, Huber, hybrid) at which learning rate (0.001, 0.01), with or without the patience schedule (halve
  * the rate after 10 steps without progress)? Where does it start and how long does it run? What do the
  * level (0.1, 1, 2) and kind (Gaussian, uniform, Laplace) of the data's noise do? And noise injected into
- * the data, the weights and the learning rate? Each summary page has the table of final W, b, loss and
- * steps to converge, the loss curves overlaid with the rate drops marked, and the fitted lines over the data.
+ * the data, the weights and the learning rate? Both noise experiments run under each of the four losses,
+ * and their loss curves come one panel per loss. Each summary page has the table of final W, b, loss and
+ * steps to converge, the loss curves with the rate drops marked, and the fitted lines over the data.
+ * The fifth experiment, {@code linreg-lab}, is the lab's own setting: W = b = 0.5, lr 0.001, 5,000 steps
+ * ({@code --experiment linreg-lab}; on any other experiment the same is {@code --set model.init=constant
+ * --set model.init_w=0.5 --set model.init_b=0.5 --set model.lr=0.001 --set model.steps=5000}).
  * On the reference points of ../shared/PEERS.md: {@code --set data=line-reference}.
  */
 @Command(name = "linreg", mixinStandardHelpOptions = true,
@@ -39,13 +43,17 @@ class linreg implements Callable<Integer> {
         .sweep("model.init_w", -5, 0.5, 10)
         .sweep("model.steps", 100, 500, 2000);
     var noise = experiment("linreg-noise").data(line()).model(linearRegression())
+        .sweep("model.loss", "mse", "mae", "huber", "hybrid")
         .sweep("data.noise", "gaussian", "uniform", "laplace")
         .sweep("data.noise_scale", 0.1, 1, 2);
     var injected = experiment("linreg-injected").data(line()).model(linearRegression())
+        .sweep("model.loss", "mse", "mae", "huber", "hybrid")
         .sweep("model.noise_data", 0, 0.5)
         .sweep("model.noise_weights", 0, 0.01)
         .sweep("model.noise_lr", 0, 1);
-    return runAll(lab, losses, start, noise, injected);
+    var labDefaults = experiment("linreg-lab").data(line())
+        .model(linearRegression().init(Init.constant(0.5, 0.5)).lr(0.001).steps(5000));
+    return runAll(lab, losses, start, noise, injected, labDefaults);
   }
 
   public static void main(String... args) {

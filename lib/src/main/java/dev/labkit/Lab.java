@@ -267,6 +267,14 @@ public final class Lab {
     return new Evaluation.WeightHeatmaps();
   }
 
+  /**
+   * Class {@code a}'s weights minus class {@code b}'s as a diverging heatmap (the lab's 6 against 8), for
+   * logistic or softmax regression; more pairs with {@code .and(3, 5)}.
+   */
+  public static Evaluation.WeightDifference weightDifference(int a, int b) {
+    return new Evaluation.WeightDifference(a, b);
+  }
+
   /** A 3×3 grid of test images with their true and predicted labels. */
   public static Evaluation predictionGrid() {
     return new Evaluation.PredictionGrid(9);

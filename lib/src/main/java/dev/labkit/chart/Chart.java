@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code site/assets}. Build one with {@link Charts}; every chart is an immutable value, so forking one
  * ({@code base.y("value", "loss", Scale.LOG)}) never changes the original.
  */
-public sealed interface Chart permits LineChart, BarChart, RocChart, CurvesChart, FitChart {
+public sealed interface Chart permits LineChart, BarChart, RocChart, CurvesChart, FitChart, StripChart {
 
   /** The Vega-Lite spec (a fresh tree each call: change it freely). */
   ObjectNode spec();

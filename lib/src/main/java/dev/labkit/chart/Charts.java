@@ -55,6 +55,11 @@ public final class Charts {
     return FitChart.of(title);
   }
 
+  /** Each group's values as dots on its own row, its mean ± std drawn over them (each model's fold accuracies). */
+  public static StripChart strip(String title) {
+    return StripChart.of(title);
+  }
+
   /** A data row from alternating names and values: {@code row("step", 3, "value", 0.61)}. */
   public static Map<String, Object> row(Object... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {

@@ -23,6 +23,47 @@ public sealed interface Evaluation {
   /** One image per class of a linear model's weights, on a shared symmetric diverging scale. */
   record WeightHeatmaps() implements Evaluation {}
 
+  /**
+   * The lab's "6 against 8": class {@code a}'s weights minus class {@code b}'s, as one diverging heatmap
+   * per pair (red: pixels that speak for {@code a} over {@code b}, blue: for {@code b}), for a linear model
+   * (logistic or softmax regression). Classes are numbered as the dataset's labels (0–9 for MNIST).
+   *
+   * <pre>{@code
+   * weightDifference(6, 8)                      // one pair
+   * weightDifference(6, 8).and(3, 5).and(4, 9)  // several, one heatmap each
+   * }</pre>
+   */
+  record WeightDifference(java.util.List<Pair> pairs) implements Evaluation {
+    public WeightDifference {
+      if (pairs == null || pairs.isEmpty()) {
+        throw new UserError("weightDifference needs a pair of classes, e.g. weightDifference(6, 8)");
+      }
+      pairs = java.util.List.copyOf(pairs);
+    }
+
+    /** One pair of classes. */
+    public WeightDifference(int a, int b) {
+      this(java.util.List.of(new Pair(a, b)));
+    }
+
+    /** The same pairs and one more. */
+    public WeightDifference and(int a, int b) {
+      var more = new java.util.ArrayList<>(pairs);
+      more.add(new Pair(a, b));
+      return new WeightDifference(more);
+    }
+
+    /** Two different class numbers, w_a − w_b. */
+    public record Pair(int a, int b) {
+      public Pair {
+        if (a < 0 || b < 0 || a == b) {
+          throw new UserError("weightDifference(" + a + ", " + b + "): give two different class numbers ≥ 0, "
+              + "e.g. weightDifference(6, 8)");
+        }
+      }
+    }
+  }
+
   /** {@code count} test images spread over the test set, each with its true and predicted label. */
   record PredictionGrid(int count) implements Evaluation {}
 

@@ -60,10 +60,14 @@ class RegressionRunTest {
         .contains("model.loss", "model.schedule", "w", "b", "final_loss", "steps_to_converge", "lr_drops");
     assertThat(table.get("rows")).hasSize(4);
     JsonNode curves = json(result.folder().resolve("artifacts/loss-curves.json"));
-    assertThat(curves.get("data").get("values").valueStream().map(v -> v.get("series").asString()).distinct())
-        .containsExactly("loss=mse schedule=constant", "loss=mse schedule=patience", "loss=mae schedule=constant",
-            "loss=mae schedule=patience");
-    assertThat(curves.findValues("y").getFirst().get("scale").get("type").asString()).isEqualTo("log");
+    // the loss is swept with another key: one panel per loss, its curves named by the other keys
+    assertThat(curves.get("facet").get("field").asString()).isEqualTo("loss");
+    assertThat(curves.get("data").get("values").valueStream()
+        .map(v -> v.get("loss").asString() + " " + v.get("series").asString()).distinct())
+        .containsExactly("mse schedule=constant", "mse schedule=patience", "mae schedule=constant",
+            "mae schedule=patience");
+    assertThat(curves.get("spec").get("layer").get(0).get("encoding").get("y").get("scale").get("type").asString())
+        .isEqualTo("log");
     JsonNode lines = json(result.folder().resolve("artifacts/fitted-lines.json"));
     assertThat(lines.get("layer").get(1).get("data").get("values")).hasSize(8); // two ends per trial
   }

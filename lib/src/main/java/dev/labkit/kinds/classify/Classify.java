@@ -40,7 +40,7 @@ public final class Classify implements RunKind {
 
   /** The metrics of a classification sweep's trials table, in order. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations",
-      "converged", "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "test/accuracy", "test/macro_f1",
+      "converged", "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "cv/accuracy_std", "test/accuracy", "test/macro_f1",
       "test/log_loss", "overfit_epoch");
 
   private Classify() {}

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A classification sweep's summary charts: accuracy per model (or per value) for a comparison, fit and
  * predict time beside it, and accuracy against every swept number, split by the first swept key that
- * is not a number (L1 against L2), one line per combination of the other swept keys; and for a crossed
- * sweep the pivot tables of {@link SweepPivots}.
+ * is not a number (L1 against L2), one line per combination of the other swept keys; every trial's
+ * fold accuracies when they were cross-validated ({@link FoldSpread}); and for a crossed sweep the pivot
+ * tables of {@link SweepPivots}.
  */
 final class ClassifySweepCharts {
   private ClassifySweepCharts() {}
@@ -35,6 +36,7 @@ final class ClassifySweepCharts {
             RunCharts.sweep(key, sweep.keys(), outcomes, sweep.best(), sweep.selection()).spec()));
       }
     }
+    FoldSpread.emit(sweep);
     for (SweepPivots.Pivot pivot : SweepPivots.of(sweep.keys(), outcomes, sweep.selection())) {
       sweep.store().accept(new Event.Table(pivot.name(), "table", pivot.title(), pivot.table()));
     }

@@ -1,15 +1,12 @@
 package dev.labkit.kinds.classify;
 
 import dev.labkit.classic.Classifier;
-import dev.labkit.classic.LinearWeights;
 import dev.labkit.data.Dataset;
 import dev.labkit.eval.ClassificationReport;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.eval.Metrics;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
-import dev.labkit.ground.UserError;
-import dev.labkit.image.Images;
 import dev.labkit.model.ClassifierSpec;
 import dev.labkit.run.Experiment;
 import java.util.ArrayList;
@@ -19,8 +16,6 @@ import java.util.Map;
 
 /** Computes a script's evaluations on a fitted classifier and emits them as events. */
 final class Evaluator {
-  private static final int HEATMAP_PIXEL_SCALE = 5;
-
   private Evaluator() {}
 
   /**
@@ -80,7 +75,8 @@ final class Evaluator {
         case Evaluation.Confusion c -> events.accept(new Event.Table("confusion-matrix", "confusion-matrix",
             "Confusion matrix (" + tested + ")", Map.of("labels", report.confusion().labels(),
                 "counts", report.confusion().counts())));
-        case Evaluation.WeightHeatmaps w -> weightHeatmaps(model, test, events, metrics);
+        case Evaluation.WeightHeatmaps w -> WeightMaps.perClass(model, test, events, metrics);
+        case Evaluation.WeightDifference d -> WeightMaps.differences(d, model, test, events, metrics);
         case Evaluation.PredictionGrid g -> Examples.grid(test, proba, predicted, g.count(), events);
         case Evaluation.ConfidentMistakes m -> Examples.mistakes(test, proba, predicted, m.count(), events);
         case Evaluation.MetricsTable t -> CvEvaluations.metricsTable(test.labels(), proba, test.classNames(), tested,
@@ -95,48 +91,6 @@ final class Evaluator {
         case Evaluation.RankBy rank -> { } // read by the sweep, not measured
       }
     }
-  }
-
-  private static void weightHeatmaps(Classifier model, Dataset test, EventSink events, Map<String, Double> metrics) {
-    if (!(model instanceof LinearWeights linear)) {
-      throw new UserError("weightHeatmaps() needs a linear model such as logisticRegression() or "
-          + "softmaxRegression()");
-    }
-    metrics.put("weights/max_abs", linear.maxAbsWeight());
-    int height = test.shape().height();
-    int width = test.shape().width();
-    int channels = test.shape().channels(); // stored channel-last: pixel p, channel ch at p·channels + ch
-    double[][] weights = linear.weights();
-    double[][] perPixel = new double[linear.numClasses()][height * width];
-    for (int c = 0; c < perPixel.length; c++) {
-      double[] w = weights[c];
-      for (int p = 0; p < height * width; p++) { // a colour image's three weights per pixel are averaged
-        double sum = 0;
-        for (int ch = 0; ch < channels; ch++) {
-          sum += w[p * channels + ch];
-        }
-        perPixel[c][p] = sum / channels;
-      }
-    }
-    // the colours saturate at the 99th percentile of |w|: a few rarely-lit border pixels carry the
-    // largest weights, and scaling to them would wash every other pixel out to white
-    double scale = colourScale(perPixel);
-    for (int c = 0; c < perPixel.length; c++) {
-      float[] values = new float[height * width];
-      for (int p = 0; p < values.length; p++) {
-        values[p] = (float) perPixel[c][p];
-      }
-      byte[] png = Images.divergingHeatmapPng(values, height, width, scale, HEATMAP_PIXEL_SCALE);
-      events.accept(new Event.Image("weights/" + c, test.classNames().get(c), "Weight heatmaps", null, png,
-          Map.of("max_abs", scale)));
-    }
-  }
-
-  /** The 99th percentile of |w| over every class (all weights shared one scale). */
-  static double colourScale(double[][] weights) {
-    double[] all = java.util.Arrays.stream(weights).flatMapToDouble(java.util.Arrays::stream).map(Math::abs)
-        .sorted().toArray();
-    return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(0.99 * all.length) - 1)];
   }
 
   private static Map<String, Object> reportTable(ClassificationReport report) {

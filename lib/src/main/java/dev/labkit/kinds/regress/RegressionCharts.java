@@ -29,11 +29,25 @@ public final class RegressionCharts {
 
   private RegressionCharts() {}
 
-  /** One trial: its label in legends, its run folder, and its fitted line (w, b; NaN when it has none). */
-  public record Fitted(String label, Path folder, double w, double b) {}
+  /**
+   * One trial: its label in legends, its run folder, its fitted line (w, b; NaN when it has none), and the
+   * panel its loss curve is drawn in (the trial's loss when losses are swept with other keys; null for one chart).
+   */
+  public record Fitted(String label, Path folder, double w, double b, String panel) {
+    public Fitted(String label, Path folder, double w, double b) {
+      this(label, folder, w, b, null);
+    }
+  }
 
-  /** Every trial's {@code train/loss} curve, marks on it; a log y axis when {@code logY}. */
+  /** The row field that names a curve's panel: the trials are split by their loss. */
+  static final String PANEL = "loss";
+
+  /**
+   * Every trial's {@code train/loss} curve, marks on it; a log y axis when {@code logY}; one panel per
+   * loss when the trials name panels.
+   */
   public static CurvesChart losses(List<Fitted> trials, boolean logY, Consumer<String> warn) {
+    boolean panels = trials.stream().anyMatch(t -> t.panel() != null);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Map<String, Object>> markers = new ArrayList<>();
     for (Fitted trial : trials) {
@@ -50,16 +64,25 @@ public final class RegressionCharts {
         Line p = loss.get(i);
         byStep.put(p.step(), p.value());
         if (i % every == 0 || i == loss.size() - 1 || markSteps.contains(p.step())) {
-          rows.add(Charts.row("step", p.step(), "series", trial.label(), "value", p.value()));
+          rows.add(panel(panels, trial, Charts.row("step", p.step(), "series", trial.label(), "value", p.value())));
         }
       }
       for (Line mark : marks) {
-        markers.add(Charts.row("step", mark.step(), "series", trial.label(),
+        markers.add(panel(panels, trial, Charts.row("step", mark.step(), "series", trial.label(),
             "value", byStep.getOrDefault(mark.step(), loss.getLast().value()),
-            "mark", Marks.label(mark.name().substring(Marks.PREFIX.length()), mark.value())));
+            "mark", Marks.label(mark.name().substring(Marks.PREFIX.length()), mark.value()))));
       }
     }
-    return Charts.curves("Training loss of every trial").yTitle("train/loss").logY(logY).data(rows).markers(markers);
+    CurvesChart chart = Charts.curves(panels ? "Training loss of every trial, one panel per loss"
+        : "Training loss of every trial").yTitle("train/loss").logY(logY).data(rows).markers(markers);
+    return panels ? chart.panels(PANEL) : chart;
+  }
+
+  private static Map<String, Object> panel(boolean panels, Fitted trial, Map<String, Object> row) {
+    if (panels) {
+      row.put(PANEL, trial.panel() == null ? "—" : trial.panel());
+    }
+    return row;
   }
 
   /**

@@ -30,13 +30,19 @@ final class RegressionSummary {
 
   static void charts(EventSink store, List<Outcome> outcomes, Settings options) {
     List<RegressionCharts.Fitted> trials = new ArrayList<>();
+    List<RegressionCharts.Fitted> curves = new ArrayList<>(); // in a panel per loss, named by the other keys
+    boolean panels = byLoss(outcomes);
     for (Outcome outcome : outcomes) {
       Map<String, Double> m = outcome.metrics();
-      trials.add(new RegressionCharts.Fitted(label(outcome.trial()), outcome.folder(),
-          m.getOrDefault("w", Double.NaN), m.getOrDefault("b", Double.NaN)));
+      Trial trial = outcome.trial();
+      double w = m.getOrDefault("w", Double.NaN);
+      double b = m.getOrDefault("b", Double.NaN);
+      trials.add(new RegressionCharts.Fitted(label(trial), outcome.folder(), w, b));
+      curves.add(panels ? new RegressionCharts.Fitted(label(trial, LOSS), outcome.folder(), w, b,
+          trial.assignment().get(LOSS)) : trials.getLast());
     }
     store.accept(new Event.Table("loss-curves", "chart", "Training loss of every trial",
-        RegressionCharts.losses(trials, true, line -> { }).spec()));
+        RegressionCharts.losses(curves, true, line -> { }).spec()));
     Map<String, double[][]> data = data(outcomes, options);
     if (data != null) {
       store.accept(new Event.Table("fitted-lines", "chart", "Fitted lines over the data",
@@ -44,11 +50,33 @@ final class RegressionSummary {
     }
   }
 
+  /** The swept key whose values get a panel each, when it is swept with others. */
+  static final String LOSS = "model.loss";
+
   /** "loss=mse lr=0.001 schedule=patience": the trial's swept values, without their data./model. prefix. */
   static String label(Trial trial) {
+    return label(trial, null);
+  }
+
+  /** The trial's label without the key its panel already names ({@code skip}; null keeps every key). */
+  static String label(Trial trial, String skip) {
     List<String> parts = new ArrayList<>();
-    trial.assignment().forEach((key, value) -> parts.add(key.substring(key.indexOf('.') + 1) + "=" + value));
+    trial.assignment().forEach((key, value) -> {
+      if (!key.equals(skip)) {
+        parts.add(key.substring(key.indexOf('.') + 1) + "=" + value);
+      }
+    });
     return parts.isEmpty() ? "fit" : String.join(" ", parts);
+  }
+
+  /**
+   * Whether the loss curves are split into one panel per loss: the loss is swept with at least one other
+   * key, so each panel holds the curves that differ by the other keys only (36 curves become 4 of 9).
+   */
+  static boolean byLoss(List<Outcome> outcomes) {
+    long losses = outcomes.stream().map(o -> o.trial().assignment().get(LOSS)).distinct().count();
+    boolean others = outcomes.stream().anyMatch(o -> o.trial().assignment().size() > 1);
+    return losses > 1 && others && outcomes.stream().allMatch(o -> o.trial().assignment().containsKey(LOSS));
   }
 
   /**

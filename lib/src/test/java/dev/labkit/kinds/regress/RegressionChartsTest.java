@@ -34,6 +34,22 @@ class RegressionChartsTest {
   }
 
   @Test
+  void losses_swept_with_other_keys_come_one_panel_per_loss_with_the_marks_in_the_same_data() throws Exception {
+    Path a = trial("a", "step,name,value,wall_time\n1,train/loss,4.0,0\n2,train/loss,2.0,0\n2,mark/lr_drop,0.005,0\n");
+    Path b = trial("b", "step,name,value,wall_time\n1,train/loss,5.0,0\n2,train/loss,1.0,0\n");
+    JsonNode spec = RegressionCharts.losses(List.of(new RegressionCharts.Fitted("noise_scale=1", a, 3, 2, "mse"),
+        new RegressionCharts.Fitted("noise_scale=1", b, 3, 2, "mae")), true, line -> { }).spec();
+    assertThat(spec.get("facet").get("field").asString()).isEqualTo("loss");
+    assertThat(spec.get("columns").asInt()).isEqualTo(2);
+    assertThat(spec.get("data").get("values")).hasSize(5); // 4 points and 1 mark, each naming its panel
+    assertThat(spec.get("data").get("values").valueStream().map(v -> v.get("loss").asString()).distinct())
+        .containsExactly("mse", "mae");
+    JsonNode layers = spec.get("spec").get("layer");
+    assertThat(layers.get(0).get("transform").get(0).get("filter").asString()).isEqualTo("!isValid(datum.mark)");
+    assertThat(layers.get(2).get("transform").get(0).get("filter").asString()).isEqualTo("isValid(datum.mark)");
+  }
+
+  @Test
   void fitted_lines_span_the_data_and_the_scatter_is_a_subsample() {
     double[] xs = new double[1000];
     double[] ys = new double[1000];
