@@ -1,6 +1,7 @@
 package dev.labkit.classic;
 
 import dev.labkit.model.Criterion;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -14,8 +15,8 @@ import java.util.SplittableRandom;
  * examples counts each class's weight in each of the feature's ≤ 256 bins, then one pass over the
  * non-empty bins, in order, moves them from the right side to the left and scores every boundary. The
  * score is scikit-learn's "proxy" (it orders splits as the impurity decrease does): for Gini
- * {@code Σ L_c²/n_L + Σ R_c²/n_R}, for entropy {@code Σ L_c ln L_c − n_L ln n_L + (same for R)}, both
- * kept up to date from one table {@code F} as a bin moves, so a boundary costs the bin's classes only.
+ * {@code Σ L_c²/n_L + Σ R_c²/n_R} (exact: whole numbers), for entropy {@code Σ L_c ln L_c − n_L ln n_L +
+ * (same for R)}, updated as each bin moves, so a boundary costs the bin's classes only.
  *
  * <p>Not thread-safe: one grower per thread; its buffers are reused from node to node.
  */
@@ -29,17 +30,21 @@ final class TreeGrower {
   private final int mtry;
 
   // the node's examples are samples[start..end), with their classes and bootstrap weights beside them;
-  // a split partitions the three arrays in place, so a node's examples are always one range
+  // a split partitions the three arrays (through spare), so a node's examples are always one range
   private final int[] samples;
   private final int[] cls;
   private final int[] wt;
+  private final int[] spare;
   private final int[] features;
+  private final KnownConstants known;
   private final int[] hist;
   private final long[] mask = new long[4];
   private final int[] nodeCounts;
   private final int[] leftCounts;
   private final int[] rightCounts;
 
+  private int[] stack = new int[5 * 64];
+  private int top;
   // the best split of the node being searched
   private int bestFeature;
   private int bestBin;
@@ -60,7 +65,9 @@ final class TreeGrower {
     this.samples = new int[x.n];
     this.cls = new int[x.n];
     this.wt = new int[x.n];
+    this.spare = new int[3 * x.n];
     this.features = new int[x.features];
+    this.known = new KnownConstants(x.features);
     this.hist = new int[FeatureBins.MAX_BINS * classes];
     this.nodeCounts = new int[classes];
     this.leftCounts = new int[classes];
@@ -103,13 +110,8 @@ final class TreeGrower {
     }
     BinnedTree.Builder tree = new BinnedTree.Builder();
     // depth first, as scikit-learn: a stack of (start, end, depth, parent, side), the left child on top
-    int[] stack = new int[5 * 64];
-    int top = 0;
-    stack[top++] = 0;
-    stack[top++] = m;
-    stack[top++] = 0;
-    stack[top++] = -1;
-    stack[top++] = 0;
+    top = 0;
+    push(0, m, 0, -1, 0);
     while (top > 0) {
       int isLeft = stack[--top];
       int parent = stack[--top];
@@ -120,31 +122,34 @@ final class TreeGrower {
       if (parent >= 0) {
         tree.child(parent, isLeft == 1, node);
       }
+      known.forget(depth);
       int total = count(start, end);
-      if (depth >= maxDepth || end - start < 2 || pure(total) || !findSplit(start, end, total, random)) {
+      if (depth >= maxDepth || end - start < 2 || pure(total) || !findSplit(start, end, total, depth, random)) {
         tree.leaf(node, nodeCounts, total);
         continue;
       }
       int mid = partition(start, end);
       tree.split(node, bestFeature, x.threshold(bestFeature, bestBin, bestNext));
-      if (top + 10 > stack.length) {
-        stack = java.util.Arrays.copyOf(stack, 2 * stack.length);
-      }
-      int[] children = {mid, end, 0, start, mid, 1};
-      for (int side = 0; side < 6; side += 3) {
-        stack[top++] = children[side];
-        stack[top++] = children[side + 1];
-        stack[top++] = depth + 1;
-        stack[top++] = node;
-        stack[top++] = children[side + 2];
-      }
+      push(mid, end, depth + 1, node, 0);
+      push(start, mid, depth + 1, node, 1);
     }
     return tree.build();
   }
 
+  private void push(int start, int end, int depth, int parent, int isLeft) {
+    if (top + 5 > stack.length) {
+      stack = Arrays.copyOf(stack, 2 * stack.length);
+    }
+    stack[top++] = start;
+    stack[top++] = end;
+    stack[top++] = depth;
+    stack[top++] = parent;
+    stack[top++] = isLeft;
+  }
+
   /** Fills {@code nodeCounts} with the node's class weights; returns their sum. */
   private int count(int start, int end) {
-    java.util.Arrays.fill(nodeCounts, 0);
+    Arrays.fill(nodeCounts, 0);
     int total = 0;
     for (int p = start; p < end; p++) {
       nodeCounts[cls[p]] += wt[p];
@@ -166,7 +171,7 @@ final class TreeGrower {
    * Searches mtry features drawn without replacement (Fisher–Yates on {@code features}), and more while
    * every one drawn was constant in the node; false when every feature is constant here.
    */
-  private boolean findSplit(int start, int end, int total, SplittableRandom random) {
+  private boolean findSplit(int start, int end, int total, int depth, SplittableRandom random) {
     double best = Double.NEGATIVE_INFINITY;
     bestFeature = -1;
     int d = features.length;
@@ -178,8 +183,12 @@ final class TreeGrower {
       features[pick] = features[drawn];
       features[drawn] = j;
       visited++;
+      if (known.is(j)) {
+        continue;
+      }
       if (histogram(j, start, end) < 2) {
         clear();
+        known.mark(j, depth);
         continue;
       }
       usable++;
@@ -206,7 +215,7 @@ final class TreeGrower {
     for (int w = 0; w < 4; w++) {
       for (long bits = mask[w]; bits != 0; bits &= bits - 1) {
         int b = (w << 6) + Long.numberOfTrailingZeros(bits);
-        java.util.Arrays.fill(hist, b * classes, (b + 1) * classes, 0);
+        Arrays.fill(hist, b * classes, (b + 1) * classes, 0);
       }
       mask[w] = 0;
     }
@@ -237,19 +246,22 @@ final class TreeGrower {
             bestNext = b;
           }
         }
+        // move bin b to the left: every class at once, no branch (most of a small node's bins hold one class)
+        double left = 0;
+        double right = 0;
         for (int c = 0, at = b * k; c < k; c++, at++) {
           int h = hist[at];
-          if (h != 0) {
-            int l = leftCounts[c];
-            int r = rightCounts[c];
-            sumLeft += f[l + h] - f[l];
-            sumRight += f[r - h] - f[r];
-            leftCounts[c] = l + h;
-            rightCounts[c] = r - h;
-            nLeft += h;
-            hist[at] = 0;
-          }
+          hist[at] = 0;
+          int l = leftCounts[c] + h;
+          int r = rightCounts[c] - h;
+          leftCounts[c] = l;
+          rightCounts[c] = r;
+          nLeft += h;
+          left += gini ? (double) l * l : f[l];
+          right += gini ? (double) r * r : f[r];
         }
+        sumLeft = left;
+        sumRight = right;
         previous = b;
       }
       mask[w] = 0;
@@ -257,28 +269,31 @@ final class TreeGrower {
     return best;
   }
 
-  /** Moves the examples of bins ≤ bestBin of the best feature to the front; returns where the right ones start. */
+  /**
+   * Moves the examples of bins ≤ bestBin of the best feature to the front, keeping their order (so the
+   * examples of every node stay in increasing index order, and the histograms read the columns forwards);
+   * returns where the right ones start.
+   */
   private int partition(int start, int end) {
     byte[] bins = x.bins;
     int column = bestFeature * x.n;
-    int i = start;
-    int j = end - 1;
-    while (i <= j) {
-      if ((bins[column + samples[i]] & 0xFF) <= bestBin) {
-        i++;
+    int left = start;
+    int right = 0;
+    for (int p = start; p < end; p++) {
+      int i = samples[p];
+      if ((bins[column + i] & 0xFF) <= bestBin) {
+        samples[left] = i;
+        cls[left] = cls[p];
+        wt[left++] = wt[p];
       } else {
-        swap(samples, i, j);
-        swap(cls, i, j);
-        swap(wt, i, j);
-        j--;
+        spare[right] = i;
+        spare[x.n + right] = cls[p];
+        spare[2 * x.n + right++] = wt[p];
       }
     }
-    return i;
-  }
-
-  private static void swap(int[] a, int i, int j) {
-    int t = a[i];
-    a[i] = a[j];
-    a[j] = t;
+    System.arraycopy(spare, 0, samples, left, right);
+    System.arraycopy(spare, x.n, cls, left, right);
+    System.arraycopy(spare, 2 * x.n, wt, left, right);
+    return left;
   }
 }
