@@ -16,7 +16,8 @@ import java.util.Locale;
  * knn, knn-distance, tree, forest, forest-smile (Smile's forest, which ours replaced), bayes, svm.
  * Predict times are the best of 3 for knn. {@code -Dsplit=first} trains on the first 20,000 training
  * images, as fashion20k.py does for the Python peers (the default is a seeded stratified subset);
- * {@code -Drepeat=N} fits each model N times (the forest's JIT warms up in the first).
+ * {@code -Drepeat=N} fits each model N times (the forest's JIT warms up in the first); {@code -Dseed=S}
+ * seeds the fits (default 42).
  */
 public class ClassifiersBench {
   public static void main(String[] args) {
@@ -50,7 +51,7 @@ public class ClassifiersBench {
     };
     String load = load();
     Classifier model = name.equals("forest-smile") ? SmileForestModel.fit((RandomForest) spec, data.train(), 42)
-        : Fitting.fit(spec, data.train(), 42, event -> {});
+        : Fitting.fit(spec, data.train(), Long.getLong("seed", 42), event -> {});
     int repeats = name.startsWith("knn") ? 3 : 1;
     double best = Double.MAX_VALUE;
     int[] predicted = null;
