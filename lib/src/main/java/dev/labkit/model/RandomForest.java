@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A random forest: {@code trees} decision trees, each grown on a bootstrap sample of the training set
  * and choosing each split among {@code mtry} randomly drawn features; the forest averages their class
- * probabilities. Random choices take the run's seed.
+ * probabilities. Random choices take the run's seed. Fitted by labkit's own forest (scikit-learn's
+ * rules, splits searched on ≤ 256 bins a feature: exact for 8-bit images, quantile bins otherwise).
  *
  * <pre>{@code randomForest().trees(100).maxDepth(20)}</pre>
  *
