@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
+import dev.labkit.eval.Evaluation;
+import dev.labkit.kinds.generate.GanTstrClassifier;
+import dev.labkit.model.DecisionTree;
 import dev.labkit.model.Gan;
+import dev.labkit.model.LogisticRegression;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,5 +91,16 @@ class GanLabItemsTest {
         .contains("FID");
     assertThat(title(summary.folder(), "trial-samples/trial-002")).contains("8x8");
     assertThat(title(summary.folder(), "class-histograms")).isEqualTo("Class histogram of every trial");
+  }
+
+  @Test
+  void a_gan_compared_with_classifiers_shows_its_fit_time_tstr_accuracy_and_fid_in_the_trials_table()
+      throws Exception {
+    Experiment exp = squares("0,1").compare(LogisticRegression.defaults(), DecisionTree.defaults(),
+        GanTstrClassifier.of(SMALL.smoke())).evaluate(new Evaluation.Accuracy());
+    Runner.Result summary = run(exp);
+    JsonNode trials = RunnerTest.json(summary.folder().resolve("artifacts/trials.json"));
+    assertThat(trials.path("columns").toString()).contains("fit_seconds", "test/accuracy", "final/fid");
+    assertThat(trials.path("rows").toString()).contains("gan-tstr");
   }
 }

@@ -188,7 +188,7 @@ public final class Generate implements RunKind {
     return new TrainTest(shift(data.train()), shift(data.test()));
   }
 
-  private static Dataset shift(Dataset d) {
+  static Dataset shift(Dataset d) {
     float[] x = d.features().clone();
     for (int i = 0; i < x.length; i++) {
       x[i] = 2 * x[i] - 1;
