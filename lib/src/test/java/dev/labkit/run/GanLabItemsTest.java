@@ -3,7 +3,6 @@ package dev.labkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labkit.cli.LabOptions;
-import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.kinds.generate.GanTstrClassifier;
 import dev.labkit.model.DecisionTree;
@@ -26,18 +25,12 @@ import tools.jackson.databind.JsonNode;
  * gradient norms, and a tied sweep of G's and D's widths with every trial's samples on the summary.
  */
 class GanLabItemsTest {
-  static final Gan SMALL = Gan.defaults().latent(16).generator(32).discriminator(32);
+  static final Gan SMALL = GanSquares.SMALL;
 
   @TempDir Path root;
 
   Experiment squares(String classes) throws IOException {
-    Path dir = Files.createDirectories(root.resolve("cifar"));
-    for (int b = 1; b <= 5; b++) {
-      DcganRunTest.batch(dir.resolve("data_batch_" + b + ".bin"), 32, b);
-    }
-    DcganRunTest.batch(dir.resolve("test_batch.bin"), 64, 9);
-    return new ExperimentStart("gan-squares").data(Datasets.cifar10().path(dir).classes(classes).trainSize(160)
-        .testSize(64)).model(SMALL);
+    return GanSquares.experiment(root, "gan-squares", classes);
   }
 
   Runner.Result run(Experiment exp) {
