@@ -52,7 +52,7 @@ final class TrialSamples {
       JsonNode table = read(o, "artifacts/mode-collapse.json");
       if (table.path("columns").toString().contains("share %")) { // a GAN of one class has none
         for (JsonNode row : table.path("rows")) {
-          shares.add(Charts.row("class", row.get(0).asString(), "trial", trial, "share",
+          shares.add(Charts.row("class", row.get(0).asString(), "trial", values(o), "share",
               row.get(2).asDouble() / 100));
         }
       }
@@ -70,6 +70,11 @@ final class TrialSamples {
     List<String> parts = new ArrayList<>();
     o.trial().assignment().forEach((key, value) -> parts.add(key + " " + value));
     return String.join(", ", parts);
+  }
+
+  /** The trial's swept values alone, short enough for a legend. */
+  private static String values(Outcome o) {
+    return String.join(" · ", o.trial().assignment().values());
   }
 
   private static String facts(Outcome o) {
