@@ -9,12 +9,17 @@ import java.util.Map;
 /**
  * Who won the game, and when: the stretches of training where D dominated (D(x) near 1 and D(G(z)) near 0,
  * so G's gradient through D carries little and G's loss climbs) or G did (D(G(z)) at or above D(x): D can
- * no longer tell G's images from real ones), read off the logged steps. A stretch counts when it lasts at
- * least a tenth of the logged steps (and 3 of them); shorter swings are the game's usual back and forth.
+ * no longer tell G's images from real ones), read off the logged steps with D(x) and D(G(z)) averaged over
+ * a window of a fiftieth of them (single steps are noisy). A stretch counts when it lasts at least a tenth
+ * of the logged steps (and 3 of them); shorter swings are the game's usual back and forth. "Near 1" is
+ * above 0.7, as one-sided label smoothing (0.1) aims D(x) at 0.9, not 1.
+ *
+ * <p>Measured on Fashion-MNIST (600 steps): the lab's GAN had D dominating over steps 64–299 and then a
+ * balanced game; with {@code d_lr} 10× G's, D dominated over steps 60–162 with G's loss climbing.
  */
 public final class Balance {
   /** D(x) above this and D(G(z)) below {@link #D_FAKE_LOW} at once: D is winning. */
-  static final double D_REAL_HIGH = 0.8;
+  static final double D_REAL_HIGH = 0.7;
   static final double D_FAKE_LOW = 0.2;
 
   /** One logged step: the step, D(x), D(G(z)) and G's loss. */
@@ -29,11 +34,20 @@ public final class Balance {
   /** The stretches where D or G dominated, in step order. */
   public static List<Stretch> stretches(List<Point> points) {
     int minLength = Math.max(3, points.size() / 10);
+    int window = Math.max(1, points.size() / 50);
+    List<String> sides = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      int lo = Math.max(0, i - window / 2);
+      int hi = Math.min(points.size(), lo + window);
+      List<Point> near = points.subList(lo, hi);
+      sides.add(side(near.stream().mapToDouble(Point::dReal).average().orElse(Double.NaN),
+          near.stream().mapToDouble(Point::dFake).average().orElse(Double.NaN)));
+    }
     List<Stretch> out = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= points.size(); i++) {
-      String side = side(points.get(start));
-      if (i < points.size() && side(points.get(i)).equals(side)) {
+      String side = sides.get(start);
+      if (i < points.size() && sides.get(i).equals(side)) {
         continue;
       }
       if (!side.isEmpty() && i - start >= minLength) {
@@ -44,11 +58,11 @@ public final class Balance {
     return out;
   }
 
-  private static String side(Point p) {
-    if (p.dReal() > D_REAL_HIGH && p.dFake() < D_FAKE_LOW) {
+  private static String side(double dReal, double dFake) {
+    if (dReal > D_REAL_HIGH && dFake < D_FAKE_LOW) {
       return "D";
     }
-    return p.dFake() >= p.dReal() ? "G" : "";
+    return dFake >= dReal ? "G" : "";
   }
 
   private static Stretch stretch(String side, List<Point> run) {

@@ -18,12 +18,12 @@ class BalanceTest {
     List<Balance.Stretch> stretches = Balance.stretches(points);
     assertThat(stretches).singleElement().satisfies(s -> {
       assertThat(s.side()).isEqualTo("D");
-      assertThat(s.from()).isEqualTo(410);
+      assertThat(s.from()).isEqualTo(420); // D(x), D(G(z)) averaged over 2 logged steps
       assertThat(s.to()).isEqualTo(800);
       assertThat(s.gLossTo()).isGreaterThan(s.gLossFrom());
     });
     Event.Table table = Balance.table(points);
-    assertThat(table.title()).isEqualTo("D against G: D dominated over steps 410–800");
+    assertThat(table.title()).isEqualTo("D against G: D dominated over steps 420–800");
     assertThat(table.content().toString()).contains("(climbing)");
   }
 
