@@ -96,4 +96,12 @@ class GanLabItemsTest {
     assertThat(trials.path("columns").toString()).contains("fit_seconds", "test/accuracy", "final/fid");
     assertThat(trials.path("rows").toString()).contains("gan-tstr");
   }
+
+  @Test
+  void a_worker_of_a_tied_sweep_keeps_the_tied_key_whole() {
+    LabOptions worker = picocli.CommandLine.populateCommand(new LabOptions(), "--out", root.toString(),
+        "--trial-of", "20261206-000000-abcd:1:2:model.generator,model.discriminator;model.batch");
+    assertThat(CliSweeps.attachedTrial(worker.settings()).keys())
+        .containsExactly("model.generator,model.discriminator", "model.batch");
+  }
 }
