@@ -20,7 +20,11 @@ import picocli.CommandLine.Mixin;
  * noise vectors drawn every 500 steps, linear and spherical walks between noise vectors, the classes a
  * reference classifier sees in 10,000 samples (with a mode-collapse verdict), and the domain FID falling
  * as the images improve. Other data: {@code --set data=mnist}; a collapsing run:
- * {@code --set model.lr=2e-3} (G learning 10× faster than D).
+ * {@code --set model.lr=2e-3} (G learning 10× faster than D); one rate for both networks:
+ * {@code --set model.lrs=1e-3}; a GAN of one class: {@code --set data.classes=7} (sneakers; FID against
+ * that class's real images, the class histogram "does not apply"). The page also says when D or G
+ * dominated (with the steps), charts both networks' gradient norms, and trains logistic regression on
+ * 60,000 samples labelled by the reference classifier (train on synthetic, test on real).
  */
 @Command(name = "gan", mixinStandardHelpOptions = true,
     description = "An MLP GAN on Fashion-MNIST, with gallery, interpolation, class histogram and domain FID.")

@@ -8,12 +8,15 @@ import dev.labkit.console.ConsoleSink;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Trains a GAN for {@code steps} steps and reports as it goes: {@code train/d_loss}, {@code train/g_loss},
- * {@code train/d_real} (D's mean probability that real images are real) and {@code train/d_fake} (the same
- * for G's images) about 500 times over the run, a progress line every tenth of it, and at step 0, every
+ * {@code train/d_real} (D's mean probability that real images are real), {@code train/d_fake} (the same
+ * for G's images) and {@code train/g_grad_norm}, {@code train/d_grad_norm} (each network's gradient norm in
+ * its update) about 500 times over the run, a progress line every tenth of it, and at step 0, every
  * {@code sample_every} steps and at the end a call to the caller's {@link SampleHook} (sample grids,
  * FID), and every {@code checkpoint_every} steps a {@link Checkpoint} that a stopped run can go on from.
  * Apart from that one file it writes nothing and prints nothing: everything goes out as events.
@@ -38,7 +41,7 @@ public final class GanTrainer {
    * training's time as a whole (sampling included); a resumed run counts the time before its checkpoint.
    */
   public record Result(Generator generator, double finalDLoss, double finalGLoss, double msPerStep,
-      double trainSeconds) {}
+      double trainSeconds, List<Balance.Point> logged) {}
 
   /**
    * Where the run keeps its checkpoint ({@link Checkpoint}), one file replaced every {@code checkpoint_every}
@@ -65,12 +68,14 @@ public final class GanTrainer {
     long started = System.nanoTime() - loop.stepNanos(); // when the steps began, had they run without a break
     double[] tail = {loop.dLossSum(), loop.gLossSum(), loop.tailCount()}; // over the last tenth: D, G, count
     String shown = ""; // the last losses read back, for the console's progress line
+    List<Balance.Point> logged = new ArrayList<>(); // this session's logged steps (a resumed run: since the resume)
     for (long step = loop.step() + 1; step <= spec.steps(); step++) {
       boolean log = step == 1 || step % logEvery == 0 || step == spec.steps();
       GanTraining.Losses losses = training.step(step, log);
       if (log) {
         emit(events, step, losses);
         shown = String.format(Locale.ROOT, "D loss %.3f · G loss %.3f", losses.dLoss(), losses.gLoss());
+        logged.add(new Balance.Point(step, losses.dReal(), losses.dFake(), losses.gLoss()));
         if (step > spec.steps() - progressEvery) {
           tail[0] += losses.dLoss();
           tail[1] += losses.gLoss();
@@ -101,7 +106,7 @@ public final class GanTrainer {
     }
     double ms = (System.nanoTime() - started) / 1e6 / spec.steps();
     return new Result(training.generator(), tail[0] / tail[2], tail[1] / tail[2], ms,
-        (System.nanoTime() - began) / 1e9);
+        (System.nanoTime() - began) / 1e9, List.copyOf(logged));
   }
 
   private static void emit(EventSink events, long step, GanTraining.Losses losses) {
@@ -113,5 +118,7 @@ public final class GanTrainer {
     events.accept(new Event.Scalar(step, "train/g_loss", losses.gLoss()));
     events.accept(new Event.Scalar(step, "train/d_real", losses.dReal()));
     events.accept(new Event.Scalar(step, "train/d_fake", losses.dFake()));
+    events.accept(new Event.Scalar(step, "train/g_grad_norm", losses.gGradNorm()));
+    events.accept(new Event.Scalar(step, "train/d_grad_norm", losses.dGradNorm()));
   }
 }

@@ -29,8 +29,11 @@ import java.util.SplittableRandom;
  * the native side and a batch is one gather from it. Losses are read back only when asked for.
  */
 public final class GanTraining {
-  /** What a step measured: the two losses, and D's mean probability of "real" on real and on fake images. */
-  public record Losses(double dLoss, double gLoss, double dReal, double dFake) {}
+  /**
+   * What a step measured: the two losses, D's mean probability of "real" on real and on fake images, and
+   * the L2 norm of each network's whole gradient (all its parameters together) in its update of the step.
+   */
+  public record Losses(double dLoss, double gLoss, double dReal, double dFake, double gGradNorm, double dGradNorm) {}
 
   private final Gan spec;
   private final NDManager manager;
@@ -45,6 +48,9 @@ public final class GanTraining {
   private final ParameterStore store;
   private final long seed;
   private SplittableRandom random; // batches and noise of the current step: Java's, so measuring never moves them
+  private boolean measuring;       // whether this step's updates read their gradient norms back
+  private double gGradNorm;
+  private double dGradNorm;
 
   /** Builds both networks from {@code seed} (libtorch's generator, seeded by it, draws the initial weights). */
   public GanTraining(Gan spec, Dataset train, long seed, NDManager manager) {
@@ -125,6 +131,7 @@ public final class GanTraining {
    */
   public Losses step(long step, boolean measure) {
     reseed(step);
+    measuring = false;
     try (NDManager sub = manager.newSubManager()) {
       for (int k = 1; k < spec.dSteps(); k++) {
         Batch fakes = fakes(sub);
@@ -133,11 +140,13 @@ public final class GanTraining {
       try (GradientCollector tape = Engine.getInstance().newGradientCollector()) {
         // 1. G draws a batch from fresh noise; the tape records how, so G can learn from it in step 3.
         Batch fakes = fakes(sub);
+        measuring = measure; // the norms of the step's last D update and of its G update
         // 2. D learns on real images and on the fakes cut loose from G (stopGradient): no G gradient here.
         NDArray[] dOut = discriminatorStep(sub, fakes.images().stopGradient(), fakes.oneHot(), tape);
         // 3. G learns through a frozen D: the gradient flows back through D into G, but only G moves.
         NDArray gLoss = generatorStep(fakes, tape);
-        return measure ? new Losses(dOut[0].getFloat(), gLoss.getFloat(), mean(dOut[1]), mean(dOut[2])) : null;
+        return measure ? new Losses(dOut[0].getFloat(), gLoss.getFloat(), mean(dOut[1]), mean(dOut[2]), gGradNorm,
+            dGradNorm) : null;
       }
     }
   }
@@ -216,7 +225,7 @@ public final class GanTraining {
     NDArray fakeLogits = d.forward(store, new NDList(fake), true).singletonOrThrow();
     NDArray loss = bce(realLogits, 1 - (float) spec.labelSmoothing()).add(bce(fakeLogits, 0));
     tape.backward(loss);
-    update(d, adamD);
+    dGradNorm = update(d, adamD);
     return new NDArray[] {loss, realLogits, fakeLogits};
   }
 
@@ -231,7 +240,7 @@ public final class GanTraining {
       NDArray logits = d.forward(store, new NDList(fake), true).singletonOrThrow();
       NDArray loss = bce(logits, 1);
       tape.backward(loss);
-      update(g, adamG);
+      gGradNorm = update(g, adamG);
       return loss;
     } finally {
       d.freezeParameters(false, GanTraining::learned);
@@ -249,18 +258,26 @@ public final class GanTraining {
 
   /** Applies one Adam update to every trainable parameter of {@code block}, then zeroes its gradient:
    *  DJL, like PyTorch, adds each backward pass's gradient to the last one. The optimizer keys its state
-   *  by parameter name, which stays the same from run to run (DJL's parameter ids are random). */
-  private static void update(Block block, TorchOptimizer adam) {
+   *  by parameter name, which stays the same from run to run (DJL's parameter ids are random). Returns the
+   *  gradient's L2 norm over all parameters when the step measures (reading it back waits), else NaN. */
+  private double update(Block block, TorchOptimizer adam) {
+    double squares = 0;
     for (Pair<String, Parameter> entry : block.getParameters()) {
       NDArray weight = entry.getValue().getArray();
       if (!weight.hasGradient()) {
         continue; // batch norm's running statistics are parameters without gradients
       }
       try (NDArray grad = weight.getGradient()) {
+        if (measuring) {
+          try (NDArray square = grad.square(); NDArray sum = square.sum()) {
+            squares += sum.getFloat();
+          }
+        }
         adam.update(entry.getKey(), weight, grad);
         grad.subi(grad);
       }
     }
+    return measuring ? Math.sqrt(squares) : Double.NaN;
   }
 
   /** Weights, biases, batch norm's scale and shift: what an optimizer changes (not running statistics). */

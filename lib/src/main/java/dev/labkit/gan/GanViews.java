@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
 /**
  * What a GAN run shows and measures, as events: the fixed-noise sample grid and the domain FID at each
  * sample step (group "Samples (fixed noise)", one image per step, named {@code samples/step-NNNNNN}, so a
- * step slider can page through them), and at the end the class histogram with its collapse verdict,
- * the final FID, precision and recall, and interpolation strips.
+ * step slider can page through them), and at the end the class histogram with its collapse verdict
+ * (for a GAN of one class: that they do not apply), the final FID, precision and recall, and
+ * interpolation strips.
  */
 public final class GanViews {
   public static final String SAMPLES_GROUP = "Samples (fixed noise)";
@@ -86,7 +87,11 @@ public final class GanViews {
     int d = ReferenceClassifier.FEATURES;
     Sampled s = sample(g, spec.samples(), seed ^ 0xF1D);
     int[] predicted = reference.predict(s.images());
-    histogram(ClassHistogram.of(predicted, test.classNames()), metrics);
+    if (test.numClasses() == 1) {
+      oneClass();
+    } else {
+      histogram(ClassHistogram.of(predicted, test.classNames()), metrics);
+    }
     if (s.labels() != null) { // conditional: does G draw the class it was asked for?
       int agree = 0;
       for (int i = 0; i < predicted.length; i++) {
@@ -129,6 +134,23 @@ public final class GanViews {
     events.accept(new Event.Table("class-histogram", "chart", "Classes of " + h.total() + " samples",
         Charts.bars("Classes of " + h.total() + " generated samples, as the reference classifier sees them")
             .x("class", "class").y("share", "share of samples").data(rows).spec()));
+  }
+
+  /**
+   * A GAN of one class ({@code data.classes=3}): a class histogram over one class is always 100 %, so the
+   * histogram and the collapse check say that they do not apply, instead of numbers; FID and
+   * precision/recall, against that class's real images, tell how close and how varied the samples are.
+   */
+  private void oneClass() {
+    String why = "one class (" + test.classNames().getFirst() + "): every sample is of it, so a histogram of"
+        + " classes cannot show collapse; read FID and recall against the class's real images instead";
+    events.accept(new Event.Table("mode-collapse", "table", "Mode collapse check: does not apply (one class)",
+        Map.of("columns", List.of("check", "result"), "rows", List.of(List.of("class histogram", "does not apply: "
+            + why), List.of("collapse check", "does not apply (one class); a low recall says G covers only part"
+            + " of the class")))));
+    events.accept(new Event.Table("class-histogram", "table", "Classes of samples: does not apply (one class)",
+        Map.of("columns", List.of("class", "note"), "rows", List.of(List.of(test.classNames().getFirst(),
+            "does not apply (one class)")))));
   }
 
   /** Six strips of ten images between fixed noise pairs, linear and spherical; per class when conditional. */

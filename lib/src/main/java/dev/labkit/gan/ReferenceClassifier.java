@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * shape and classes, so every GAN run on that data is judged by the same classifier.
  */
 public final class ReferenceClassifier implements AutoCloseable {
-  static final int FEATURES = 128;
+  public static final int FEATURES = 128;
   private static final String VERSION = "mlp-256-128-v1";
 
   private final NDManager manager = Torch.manager();

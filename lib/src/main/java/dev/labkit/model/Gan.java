@@ -18,6 +18,7 @@ import java.util.Map;
  * gan()                                   // MLP: G 100→256→512→1024→784, D 784→1024→512→256→1
  * gan().steps(5000).generator(128, 256)   // longer, with a smaller generator
  * gan().lr(2e-3)                          // G learns 10× faster than D: it collapses onto one image
+ * gan().lrs(1e-3)                         // one rate for both networks (the key model.lrs)
  * dcgan()                                 // transposed convolutions, for 28×28×1 or 32×32×3 images
  * cgan()                                  // conditional: the class label goes into G and D
  * dcgan().conditional(true)               // a conditional DCGAN: the label as extra planes into D
@@ -38,6 +39,8 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
   private static final String WIDTHS_MUST_BE = "one or more layer widths ≥ 1 such as 256x512x1024";
 
   private static final Declare<Gan> P = Declare.of(Gan.class);
+  /** The key that sets both learning rates at once (see {@link #with}). */
+  public static final String BOTH_LRS = "lrs";
 
   /**
    * Every knob of a GAN, declared once: params(), with(key, text), the checks, the fingerprint and the docs.
@@ -64,9 +67,9 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
           .check(v -> v >= 0 && v < 1, "in [0, 1)").fingerprint(7),
       P.bool("batch_norm", Gan::batchNorm, Gan::batchNorm,
           "batch norm after each of G's hidden layers (MLP; the DCGAN always has it)").fingerprint(5),
-      P.number("lr", Gan::lr, Gan::lr, "G's Adam learning rate")
+      P.number("lr", Gan::lr, Gan::lr, "G's Adam learning rate only (D's is `d_lr`; `model.lrs` sets both)")
           .check(v -> v > 0 && v < 1, "in (0, 1)", "2e-4 is usual"),
-      P.number("d_lr", Gan::dLr, Gan::dLr, "D's Adam learning rate (a separate optimizer)")
+      P.number("d_lr", Gan::dLr, Gan::dLr, "D's Adam learning rate only (a separate optimizer; `model.lrs` sets both)")
           .check(v -> v > 0 && v < 1, "in (0, 1)", "2e-4 is usual"),
       P.number("beta1", Gan::beta1, Gan::beta1,
           "Adam's β1 for both (0.5, as DCGAN's paper, damps the oscillation 0.9 causes)")
@@ -198,6 +201,23 @@ public record Gan(String architecture, boolean conditional, int latent, List<Int
   public Gan lr(double v) {
     return new Gan(architecture, conditional, latent, generator, discriminator, slope, dropout, batchNorm, v,
         dLr, beta1, beta2, batch, steps, dSteps, labelSmoothing, sampleEvery, samples, threads, checkpointEvery, parts);
+  }
+
+  /** One learning rate for both networks: G's ({@code lr}) and D's ({@code d_lr}); the key {@code model.lrs}. */
+  public Gan lrs(double v) {
+    return lr(v).dLr(v);
+  }
+
+  /**
+   * Also takes {@code lrs}, a key that is not a knob of its own: it sets {@code lr} (G's) and {@code d_lr}
+   * (D's) to one value, so {@code --sweep model.lrs=2e-5,2e-4} moves both networks' rates together.
+   */
+  @Override
+  public Gan with(String key, String value) {
+    if (key.equals(BOTH_LRS)) {
+      return PARAMS.with(PARAMS.with(this, "lr", value), "d_lr", value);
+    }
+    return PARAMS.with(this, key, value);
   }
 
   public Gan dLr(double v) {

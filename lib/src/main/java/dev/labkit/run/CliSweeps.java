@@ -121,7 +121,8 @@ final class CliSweeps {
     String[] parts = spec.split(":", -1);
     try {
       RunRecord.SweepInfo info = new RunRecord.SweepInfo(parts[0], Integer.parseInt(parts[1]),
-          Integer.parseInt(parts[2]), parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
+          Integer.parseInt(parts[2]), parts.length < 4 || parts[3].isEmpty() ? List.of()
+              : List.of(parts[3].split(parts[3].contains(";") ? ";" : ",")), // ";" when a key is tied (a,b)
           recordedAxes(options.runsDir(), parts[0]));
       return parts.length < 6 ? info : info.repeated(Integer.parseInt(parts[4]), Integer.parseInt(parts[5]));
     } catch (RuntimeException e) {

@@ -144,9 +144,28 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
     Experiment single = new Experiment(name, data, model, compared, List.of(), validation, evaluations, seed, repeats, notes);
     sweep.values().forEach(value -> single.with(key, value));
     List<Sweep> all = new ArrayList<>(sweeps);
-    all.removeIf(existing -> existing.key().equals(key));
+    all.removeIf(existing -> overlaps(existing.key(), key));
     all.add(sweep);
     return new Experiment(name, data, model, compared, all, validation, evaluations, seed, repeats, notes);
+  }
+
+  /**
+   * A tied sweep: one trial per value, each value given to every one of {@code keys} at once, e.g. G's and D's
+   * widths changed together ({@code sweepTogether(List.of("model.generator", "model.discriminator"), "128",
+   * "256x512")}). Its key is the keys joined by commas, as {@code --sweep model.generator,model.discriminator=…}
+   * writes it; it crosses with other sweeps like any sweep.
+   */
+  public Experiment sweepTogether(List<String> keys, Object... values) {
+    if (keys.size() < 2) {
+      throw new UserError("sweepTogether ties 2 or more keys, got " + keys + "; for one key use sweep(key, values)");
+    }
+    return sweep(String.join(",", keys), values);
+  }
+
+  /** Whether two sweep keys (a tied one is keys joined by commas) share a key. */
+  private static boolean overlaps(String a, String b) {
+    List<String> left = List.of(a.split(","));
+    return List.of(b.split(",")).stream().anyMatch(left::contains);
   }
 
   /** Compares several models: one trial each, on the same data and splits. */
@@ -198,6 +217,13 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
   /** Sets one parameter; setting a swept key replaces that sweep by the single value. */
   @Override
   public Experiment with(String key, String value) {
+    if (key.contains(",")) { // a tied key: the value goes to each of its keys
+      Experiment each = this;
+      for (String one : key.split(",")) {
+        each = each.with(one.trim(), value);
+      }
+      return each.unsweep(key);
+    }
     Experiment unswept = unsweep(key);
     return switch (key) {
       case "seed" -> unswept.seed(Params.parseInt(key, value));
@@ -211,7 +237,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
   /** Drops the sweep of {@code key}; a new dataset ({@code data}) also drops the sweeps of the old one's params. */
   private Experiment unsweep(String key) {
     List<Sweep> rest = new ArrayList<>(sweeps);
-    rest.removeIf(sweep -> sweep.key().equals(key) || key.equals("data") && sweep.key().startsWith("data."));
+    rest.removeIf(sweep -> overlaps(sweep.key(), key) || key.equals("data") && sweep.key().startsWith("data."));
     return new Experiment(name, data, model, compared, rest, validation, evaluations, seed, repeats, notes);
   }
 

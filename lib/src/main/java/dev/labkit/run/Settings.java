@@ -19,7 +19,7 @@ import java.util.List;
  * @param parallel         worker processes for a sweep's trials (1: in this JVM, one after the other)
  * @param resume           {@code --resume ID}, or null
  * @param experiment       {@code --experiment NAME}, or null for every experiment of the script
- * @param trialOf          set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY[:REPEAT:REPEATS]
+ * @param trialOf          set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY[:REPEAT:REPEATS] (KEY;KEY when a key is tied: a,b)
  * @param script           the script file, or null when run from code
  * @param commandLine      the arguments that re-run one trial (the trial adds its own {@code --set})
  * @param sweepCommandLine the arguments that re-run the whole sweep

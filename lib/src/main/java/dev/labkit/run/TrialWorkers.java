@@ -133,7 +133,8 @@ final class TrialWorkers {
       command.add("--no-site"); // the sweep renders the report once, at its end
     }
     command.addAll(List.of("--trial-of", sweep.id() + ":" + place.trial() + ":" + sweep.trials() + ":"
-        + String.join(",", sweep.keys()) + (repeats.n() > 1 ? ":" + place.repeat() + ":" + repeats.n() : "")));
+        + String.join(sweep.keys().stream().anyMatch(k -> k.contains(",")) ? ";" : ",", sweep.keys()) // a tied key
+        + (repeats.n() > 1 ? ":" + place.repeat() + ":" + repeats.n() : "")));
     if (resume != null) { // a GAN trial that stopped with a checkpoint goes on in its folder
       command.addAll(List.of("--resume", resume.getFileName().toString()));
     }

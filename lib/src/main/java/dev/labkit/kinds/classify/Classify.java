@@ -40,8 +40,8 @@ public final class Classify implements RunKind {
 
   /** The metrics of a classification sweep's trials table, in order. */
   private static final List<String> COLUMNS = List.of("fit_seconds", "predict_seconds", "model_bytes", "iterations",
-      "converged", "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "cv/accuracy_std", "test/accuracy", "test/macro_f1",
-      "test/log_loss", "overfit_epoch");
+      "converged", "sparsity", "train/accuracy", "val/accuracy", "cv/accuracy_mean", "cv/accuracy_std", "test/accuracy",
+      "test/macro_f1", "test/log_loss", "final/fid", "overfit_epoch");
 
   private Classify() {}
 
@@ -122,13 +122,18 @@ public final class Classify implements RunKind {
     events.accept(new Event.Phase("fit", spec.name() + " " + spec.params()));
     long t0 = System.nanoTime();
     double[] gradMax = {Double.NaN}; // the solver's last max|grad|: how far from converged it stopped
+    Map<String, Double> finals = new java.util.LinkedHashMap<>(); // what a fit logs as final/… is a run metric
     Classifier model = Fitting.fit(spec, splits.train(), splits.validation(), exp.seed(), smoke, event -> {
       if (event instanceof Event.Scalar scalar && scalar.name().equals("train/grad_max")) {
         gradMax[0] = scalar.value();
       }
+      if (event instanceof Event.Scalar scalar && scalar.name().startsWith("final/")) {
+        finals.put(scalar.name(), scalar.value());
+      }
       events.accept(event);
     }, checkpoints);
     metrics.put("fit_seconds", (System.nanoTime() - t0) / 1e9);
+    metrics.putAll(finals);
     fitFacts(model, gradMax[0], metrics);
     events.accept(new Event.Phase("fit", String.format(Locale.ROOT, "done in %.2f s", metrics.get("fit_seconds"))
         + (metrics.getOrDefault(Convergence.CONVERGED, 1.0) == 0 ? "; " + Convergence.notConverged(

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * A GAN sweep's summary charts: for each swept key, the final D and G losses and the domain FID of
  * each trial. Side by side they make the lab report's point: the losses of a GAN barely move between
- * settings that give very different images, while FID follows the images.
+ * settings that give very different images, while FID follows the images. Below them, every trial's
+ * final sample grid titled with its FID and collapse verdict, and one chart of every trial's class
+ * histogram: a collapsed trial and a balanced one side by side.
  */
 final class GanSweepCharts {
   private GanSweepCharts() {}
@@ -21,6 +23,7 @@ final class GanSweepCharts {
     if (outcomes.isEmpty()) {
       return;
     }
+    TrialSamples.emit(store, outcomes);
     for (String key : keys) {
       // in a crossed sweep, each trial keeps its own bar beside the others of the same value (never stacked)
       List<String> others = keys.stream().filter(k -> !k.equals(key)).toList();

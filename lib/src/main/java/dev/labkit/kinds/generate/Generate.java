@@ -3,6 +3,8 @@ package dev.labkit.kinds.generate;
 import ai.djl.ndarray.NDManager;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
+import dev.labkit.data.DataSpec;
+import dev.labkit.gan.Balance;
 import dev.labkit.gan.Checkpoint;
 import dev.labkit.gan.Fingerprint;
 import dev.labkit.gan.GanTraining;
@@ -39,8 +41,10 @@ import java.util.Map;
 /**
  * One GAN run, start to end: load the data (pixels to [-1, 1]), get the reference classifier, train G
  * and D with a sample grid and FID every {@code sample_every} steps, then measure the samples (class
- * histogram, FID, precision/recall), draw interpolations, and for a conditional GAN train a classifier
- * on its samples and test it on real images. A checkpoint every {@code checkpoint_every} steps lets an
+ * histogram, FID, precision/recall), say whether D or G dominated ({@link Balance}), draw interpolations,
+ * and train a classifier on its samples and test it on real images ({@link Tstr}: a conditional GAN's
+ * samples keep the labels they were drawn for, an unconditional GAN's are labelled by the reference
+ * classifier). A checkpoint every {@code checkpoint_every} steps lets an
  * interrupted run go on ({@code --resume RUN_ID}). {@link RunKinds} hands every {@link Gan} here.
  */
 public final class Generate implements RunKind {
@@ -96,8 +100,9 @@ public final class Generate implements RunKind {
       store.dataset(DataCache.info(exp.data().name(), data));
       GanChecks.check(spec, data.train());
       data = symmetric(exp, data);
+      TrainTest judged = judgedOn(exp, data, cache, events);
       var checkpoints = new GanTrainer.Checkpoints(store.folder().resolve(Checkpoint.FILE), resume != null);
-      train(spec, data, exp.seed(), options.smoke(), checkpoints, events, metrics);
+      train(spec, data, judged, exp.seed(), options.smoke(), checkpoints, events, metrics);
       events.accept(new Event.Summary(metrics, "fid"));
       Checkpoint.delete(checkpoints.file()); // finished: nothing left to resume
     };
@@ -124,13 +129,29 @@ public final class Generate implements RunKind {
     return RunResume.open(folder, header.step());
   }
 
-  private static void train(Gan spec, TrainTest data, long seed, boolean smoke, GanTrainer.Checkpoints checkpoints,
-      EventSink events, Map<String, Double> metrics) {
+  /**
+   * The data the reference classifier learns from: the training data itself, or, for a GAN of one class
+   * ({@code data.classes=3}), the same dataset with all its classes, so that the judge knows what the
+   * class's images look like beside the others (a classifier of one class learns nothing). FID and
+   * precision/recall still compare the samples with the one class's real test images.
+   */
+  static TrainTest judgedOn(Experiment exp, TrainTest data, DataCache cache, EventSink events) {
+    if (data.train().numClasses() != 1 || !exp.data().params().containsKey("classes")) {
+      return data;
+    }
+    DataSpec<?> all = (DataSpec<?>) exp.data().with("classes", "");
+    events.accept(new Event.Phase("judge", "one class: the reference classifier learns from all of "
+        + exp.data().name() + "'s classes"));
+    return symmetric(exp, cache.load(all, exp.seed(), events));
+  }
+
+  private static void train(Gan spec, TrainTest data, TrainTest judged, long seed, boolean smoke,
+      GanTrainer.Checkpoints checkpoints, EventSink events, Map<String, Double> metrics) {
     Torch.threads(spec.threads());
-    try (ReferenceClassifier reference = ReferenceClassifier.forData(data.train(), Home.cache().resolve("gan-reference"),
-        smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
+    try (ReferenceClassifier reference = ReferenceClassifier.forData(judged.train(),
+        Home.cache().resolve("gan-reference"), smoke ? 1 : 3, line -> events.accept(new Event.Phase("judge", line)));
         NDManager manager = Torch.manager()) {
-      metrics.put("reference_accuracy", reference.accuracy(data.test()));
+      metrics.put("reference_accuracy", reference.accuracy(judged.test()));
       events.accept(new Event.Phase("judge", String.format(Locale.ROOT, "reference classifier: %.4f test accuracy",
           metrics.get("reference_accuracy"))));
       GanViews views = new GanViews(spec, data.test(), reference, events, seed);
@@ -142,11 +163,14 @@ public final class Generate implements RunKind {
       metrics.put("ms_per_step", result.msPerStep());
       metrics.put("final/d_loss", result.finalDLoss());
       metrics.put("final/g_loss", result.finalGLoss());
+      events.accept(Balance.table(result.logged()));
       events.accept(new Event.Phase("measure", "class histogram, FID, precision/recall on " + spec.samples()
           + " samples"));
       views.finish(g, metrics);
       if (spec.conditional()) {
-        Tstr.run(g, data, smoke, seed, events, metrics);
+        Tstr.run(g, data, null, smoke, seed, events, metrics);
+      } else if (data.train().numClasses() > 1) { // unconditional: the reference classifier labels the samples
+        Tstr.run(g, data, reference, smoke, seed, events, metrics);
       }
     }
   }
@@ -164,7 +188,7 @@ public final class Generate implements RunKind {
     return new TrainTest(shift(data.train()), shift(data.test()));
   }
 
-  private static Dataset shift(Dataset d) {
+  static Dataset shift(Dataset d) {
     float[] x = d.features().clone();
     for (int i = 0; i < x.length; i++) {
       x[i] = 2 * x[i] - 1;

@@ -6,6 +6,7 @@ import dev.labkit.data.Dataset;
 import dev.labkit.data.TrainTest;
 import dev.labkit.eval.Metrics;
 import dev.labkit.gan.Generator;
+import dev.labkit.gan.ReferenceClassifier;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.chart.Charts;
 import dev.labkit.ground.Event;
@@ -17,7 +18,9 @@ import java.util.SplittableRandom;
 
 /**
  * Train on synthetic, test on real (the "classification accuracy score"): logistic regression trained
- * on a conditional GAN's samples with the labels they were generated for, tested on the real test set,
+ * on a GAN's samples, tested on the real test set. A conditional GAN's samples carry the labels they were
+ * generated for; an unconditional GAN's have none, so the reference classifier labels them (the class it
+ * sees in each), and the page says so. Both sit
  * next to the same model trained on the real training set. If G's images of a class really look like
  * that class, the first comes close to the second; samples that are sharp but wrongly labelled or all
  * alike score low.
@@ -28,28 +31,40 @@ final class Tstr {
 
   private Tstr() {}
 
-  static void run(Generator g, TrainTest real, boolean smoke, long seed, EventSink events,
-      Map<String, Double> metrics) {
+  /** {@code labeller}: null for a conditional GAN (its samples keep their labels), else who labels them. */
+  static void run(Generator g, TrainTest real, ReferenceClassifier labeller, boolean smoke, long seed,
+      EventSink events, Map<String, Double> metrics) {
     int n = smoke ? 2_000 : SAMPLES;
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = i % g.classes();
+    int[] labels = null;
+    if (labeller == null) {
+      labels = new int[n];
+      for (int i = 0; i < n; i++) {
+        labels[i] = i % g.classes();
+      }
     }
     float[] images = g.sample(Generator.noise(new SplittableRandom(seed ^ 0x757L), n, g.latent()), labels);
+    if (labeller != null) {
+      labels = labeller.predict(images);
+    }
     Dataset train = real.train();
-    Dataset synthetic = new Dataset("cgan-samples/train", "", train.shape(), train.classNames(), images, labels);
+    String source = labeller == null ? "cgan-samples/train" : "gan-samples-labelled-by-reference/train";
+    Dataset synthetic = new Dataset(source, "", train.shape(), train.classNames(), images, labels);
     LogisticRegression model = LogisticRegression.defaults().maxIter(smoke ? 20 : 200);
-    events.accept(new Event.Phase("tstr", "logistic regression on " + n + " generated samples, and on the real training set"));
+    String labelled = labeller == null ? "with the classes G was asked for"
+        : "labelled by the reference classifier (an unconditional GAN's samples have no labels of their own)";
+    events.accept(new Event.Phase("tstr", "logistic regression on " + n + " generated samples " + labelled
+        + ", and on the real training set"));
     double onSamples = accuracy(Fitting.fit(model, synthetic, seed, ignored -> { }), real.test());
     double onReal = accuracy(Fitting.fit(model, train, seed, ignored -> { }), real.test());
     metrics.put("tstr/accuracy", onSamples);
     metrics.put("trtr/accuracy", onReal);
     events.accept(new Event.Phase("tstr", String.format(Locale.ROOT, "test accuracy: %.4f trained on samples, %.4f"
         + " on real images", onSamples, onReal)));
-    String title = "Train on synthetic, test on real (logistic regression, real test set)";
+    String title = "Train on synthetic, test on real (logistic regression, real test set; samples " + labelled
+        + ")";
     events.accept(new Event.Table("tstr", "table", title, Map.of("columns",
         List.of("trained on", "examples", "test accuracy"), "rows", List.of(
-            List.of("conditional GAN samples", n, Math.round(onSamples * 10000) / 10000.0),
+            List.of(labeller == null ? "conditional GAN samples" : "GAN samples, reference classifier's labels", n, Math.round(onSamples * 10000) / 10000.0),
             List.of("real training images", train.size(), Math.round(onReal * 10000) / 10000.0)))));
     events.accept(new Event.Table("tstr-chart", "chart", title, Charts.bars(title).x("trained on", "trained on")
         .y("accuracy", "test accuracy").data(List.of(Charts.row("trained on", "GAN samples", "accuracy", onSamples),
