@@ -30,7 +30,7 @@ final class ClusterOptions {
   Integer slurmCpus;
 
   @Option(names = "--slurm-max", paramLabel = "K", description = "With --cluster slurm: at most K tasks at once "
-      + "(--array=…%K).")
+      + "(--array=…%%K).")
   Integer slurmMax;
 
   @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "With --cluster slurm: one more sbatch option, "

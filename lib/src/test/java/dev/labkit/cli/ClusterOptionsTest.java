@@ -50,4 +50,19 @@ class ClusterOptionsTest {
     assertThatThrownBy(() -> parse("--detach")).hasMessage("--detach is for a sweep on Slurm; add --cluster slurm");
     assertThatThrownBy(() -> parse("--cluster", "k8s")).hasMessage("--cluster takes local or slurm, got 'k8s'");
   }
+
+  @Test
+  void the_help_text_renders_without_picocli_format_warnings() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    String usage;
+    try {
+      usage = new CommandLine(new Script()).getUsageMessage();
+    } finally {
+      System.setErr(before);
+    }
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    assertThat(usage).contains("--array=…%K");
+  }
 }

@@ -70,4 +70,39 @@ class LauncherTest {
     assertThat(current.stderr()).as(current.describe()).doesNotContain("building the library");
     assertThat(current.stdout().strip()).isEqualTo("Home");
   }
+
+  /**
+   * A second run of an unchanged script skips JBang's own JVM: it execs the command kept from the first run,
+   * so it works even when JBang's JVM could not start; editing the script asks JBang again.
+   */
+  @Test
+  void a_warm_run_execs_the_kept_command_and_an_edited_script_is_built_again(@TempDir Path elsewhere)
+      throws Exception {
+    Path script = elsewhere.resolve("kept.java");
+    Files.writeString(script, """
+        ///usr/bin/env jbang "$0" "$@" ; exit $?
+        class kept {
+          public static void main(String... args) {
+            System.out.println("first " + String.join("|", args));
+          }
+        }
+        """);
+    Launcher.Result cold = Launcher.in(elsewhere).run("kept.java", "a b", "$HOME");
+    assertThat(cold.exitCode()).as(cold.describe()).isZero();
+    assertThat(cold.stdout()).contains("first a b|$HOME");
+
+    // JBang's JVM cannot start with this option: only the kept command can run the script now
+    Launcher.Result warm = Launcher.in(elsewhere).env("JBANG_JAVA_OPTIONS", "-XX:+NoSuchLabkitOption")
+        .run("kept.java", "c", "it's");
+    assertThat(warm.exitCode()).as(warm.describe()).isZero();
+    assertThat(warm.stdout()).contains("first c|it's");
+
+    Files.writeString(script, Files.readString(script).replace("\"first \"", "\"second \""));
+    Launcher.Result edited = Launcher.in(elsewhere).run("kept.java", "d");
+    assertThat(edited.exitCode()).as(edited.describe()).isZero();
+    assertThat(edited.stdout()).contains("second d");
+    Launcher.Result broken = Launcher.in(elsewhere).env("JBANG_JAVA_OPTIONS", "-XX:+NoSuchLabkitOption")
+        .env("LABKIT_NO_COMMAND_CACHE", "1").run("kept.java", "e");
+    assertThat(broken.exitCode()).as("without the kept command JBang's JVM must start").isNotZero();
+  }
 }

@@ -66,7 +66,10 @@ final class Tstr {
         List.of("trained on", "examples", "test accuracy"), "rows", List.of(
             List.of(labeller == null ? "conditional GAN samples" : "GAN samples, reference classifier's labels", n, Math.round(onSamples * 10000) / 10000.0),
             List.of("real training images", train.size(), Math.round(onReal * 10000) / 10000.0)))));
-    events.accept(new Event.Table("tstr-chart", "chart", title, Charts.bars(title).x("trained on", "trained on")
+    // the chart's own title stays short: Vega-Lite does not wrap it, and the long one widened the chart past the
+    // page's column (the section above it says the whole of it)
+    events.accept(new Event.Table("tstr-chart", "chart", title, Charts.bars("Test accuracy by training set")
+        .x("trained on", "trained on")
         .y("accuracy", "test accuracy").data(List.of(Charts.row("trained on", "GAN samples", "accuracy", onSamples),
             Charts.row("trained on", "real images", "accuracy", onReal))).spec()));
   }
