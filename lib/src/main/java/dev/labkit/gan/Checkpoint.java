@@ -2,7 +2,6 @@ package dev.labkit.gan;
 
 import ai.djl.nn.Block;
 import dev.labkit.data.Dataset;
-import dev.labkit.ground.UserError;
 import dev.labkit.model.Gan;
 import dev.labkit.neural.CheckpointFile;
 import java.io.DataInputStream;
@@ -102,11 +101,7 @@ public final class Checkpoint {
   }
 
   private static Header readHeader(DataInputStream in, Path file) throws IOException {
-    int version = in.readInt();
-    if (version != VERSION) {
-      throw new UserError("the checkpoint " + file + " has format version " + version + ", this labkit reads "
-          + VERSION + "; resume it with the labkit that wrote it, or start a new run");
-    }
+    CheckpointFile.checkVersion(in, file, VERSION);
     return new Header(in.readLong(), CheckpointFile.readString(in), CheckpointFile.readString(in));
   }
 }

@@ -103,6 +103,15 @@ public final class CheckpointFile {
     }
   }
 
+  /** Reads the format version after the magic line; a version other than {@code expected} is refused in one line. */
+  public static void checkVersion(DataInputStream in, Path file, int expected) throws IOException {
+    int version = in.readInt();
+    if (version != expected) {
+      throw new UserError("the checkpoint " + file + " has format version " + version + ", this labkit reads "
+          + expected + "; resume it with the labkit that wrote it, or start a new run");
+    }
+  }
+
   /** The one line for a checkpoint that cannot be read. */
   public static UserError damaged(Path file, IOException e) {
     String why = e instanceof EOFException ? "it ends too early: truncated" : e.getMessage();

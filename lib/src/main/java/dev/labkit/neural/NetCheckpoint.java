@@ -5,7 +5,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.labkit.data.Dataset;
 import dev.labkit.data.Shape;
-import dev.labkit.ground.UserError;
 import dev.labkit.model.NeuralNet;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -100,11 +99,7 @@ public final class NetCheckpoint {
   }
 
   private static Header readHeader(DataInputStream in, Path file) throws IOException {
-    int version = in.readInt();
-    if (version != VERSION) {
-      throw new UserError("the checkpoint " + file + " has format version " + version + ", this labkit reads "
-          + VERSION + "; resume it with the labkit that wrote it, or start a new run");
-    }
+    CheckpointFile.checkVersion(in, file, VERSION);
     return new Header(in.readInt(), in.readInt(), CheckpointFile.readString(in), CheckpointFile.readString(in));
   }
 
