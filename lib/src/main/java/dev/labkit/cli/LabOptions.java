@@ -1,6 +1,5 @@
 package dev.labkit.cli;
 
-import dev.labkit.console.ConsoleOptions;
 import dev.labkit.console.Verbosity;
 import dev.labkit.cluster.SlurmOptions;
 import dev.labkit.report.SiteGenerator;
@@ -62,18 +61,6 @@ public final class LabOptions implements SettingsSource {
           + "(RUN_ID: on from its last checkpoint, in its own folder); give the same options as the first time.")
   String resume;
 
-  @Option(names = {"-v", "--verbose"},
-      description = "Print every phase line and each run's full summary (always in its folder's summary.json).")
-  boolean verbose;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print errors and the report's address only.")
-  boolean quiet;
-
-  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
-      description = "When the output is not a terminal (CI, a pipe, a Slurm log): a plain progress line at most "
-          + "every SECONDS (default: 10). On a terminal progress is one line redrawn in place.")
-  double progressEvery = 10;
-
   /**
    * Set by a sweep for its worker processes: SWEEP_ID:TRIAL:TRIALS:KEY,KEY (and :REPEAT:REPEATS with
    * {@code --repeat N}) attaches this run to the sweep.
@@ -87,6 +74,9 @@ public final class LabOptions implements SettingsSource {
 
   @Option(names = "--trial-of", hidden = true)
   String trialOf;
+
+  /** {@code --verbose}, {@code --quiet}, {@code --progress-every}. */
+  @Mixin ConsoleFlags console = new ConsoleFlags();
 
   /** {@code --cluster slurm} and its options. */
   @Mixin ClusterOptions cluster = new ClusterOptions();
@@ -285,31 +275,23 @@ public final class LabOptions implements SettingsSource {
       SiteGenerator.build(runsDir, site);
       return SiteGenerator.runPage(site, folder.getParent().getFileName().toString(), folder.getFileName().toString());
     };
+    SlurmOptions slurm = cluster.slurm();
+    if (slurm != null && parallel > 1) {
+      throw new UserError("--parallel " + parallel + " runs trials in worker processes on this machine; with --cluster "
+          + "slurm, Slurm runs them: say how many at once with --slurm-max " + parallel + " instead");
+    }
     return new Settings(smoke, seed, runs, sets, sweeps, random, repeat, parallel, resume, experiment, trialOf, script,
-        commandLine(), sweepCommandLine(), report, console(), cluster.slurm());
-  }
-
-  /** {@code --quiet}, {@code --verbose} and {@code --progress-every} as the console's options. */
-  ConsoleOptions console() {
-    if (quiet && verbose) {
-      throw new UserError("--quiet and --verbose contradict each other; give one of them");
-    }
-    if (!(progressEvery > 0)) {
-      throw new UserError("--progress-every must be > 0 seconds, got " + progressEvery);
-    }
-    return new ConsoleOptions(quiet ? Verbosity.QUIET : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL,
-        Duration.ofMillis(Math.max(1, Math.round(progressEvery * 1000))));
+        commandLine(), sweepCommandLine(), report, console.options(), slurm);
   }
 
   /** {@code --verbose}: every phase line and full summaries; {@code --quiet}: errors and the report only. */
   public LabOptions verbosity(Verbosity value) {
-    quiet = value == Verbosity.QUIET;
-    verbose = value == Verbosity.VERBOSE;
+    console.verbosity(value);
     return this;
   }
 
   public LabOptions progressEvery(Duration every) {
-    progressEvery = every.toMillis() / 1000.0;
+    console.progressEvery = every.toMillis() / 1000.0;
     return this;
   }
 

@@ -65,4 +65,11 @@ class ClusterOptionsTest {
     assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     assertThat(usage).contains("--array=…%K");
   }
+
+  @Test
+  void parallel_workers_and_slurm_do_not_mix_and_the_line_says_what_to_use() {
+    assertThatThrownBy(() -> parse("--cluster", "slurm", "--parallel", "4")).isInstanceOf(UserError.class)
+        .hasMessage("--parallel 4 runs trials in worker processes on this machine; with --cluster slurm, Slurm runs "
+            + "them: say how many at once with --slurm-max 4 instead");
+  }
 }
