@@ -4,15 +4,12 @@ import dev.labkit.ground.Home;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.Provenance;
 import dev.labkit.store.RunFolder;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +47,8 @@ public final class Reproduce {
     Path outDir = experimentDir.getParent().getParent();
     List<String> childArgs = beside(args, outDir);
     Set<Path> before = Set.copyOf(RunRefs.children(experimentDir));
-    int exit = child(scriptFile, childArgs, workingDir(provenance), original.name(), out);
+    int exit = ScriptRun.run(scriptFile, childArgs, ScriptRun.workingDir(provenance),
+        Map.of(Provenance.REPRODUCES_ENV, original.name()), out, "while the re-run ran");
     RunFolder again = reproduction(experimentDir, before, original.name());
     if (again == null) {
       throw new UserError("the re-run of " + original.name() + " exited with " + exit + " and left no run folder under "
@@ -139,33 +137,6 @@ public final class Reproduce {
     if (provenance.path("git_dirty").asBoolean(false)) {
       out.println("code     the run was made from a checkout with uncommitted changes (git_dirty): its code is not "
           + "exactly any commit");
-    }
-  }
-
-  private static Path workingDir(JsonNode provenance) {
-    String dir = RunFolder.text(provenance.path("working_dir"), null);
-    return dir != null && Files.isDirectory(Path.of(dir)) ? Path.of(dir) : Home.dir();
-  }
-
-  /** Runs {@code ./jbang script args}, its output echoed; returns its exit code. */
-  private static int child(Path script, List<String> args, Path dir, String reproduces, PrintStream out) {
-    List<String> command = new ArrayList<>(List.of(Home.dir().resolve("jbang").toString(), script.toString()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().put(Provenance.REPRODUCES_ENV, reproduces);
-    try {
-      Process process = builder.start();
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        lines.lines().forEach(line -> out.println("  | " + line));
-      }
-      return process.waitFor();
-    } catch (IOException e) {
-      throw new UserError("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserError("interrupted while the re-run ran", e);
     }
   }
 

@@ -7,12 +7,7 @@ import dev.labkit.ground.UserError;
 import dev.labkit.store.RunFolder;
 import dev.labkit.store.RunRecord;
 import dev.labkit.store.RunStatus;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,24 +76,7 @@ final class SweepStatus {
     List<String> args = new ArrayList<>(Reproduce.recordedArgs(summary).stream().filter(a -> !a.equals("--detach")).toList());
     args.addAll(List.of("--resume", summary.runId(), "--slurm-collect"));
     out.println("finish   every task ended: ./jbang " + script + " " + String.join(" ", args));
-    List<String> command = new ArrayList<>(List.of(Home.dir().resolve("jbang").toString(), scriptFile.toString()));
-    command.addAll(args);
-    String dir = RunFolder.text(summary.provenance().path("working_dir"), null);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .directory(dir != null && Files.isDirectory(Path.of(dir)) ? new File(dir) : Home.dir().toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    try {
-      Process process = builder.start();
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        lines.lines().forEach(line -> out.println("  | " + line));
-      }
-      return process.waitFor();
-    } catch (IOException e) {
-      throw new UserError("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserError("interrupted while the sweep's summary was written", e);
-    }
+    return ScriptRun.run(scriptFile, args, ScriptRun.workingDir(summary.provenance()), Map.of(), out,
+        "while the sweep's summary was written");
   }
 }
