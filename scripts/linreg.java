@@ -23,10 +23,8 @@ import picocli.CommandLine.Mixin;
  * the data, the weights and the learning rate? Both noise experiments run under each of the four losses,
  * and their loss curves come one panel per loss. Each summary page has the table of final W, b, loss and
  * steps to converge, the loss curves with the rate drops marked, and the fitted lines over the data.
- * The fifth experiment, {@code linreg-lab}, is the lab's own setting: W = b = 0.5, lr 0.001, 5,000 steps
- * ({@code --experiment linreg-lab}; on any other experiment the same is {@code --set model.init=constant
- * --set model.init_w=0.5 --set model.init_b=0.5 --set model.lr=0.001 --set model.steps=5000}).
- * On the reference points of ../shared/PEERS.md: {@code --set data=line-reference}.
+ * The fifth, {@code linreg-lab}, is the lab's own setting: W = b = 0.5, lr 0.001, 5,000 steps (the same
+ * {@code --set}s on any other experiment: docs/dsl.md). PEERS.md's points: {@code --set data=line-reference}.
  */
 @Command(name = "linreg", mixinStandardHelpOptions = true,
     description = "Linear regression by gradient descent: losses, learning rates, schedules, starts, noise.")
