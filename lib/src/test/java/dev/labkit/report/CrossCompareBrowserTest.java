@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.labkit.Lab;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.model.Gan;
 import dev.labkit.run.Experiment;
-import dev.labkit.run.Runner;
 import dev.labkit.run.TinyImages;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -38,11 +36,7 @@ class CrossCompareBrowserTest {
             .discriminator(8).batch(16).steps(12).sampleEvery(6).samples(60)),
         Lab.experiment("gan-wide").data(new TinyImages(120)).model(Gan.defaults().latent(8).generator(16)
             .discriminator(16).batch(16).steps(12).sampleEvery(6).samples(60)));
-    for (Experiment experiment : experiments) {
-      Runner.Result result = Runner.execute(experiment, LabOptions.of(tmp).noSite(true),
-          new PrintStream(OutputStream.nullOutputStream()));
-      assertThat(result.exitCode()).as(experiment.name()).isZero();
-    }
+    RunsForPages.run(tmp, experiments);
     int code = SiteCommand.commandLine(tmp.resolve("runs"), tmp.resolve("site"),
         new PrintStream(OutputStream.nullOutputStream()), System.err).execute("compare", "gan-small", "gan-wide");
     assertThat(code).isZero();

@@ -3,7 +3,6 @@ package dev.labkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labkit.Lab;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.DecisionTree;
@@ -14,15 +13,11 @@ import dev.labkit.model.NeuralNet;
 import dev.labkit.model.Svm;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.Experiment;
-import dev.labkit.run.Runner;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,15 +51,7 @@ class LabItemsBrowserTest {
             .evaluate(new Evaluation.Accuracy(), Lab.weightDifference(0, 2)),
         Lab.experiment("lab-defaults").data(Datasets.line().n(200))
             .model(LinearRegressionGd.defaults().init(Init.constant(0.5, 0.5)).lr(0.001).steps(5000)));
-    for (Experiment experiment : experiments) {
-      Runner.Result result = Runner.execute(experiment, LabOptions.of(tmp).noSite(true),
-          new PrintStream(OutputStream.nullOutputStream()));
-      assertThat(result.exitCode()).as(experiment.name()).isZero();
-    }
-    SiteGenerator.build(tmp.resolve("runs"), tmp.resolve("site"), w -> { });
-    try (Stream<Path> files = Files.walk(tmp.resolve("site"))) {
-      pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-    }
+    pages = RunsForPages.site(tmp, experiments);
     browser = Chromium.start(tmp);
   }
 

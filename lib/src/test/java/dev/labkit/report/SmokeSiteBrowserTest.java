@@ -3,7 +3,6 @@ package dev.labkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labkit.Lab;
-import dev.labkit.cli.LabOptions;
 import dev.labkit.data.Datasets;
 import dev.labkit.eval.Evaluation;
 import dev.labkit.model.DecisionTree;
@@ -12,16 +11,11 @@ import dev.labkit.model.LinearRegressionGd;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.run.BlobData;
 import dev.labkit.run.Experiment;
-import dev.labkit.run.Runner;
 import dev.labkit.run.TinyImages;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,15 +89,7 @@ class SmokeSiteBrowserTest {
             .sweep("model.lr", 0.01, 0.1),
         Lab.experiment("gan-tiny").data(new TinyImages(200)).model(Gan.defaults().latent(8).generator(16)
             .discriminator(16).batch(16).steps(20).sampleEvery(10).samples(100)));
-    for (Experiment experiment : experiments) {
-      Runner.Result result = Runner.execute(experiment, LabOptions.of(tmp).noSite(true),
-          new PrintStream(OutputStream.nullOutputStream()));
-      assertThat(result.exitCode()).as(experiment.name()).isZero();
-    }
-    SiteGenerator.build(tmp.resolve("runs"), tmp.resolve("site"), w -> { });
-    try (Stream<Path> files = Files.walk(tmp.resolve("site"))) {
-      pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-    }
+    pages = RunsForPages.site(tmp, experiments);
     browser = Chromium.start(tmp);
   }
 
