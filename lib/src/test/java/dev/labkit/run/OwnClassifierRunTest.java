@@ -158,4 +158,12 @@ class OwnClassifierRunTest {
     // accuracy alone would pick no shift: the ranking is the script's, not the kind's
     assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContainPattern("best +\\{model.shift=0");
   }
+
+  @Test
+  void a_model_whose_size_is_unknown_records_none_rather_than_zero_bytes() {
+    Runner.Result lambda = run(experiment(CENTROID), LabOptions.of(out.resolve("lambda")), new ByteArrayOutputStream());
+    Runner.Result smile = run(experiment(SMILE_KNN), LabOptions.of(out.resolve("smile")), new ByteArrayOutputStream());
+    assertThat(lambda.metrics()).as("a lambda is not serialisable: its size is unknown").doesNotContainKey("model_bytes");
+    assertThat(smile.metrics().get("model_bytes")).as("Smile's k-NN, serialised").isGreaterThan(1000.0);
+  }
 }

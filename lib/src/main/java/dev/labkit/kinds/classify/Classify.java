@@ -142,7 +142,7 @@ public final class Classify implements RunKind {
         splits.test().size())));
     long lastStep = metrics.getOrDefault("iterations", metrics.getOrDefault("epochs", 0.0)).longValue();
     Evaluator.evaluate(exp, new Evaluator.Fitted(base, refit, model), splits, smoke, events, metrics, lastStep);
-    if (model instanceof Measured measured) {
+    if (model instanceof Measured measured && measured.memoryBytes() > 0) { // 0: unknown (your own predictor)
       metrics.put("model_bytes", (double) measured.memoryBytes());
     }
     events.accept(new Event.Summary(metrics, metrics.containsKey("test/accuracy") ? "test/accuracy" : null,
