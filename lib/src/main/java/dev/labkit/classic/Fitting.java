@@ -4,11 +4,12 @@ import dev.labkit.data.Dataset;
 import dev.labkit.ground.Event;
 import dev.labkit.ground.EventSink;
 import dev.labkit.ground.UserError;
+import dev.labkit.model.ClassifierSpec;
 import dev.labkit.model.DecisionTree;
 import dev.labkit.model.GaussianNaiveBayes;
 import dev.labkit.model.Knn;
 import dev.labkit.model.LogisticRegression;
-import dev.labkit.model.ClassifierSpec;
+import dev.labkit.model.ModelSpec;
 import dev.labkit.model.NeuralNet;
 import dev.labkit.model.OwnClassifier;
 import dev.labkit.model.RandomForest;
@@ -22,6 +23,16 @@ public final class Fitting {
   public static final long DEFAULT_SEED = 42;
 
   private Fitting() {}
+
+  /**
+   * Starts what can be done for {@code spec} before the data is there: for logistic regression, compiling its
+   * kernels on a thread of their own ({@link KernelWarmup}). Call it before loading the data.
+   */
+  public static void prepare(ModelSpec<?> spec) {
+    if (spec instanceof LogisticRegression) {
+      KernelWarmup.start();
+    }
+  }
 
   /** Fits with {@link #DEFAULT_SEED}; a run should pass its own seed to the other overload. */
   public static Classifier fit(ClassifierSpec<?> spec, Dataset train, EventSink events) {

@@ -31,6 +31,7 @@ public final class LogisticRegressionTrainer {
   private LogisticRegressionTrainer() {}
 
   public static LogisticModel fit(LogisticRegression spec, Dataset train, Progress progress) {
+    KernelWarmup.stop();
     int k = train.numClasses();
     int d = train.featureCount();
     int n = train.size();

@@ -85,6 +85,12 @@ public final class IdxReader {
     }
   }
 
+  /** Parses an uncompressed file whose content was verified earlier to have digest {@code sha256}: no hashing. */
+  static IdxFile parseVerified(String where, byte[] fileBytes, int expectedDims, String fix, String sha256) {
+    IdxFile idx = parse(where, fileBytes, expectedDims, fix, null);
+    return new IdxFile(idx.name(), idx.dims(), idx.data(), sha256);
+  }
+
   private static IdxFile parse(Reading reading, int expectedDims, MessageDigest sha) throws IOException {
     byte[] magic = reading.header(4, "the 4-byte magic number");
     if (magic[0] != 0 || magic[1] != 0) {
@@ -113,6 +119,9 @@ public final class IdxReader {
     }
     byte[] data = reading.data((int) total, dims);
 
+    if (sha == null) { // content checked earlier: the caller knows its digest
+      return new IdxFile(reading.where, dims, data, null);
+    }
     sha.update(magic);
     sha.update(sizes);
     sha.update(data);

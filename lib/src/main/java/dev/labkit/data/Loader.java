@@ -53,11 +53,39 @@ final class Loader {
   }
 
   private static Part part(String id, Found imagesAt, Found labelsAt, DatasetDefinition definition) {
+    String digest = UnpackedCopy.verifiedDigest(imagesAt.copy(), labelsAt.copy());
+    if (digest != null) { // both copies as they were when verified: no inflating, no hashing
+      try {
+        return checked(id, imagesAt, labelsAt, imagesAt.readVerifiedCopy(3), labelsAt.readVerifiedCopy(1), digest,
+            definition);
+      } catch (UserError e) {
+        UnpackedCopy.discard(imagesAt.copy());
+        UnpackedCopy.discard(labelsAt.copy());
+      }
+    }
+    Part part;
+    try {
+      part = part(id, imagesAt, labelsAt, definition, true);
+    } catch (UnpackedCopy.Damaged e) { // deleted: this time from the originals, which makes the copy again
+      part = part(id, imagesAt, labelsAt, definition, false);
+    }
+    UnpackedCopy.stamp(imagesAt.copy(), labelsAt.copy(), part.sha256());
+    return part;
+  }
+
+  private static Part part(String id, Found imagesAt, Found labelsAt, DatasetDefinition definition,
+      boolean copies) {
     MessageDigest combined = Digest.newDigest("SHA-256");
-    IdxFile images = imagesAt.read(3, combined);
-    IdxFile labels = labelsAt.read(1, Digest.newDigest("SHA-256"));
+    IdxFile images = imagesAt.read(3, combined, copies);
+    IdxFile labels = labelsAt.read(1, Digest.newDigest("SHA-256"), copies);
     combined.update(labels.header()); // labels are small: hashing them twice costs nothing
     combined.update(labels.data());
+    return checked(id, imagesAt, labelsAt, images, labels, HexFormat.of().formatHex(combined.digest()), definition);
+  }
+
+  /** The part, once its images and labels agree in number and every label is a class. */
+  private static Part checked(String id, Found imagesAt, Found labelsAt, IdxFile images, IdxFile labels,
+      String sha256, DatasetDefinition definition) {
     if (images.count() != labels.count()) {
       throw new UserError(id + ": " + imagesAt.path() + " has " + IdxReader.grouped(images.count()) + " images but "
           + labelsAt.path() + " has " + IdxReader.grouped(labels.count()) + " labels; " + imagesAt.place().fix());
@@ -70,7 +98,7 @@ final class Loader {
             + " is not a class (0.." + (classes - 1) + "); " + labelsAt.place().fix());
       }
     }
-    return new Part(id, images, labels, HexFormat.of().formatHex(combined.digest()));
+    return new Part(id, images, labels, sha256);
   }
 
   private static Part get(Future<Part> future) {
@@ -87,11 +115,30 @@ final class Loader {
     }
   }
 
-  /** A file found in a place. */
-  record Found(Path path, Locations.Place place, DataFile file) {
-    IdxFile read(int dims, MessageDigest sha256) {
+  /** A file found in a place; {@code copy} is where its unpacked copy is kept (null: none is). */
+  record Found(Path path, Locations.Place place, DataFile file, Path copy) {
+    /** Reads and verifies the file, from its unpacked copy when {@code copies} and there is one. */
+    IdxFile read(int dims, MessageDigest sha256, boolean copies) {
+      if (copies && copy != null && Files.isRegularFile(copy)) {
+        try {
+          return Checks.verified(copy.toString(), IdxReader.readBytes(copy, place.fix()), file, dims, false,
+              place.fix(), sha256);
+        } catch (UserError e) {
+          throw UnpackedCopy.discard(copy);
+        }
+      }
       byte[] bytes = IdxReader.readBytes(path, place.fix());
-      return Checks.verified(path.toString(), bytes, file, dims, false, place.fix(), sha256);
+      IdxFile verified = Checks.verified(path.toString(), bytes, file, dims, false, place.fix(), sha256);
+      if (copy != null && IdxReader.isGzip(bytes)) {
+        UnpackedCopy.keep(copy, verified);
+      }
+      return verified;
+    }
+
+    /** Reads the copy a stamp vouches for, without hashing it (see {@link UnpackedCopy}). */
+    IdxFile readVerifiedCopy(int dims) {
+      return IdxReader.parseVerified(copy.toString(), IdxReader.readBytes(copy, place.fix()), dims, place.fix(),
+          file.contentSha256());
     }
   }
 
@@ -103,7 +150,7 @@ final class Loader {
         for (String name : List.of(file.name(), file.rawName())) {
           if (Files.isRegularFile(explicit.resolve(name))) {
             progress.accept(definition.name() + ": " + name + " from " + explicit);
-            return new Found(explicit.resolve(name), places.getFirst(), file);
+            return new Found(explicit.resolve(name), places.getFirst(), file, copyOf(file));
           }
         }
         throw new UserError(definition.name() + ": " + file.name() + " not found in data.path " + explicit
@@ -115,7 +162,7 @@ final class Loader {
           Path path = place.dir().resolve(name);
           if (Files.isRegularFile(path)) {
             progress.accept(definition.name() + ": " + name + " from " + place.dir());
-            return new Found(path, place, file);
+            return new Found(path, place, file, copyOf(file));
           }
         }
       }
@@ -124,12 +171,16 @@ final class Loader {
         Path dir = locations.cacheDir(definition);
         try {
           Path path = Downloader.download(definition.downloadUrl(), dir, file, dims, progress);
-          return new Found(path, places.getLast(), file);
+          return new Found(path, places.getLast(), file, copyOf(file));
         } catch (Downloader.Unavailable e) {
           download = e.getMessage();
         }
       }
       throw notFound(file, download);
+    }
+
+    private Path copyOf(DataFile file) {
+      return UnpackedCopy.of(locations.cacheDir(definition), file);
     }
 
     private UserError notFound(DataFile file, String download) {

@@ -62,7 +62,7 @@ class DownloadTest {
     assertThat(data.train().size()).isEqualTo(30);
     assertThat(data.test().size()).isEqualTo(12);
     assertThat(cacheFiles()).containsExactly("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
-        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz");
+        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "unpacked"); // unpacked: UnpackedCopyTest
     assertThat(Files.readAllBytes(root.resolve("cache/tiny/train-images-idx3-ubyte.gz"))).isEqualTo(tiny.trainImages());
     assertThat(progress).anyMatch(line -> line.startsWith("downloading train-images-idx3-ubyte.gz from " + server.url()));
   }
