@@ -36,7 +36,6 @@ import dev.labkit.model.Svm;
 import dev.labkit.run.Experiment;
 import dev.labkit.run.ExperimentStart;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * The one class a script imports ({@code import static dev.labkit.Lab.*;}): experiments, datasets,
@@ -334,29 +333,7 @@ public final class Lab {
    * <pre>{@code return runAll(lab, losses, noise, injection);}</pre>
    */
   public static int runAll(LabOptions options, Experiment... experiments) {
-    List<String> names = java.util.Arrays.stream(experiments).map(Experiment::name).toList();
-    for (String name : names) {
-      if (names.indexOf(name) != names.lastIndexOf(name)) {
-        throw new UserError("two experiments of this script are named " + name + "; give each its own name "
-            + "(experiment.named(\"" + name + "-…\")) so that their runs and --experiment tell them apart");
-      }
-    }
-    if (options.experiment() != null && !names.contains(options.experiment())) {
-      throw new UserError("--experiment " + options.experiment() + ": this script has no such experiment; it runs "
-          + String.join(", ", names));
-    }
-    int worst = 0;
-    try {
-      for (Experiment each : experiments) {
-        if (options.experiment() == null || options.experiment().equals(each.name())) {
-          options.runningOneOfSeveral(each.name());
-          worst = Math.max(worst, each.run(options));
-        }
-      }
-    } finally {
-      options.runningOneOfSeveral(null);
-    }
-    return worst;
+    return SeveralExperiments.run(options, experiments);
   }
 
   /**

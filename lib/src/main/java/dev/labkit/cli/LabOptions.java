@@ -81,13 +81,6 @@ public final class LabOptions implements SettingsSource {
   /** {@code --cluster slurm} and its options. */
   @Mixin ClusterOptions cluster = new ClusterOptions();
 
-  /** Options that make or steer a sweep; a single trial's re-run command leaves them out. */
-  private static final Set<String> SWEEP_OPTIONS = Set.of("--sweep", "--random", "--repeat", "--parallel", "--resume",
-      "--trial-of", "--cluster", "--slurm-partition", "--slurm-time", "--slurm-mem", "--slurm-cpus", "--slurm-max",
-      "--sbatch-arg");
-  /** The options of {@link #SWEEP_OPTIONS}' kind that take no value. */
-  private static final Set<String> SWEEP_FLAGS = Set.of("--detach", "--slurm-collect");
-
   /** The script's arguments as typed, and the script itself; filled in by {@code Lab.cli}. */
   List<String> commandLine = List.of();
   Path script;
@@ -203,22 +196,12 @@ public final class LabOptions implements SettingsSource {
    * its own {@code --set key=value}.
    */
   public List<String> commandLine() {
-    return naming(withoutFlags(without(commandLine, SWEEP_OPTIONS), SWEEP_FLAGS));
+    return RerunArgs.trial(commandLine, running);
   }
 
   /** The arguments that re-run the whole sweep: as typed, less {@code --resume} and the worker option. */
   public List<String> sweepCommandLine() {
-    return naming(withoutFlags(without(commandLine, Set.of("--resume", "--trial-of")), Set.of("--slurm-collect")));
-  }
-
-  /** {@code args}, and {@code --experiment NAME} when this is one of several experiments and they lack it. */
-  private List<String> naming(List<String> args) {
-    if (running == null || args.stream().anyMatch(a -> a.equals("--experiment") || a.startsWith("--experiment="))) {
-      return args;
-    }
-    List<String> named = new ArrayList<>(args);
-    named.addAll(List.of("--experiment", running));
-    return named;
+    return RerunArgs.sweep(commandLine, running);
   }
 
   public LabOptions experiment(String name) {
@@ -241,23 +224,12 @@ public final class LabOptions implements SettingsSource {
 
   /** {@code args} without the given options (each takes a value: {@code --opt v} or {@code --opt=v}). */
   public static List<String> without(List<String> args, Set<String> options) {
-    List<String> kept = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      int eq = arg.indexOf('=');
-      String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-      if (!options.contains(name)) {
-        kept.add(arg);
-      } else if (eq < 0 || !arg.startsWith("--")) {
-        i++; // the option's value is the next argument
-      }
-    }
-    return List.copyOf(kept);
+    return RerunArgs.without(args, options);
   }
 
   /** {@code args} without the given options that take no value. */
   public static List<String> withoutFlags(List<String> args, Set<String> flags) {
-    return args.stream().filter(arg -> !flags.contains(arg)).toList();
+    return RerunArgs.withoutFlags(args, flags);
   }
 
   /** {@code --cluster slurm}, for running from code and tests. */

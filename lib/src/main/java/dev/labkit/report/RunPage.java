@@ -5,7 +5,6 @@ import dev.labkit.report.Run.Artifact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -161,7 +160,7 @@ public record RunPage(
     for (Artifact a : run.artifacts()) {
       switch (a.kind()) {
         case "confusion-matrix" -> {
-          Confusion c = confusion(a, RunFolders.readOptional(run.folder().resolve(a.path()), warn));
+          Confusion c = ConfusionMatrices.of(a, RunFolders.readOptional(run.folder().resolve(a.path()), warn));
           if (c == null) {
             warn.accept("warning: ignored " + run.folder().resolve(a.path())
                 + ": expected {\"labels\": [...], \"counts\": [[...]]} with one row and column per label");
@@ -203,50 +202,6 @@ public record RunPage(
     }
     // the spec's own title is drawn in the chart; the artifact's title is the caption only if it has none
     return java.util.Optional.of(ChartView.of(spec.has("title") ? null : a.title(), spec));
-  }
-
-  private static Confusion confusion(Artifact a, JsonNode json) {
-    List<String> labels = new ArrayList<>();
-    json.path("labels").forEach(l -> labels.add(l.asString()));
-    JsonNode counts = json.path("counts");
-    int n = labels.size();
-    if (n == 0 || !counts.isArray() || counts.size() != n) {
-      return null;
-    }
-    List<ConfusionRow> rows = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      JsonNode row = counts.get(i);
-      if (!row.isArray() || row.size() != n) {
-        return null;
-      }
-      long total = 0;
-      for (JsonNode c : row) {
-        total += c.asLong();
-      }
-      List<ConfusionCell> cells = new ArrayList<>();
-      for (int j = 0; j < n; j++) {
-        long count = row.get(j).asLong();
-        double share = total == 0 ? 0 : (double) count / total;
-        cells.add(new ConfusionCell(count, Format.percent(share), shade(share, i == j), i == j));
-      }
-      double recall = total == 0 ? 0 : (double) row.get(i).asLong() / total;
-      rows.add(new ConfusionRow(labels.get(i), cells, total, Format.percent(recall)));
-    }
-    return new Confusion(a.title(), labels, rows);
-  }
-
-  /**
-   * A cell's background for a share of its row. The square root lifts small shares: a class that is
-   * mistaken 3% of the time is worth seeing, and linear shading would leave it almost white.
-   */
-  static String shade(double share, boolean diagonal) {
-    double t = Math.sqrt(share);
-    int[] full = diagonal ? new int[] {26, 152, 80} : new int[] {215, 48, 39};
-    int r = (int) Math.round(255 + (full[0] - 255) * t);
-    int g = (int) Math.round(255 + (full[1] - 255) * t);
-    int b = (int) Math.round(255 + (full[2] - 255) * t);
-    String text = t > 0.6 ? "#fff" : "#1f2328";
-    return String.format(Locale.ROOT, "background-color: rgb(%d, %d, %d); color: %s", r, g, b, text);
   }
 
   private static Table table(Artifact a, JsonNode json) {

@@ -178,28 +178,7 @@ public record Experiment(String name, DataSpec<?> data, ModelSpec<?> model, List
 
   /** Every run this experiment makes: the compared models crossed with every swept value. */
   public List<Trial> trials() {
-    List<Trial> trials = new ArrayList<>();
-    List<ModelSpec<?>> models = compared.isEmpty() ? List.of(model) : List.copyOf(compared);
-    for (ModelSpec<?> each : models) {
-      Map<String, String> assignment = new LinkedHashMap<>();
-      if (!compared.isEmpty()) {
-        assignment.put("model", each.name());
-      }
-      trials.add(new Trial(new Experiment(name, data, each, List.of(), List.of(), validation, evaluations, seed, repeats, notes),
-          assignment));
-    }
-    for (Sweep sweep : sweeps) {
-      List<Trial> crossed = new ArrayList<>();
-      for (Trial trial : trials) {
-        for (String value : sweep.values()) {
-          Map<String, String> assignment = new LinkedHashMap<>(trial.assignment());
-          assignment.put(sweep.key(), value);
-          crossed.add(new Trial(trial.experiment().with(sweep.key(), value), assignment));
-        }
-      }
-      trials = crossed;
-    }
-    return trials;
+    return Trial.allOf(this);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.labkit.run;
 
 import dev.labkit.ground.Axis;
+import dev.labkit.model.ModelSpec;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,32 @@ public record Trial(Experiment experiment, Map<String, String> assignment, List<
 
   public Trial(Experiment experiment, Map<String, String> assignment) {
     this(experiment, assignment, List.of());
+  }
+
+  /** Every run {@code e} makes ({@link Experiment#trials}): the compared models crossed with every swept value. */
+  static List<Trial> allOf(Experiment e) {
+    List<Trial> trials = new ArrayList<>();
+    List<ModelSpec<?>> models = e.compared().isEmpty() ? List.of(e.model()) : List.copyOf(e.compared());
+    for (ModelSpec<?> each : models) {
+      Map<String, String> assignment = new LinkedHashMap<>();
+      if (!e.compared().isEmpty()) {
+        assignment.put("model", each.name());
+      }
+      trials.add(new Trial(new Experiment(e.name(), e.data(), each, List.of(), List.of(), e.validation(), e.evaluations(),
+          e.seed(), e.repeats(), e.notes()), assignment));
+    }
+    for (Sweep sweep : e.sweeps()) {
+      List<Trial> crossed = new ArrayList<>();
+      for (Trial trial : trials) {
+        for (String value : sweep.values()) {
+          Map<String, String> assignment = new LinkedHashMap<>(trial.assignment());
+          assignment.put(sweep.key(), value);
+          crossed.add(new Trial(trial.experiment().with(sweep.key(), value), assignment));
+        }
+      }
+      trials = crossed;
+    }
+    return trials;
   }
 
   /** The same trial as one of a sweep over {@code sweepAxes}. */

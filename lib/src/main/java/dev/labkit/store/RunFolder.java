@@ -2,10 +2,7 @@ package dev.labkit.store;
 
 import dev.labkit.ground.UserError;
 import dev.labkit.ground.Json;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One run folder ({@code <runs>/<experiment>/<run-id>/}, format in docs/architecture.md), read and written
  * here and nowhere else: run.json (as written, and as a typed {@link RunRecord}), the final metrics of
- * summary.json, the lines of metrics.csv ({@link MetricLines}), and where artifacts.json lies. The run store writes through it; the report,
- * the {@code lab} tool and {@code --resume} read through it.
+ * summary.json, the lines of metrics.csv ({@link MetricLines}), and where artifacts.json lies. The run store
+ * writes through it; the report, the {@code lab} tool and {@code --resume} read through it. Two
+ * package-private parts of it, called by nothing else, hold how a folder is opened ({@link RunFolderReading})
+ * and what is written besides run.json ({@link RunFolderWriting}).
  *
  * <p>A folder is read, never trusted: every field of run.json is optional (a run.json from an older labkit
  * still reads), a damaged or absent summary.json reads as no final metrics, and a missing or damaged run.json
@@ -42,7 +41,7 @@ public final class RunFolder {
   private final JsonNode summary;
   private Boolean orphaned;
 
-  private RunFolder(Path folder, JsonNode json, JsonNode summary) {
+  RunFolder(Path folder, JsonNode json, JsonNode summary) {
     this.folder = folder;
     this.json = json;
     this.summary = summary;
@@ -52,26 +51,7 @@ public final class RunFolder {
 
   /** Reads {@code folder}; a missing or damaged run.json (or one without an experiment) is a one-line error. */
   public static RunFolder read(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      throw new UserError("no run folder " + folder + "; give a run id, experiment/run-id or a run folder (lab runs lists them)");
-    }
-    Path runJson = folder.resolve(RUN_JSON);
-    if (!Files.isRegularFile(runJson)) {
-      throw new UserError(folder + " has no run.json: not a run folder, or its run was stopped before it began; "
-          + "pick another run (lab runs lists them)");
-    }
-    JsonNode json;
-    try {
-      json = JSON.readTree(Files.readString(runJson));
-    } catch (IOException | JacksonException e) {
-      throw new UserError(runJson + " is damaged (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("not JSON")
-          + "); the run cannot be read: delete the folder or re-run its command", e);
-    }
-    if (json == null || !json.isObject() || !json.path("experiment").isString()) {
-      throw new UserError(runJson + " is damaged (not a run record: no \"experiment\" field); the run cannot be "
-          + "read: delete the folder or re-run its command");
-    }
-    return new RunFolder(folder, json, readOptional(folder.resolve(SUMMARY_JSON), warning -> { }));
+    return RunFolderReading.read(folder);
   }
 
   /** The same, or empty when the folder is not a readable run (for scans that skip such folders quietly). */
@@ -88,36 +68,12 @@ public final class RunFolder {
    * object, one warning says so and the folder is skipped; a damaged summary.json is a warning too.
    */
   public static Optional<RunFolder> scan(Path folder, Consumer<String> warn) {
-    Path runJson = folder.resolve(RUN_JSON);
-    if (!Files.isRegularFile(runJson)) {
-      warn.accept("warning: skipped " + folder + ": no run.json (not a run folder, or it was deleted)");
-      return Optional.empty();
-    }
-    JsonNode json;
-    try {
-      json = JSON.readTree(runJson);
-    } catch (JacksonException e) {
-      warn.accept("warning: skipped " + folder + ": run.json is not valid JSON (" + firstLine(e) + ")");
-      return Optional.empty();
-    }
-    if (json == null || !json.isObject()) {
-      warn.accept("warning: skipped " + folder + ": run.json is not a JSON object");
-      return Optional.empty();
-    }
-    return Optional.of(new RunFolder(folder, json, readOptional(folder.resolve(SUMMARY_JSON), warn)));
+    return RunFolderReading.scan(folder, warn);
   }
 
   /** A JSON file of a run folder that may be absent (a run in progress) or damaged (a warning): both read as missing. */
   public static JsonNode readOptional(Path file, Consumer<String> warn) {
-    if (!Files.isRegularFile(file)) {
-      return JSON.missingNode();
-    }
-    try {
-      return JSON.readTree(file);
-    } catch (JacksonException e) {
-      warn.accept("warning: ignored " + file + ": not valid JSON (" + firstLine(e) + ")");
-      return JSON.missingNode();
-    }
+    return RunFolderReading.readOptional(file, warn);
   }
 
   // ---- writing
@@ -133,16 +89,7 @@ public final class RunFolder {
    * What the run wrote stays; a run that finished is left as it is.
    */
   public static void endedBySlurm(Path folder, String state, String reason) {
-    RunFolder run = read(folder);
-    if (run.status() == RunStatus.FINISHED) {
-      return;
-    }
-    RunRecord record = run.record();
-    RunRecord.Slurm slurm = record.slurm() == null ? new RunRecord.Slurm(null, null, null, null, null, null)
-        : record.slurm();
-    String ended = record.provenance() == null || record.provenance().ended() == null ? Instant.now().toString()
-        : record.provenance().ended();
-    writeRecord(folder, record.withSlurm(slurm.endedIn(state)).withOwner(null).ended(RunStatus.FAILED, reason, ended));
+    RunFolderWriting.endedBySlurm(folder, state, reason);
   }
 
   /** Writes summary.json: the final metrics and the name of the headline one. */
@@ -153,13 +100,7 @@ public final class RunFolder {
   /** The same, with the direction of the metrics the script declared ({@code lower_is_better}, when any). */
   public static void writeSummary(Path folder, Map<String, ?> metrics, String headline,
       Map<String, Boolean> lowerIsBetter) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("metrics", metrics);
-    json.put("headline", headline);
-    if (!lowerIsBetter.isEmpty()) {
-      json.put("lower_is_better", lowerIsBetter);
-    }
-    Json.writeAtomically(folder.resolve(SUMMARY_JSON), json);
+    RunFolderWriting.writeSummary(folder, metrics, headline, lowerIsBetter);
   }
 
   // ---- what was read
