@@ -1,5 +1,6 @@
 package dev.labkit.run;
 
+import dev.labkit.classic.Fitting;
 import dev.labkit.console.Console;
 import dev.labkit.ground.UserError;
 import dev.labkit.store.RunRecord;
@@ -45,6 +46,9 @@ public final class Runner {
           + experiment.name() + " only");
     }
     Experiment exp = configure(experiment, options);
+    if (options.parallel() <= 1 && options.slurm() == null) { // trials fit in this JVM
+      Fitting.prepare(exp.model()); // on the idle core, while the run folder is made and the data loads
+    }
     List<Trial> trials = CliSweeps.trials(exp, options);
     int repeat = Repeats.count(exp, options);
     Result result;
