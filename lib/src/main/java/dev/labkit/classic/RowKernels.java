@@ -4,18 +4,26 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The inner loops of {@link SoftmaxObjective}'s gradient pass: the logits of rows of x (forward) and
- * their share of the gradient (backward), four rows at a time where it can, with the Vector API. Every
- * sum runs in a fixed order, so the same rows give the same bits whichever thread runs them.
+ * The inner loops of {@link SoftmaxObjective}'s gradient pass, and of softmax regression's mini-batch steps
+ * ({@code neural.LinearEpochs}): the logits of rows of x (forward) and their share of the gradient
+ * (backward), four rows at a time where it can, with the Vector API. Every sum runs in a fixed order, so
+ * the same rows give the same bits whichever thread runs them. Rows are given by the offset of their first
+ * value in x ({@code row = i · features}); W is laid out class by class ({@code w[c·d + j]}), the gradient
+ * with each class's intercept after its weights ({@code g[c·(d+1) + j]}, {@code g[c·(d+1) + d]}).
  */
-final class RowKernels {
+public final class RowKernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
   private final float[] x;
   private final int d;
   private final int k;
 
-  RowKernels(float[] x, int features, int classes) {
+  /** The length of the {@code lanesOut} scratch array the logits take: floats per vector. */
+  public static int lanes() {
+    return SPECIES.length();
+  }
+
+  public RowKernels(float[] x, int features, int classes) {
     this.x = x;
     this.d = features;
     this.k = classes;
@@ -26,7 +34,7 @@ final class RowKernels {
    * sums are in flight: enough to keep both FMA units busy despite each FMA's latency. They are plain
    * local variables (an array of vectors would be boxed by the JIT).
    */
-  void logits4(int row, float[] w, float[] b, float[] z, float[] lanesOut) {
+  public void logits4(int row, float[] w, float[] b, float[] z, float[] lanesOut) {
     int c = 0;
     for (; c + 1 < k; c += 2) {
       logits4x2(row, c, w, b, z, lanesOut);
@@ -112,7 +120,7 @@ final class RowKernels {
   }
 
   /** z_c = x_i · W_c + b_c for one row. */
-  void logits1(int row, float[] w, float[] b, float[] z, float[] lanesOut) {
+  public void logits1(int row, float[] w, float[] b, float[] z, float[] lanesOut) {
     int upper = SPECIES.loopBound(d);
     int lanes = SPECIES.length();
     for (int c = 0; c < k; c++) {
@@ -147,7 +155,7 @@ final class RowKernels {
    * g_c += Σ_r delta_rc · x_r for four rows; they are still in L1 cache from the forward step. Two
    * classes at a time, so each chunk of the four rows is loaded once for both.
    */
-  void accumulate4(int row, float[] delta, float[] g) {
+  public void accumulate4(int row, float[] delta, float[] g) {
     int c = 0;
     for (; c + 1 < k; c += 2) {
       accumulate4x2(row, c, delta, g);
@@ -222,7 +230,7 @@ final class RowKernels {
   }
 
   /** g_c += delta_c · x_i for one row. */
-  void accumulate1(int row, float[] delta, float[] g) {
+  public void accumulate1(int row, float[] delta, float[] g) {
     int upper = SPECIES.loopBound(d);
     int lanes = SPECIES.length();
     for (int c = 0; c < k; c++) {

@@ -64,6 +64,7 @@ public final class ClassifierTrainer {
   int stepsDone;
   final String architecture;
   private int currentEpoch; // for marks made inside a step
+  private LinearEpochs linear; // softmax regression's epochs on the JVM; null: libtorch's steps
 
   private ClassifierTrainer(NeuralNet spec, Shape shape, int classes, int stepsPerEpoch, long seed,
       boolean validated, EventSink events, NDManager manager) {
@@ -118,7 +119,8 @@ public final class ClassifierTrainer {
     try (NDManager manager = Torch.manager()) {
       ClassifierTrainer trainer = new ClassifierTrainer(spec, train.shape(), train.numClasses(), stepsPerEpoch,
           seed, validation != null, events, manager);
-      Tensors trainSet = Tensors.of(manager, train);
+      trainer.linear = LinearEpochs.of(spec, train, trainer.parameters, trainer.names);
+      Tensors trainSet = trainer.linear != null ? new Tensors(null, null, train.size()) : Tensors.of(manager, train);
       Tensors validationSet = validation == null ? null : Tensors.of(manager, validation);
       int done = 0;
       String data = checkpoints == null ? null : CheckpointFile.dataFingerprint(train);
@@ -183,6 +185,12 @@ public final class ClassifierTrainer {
   private Scores trainEpoch(Tensors train, int epoch) {
     this.currentEpoch = epoch;
     int stepsBefore = stepsDone;
+    if (linear != null) {
+      long[] correct = new long[1];
+      float[] stepLoss = linear.epoch(Batches.permutation(train.size(), random), optimizer, rate, this::stepDone,
+          correct);
+      return Scores.ofEpoch(stepLoss, correct[0], spec.batch(), train.size(), epoch, stepsBefore);
+    }
     try (NDManager epochScope = manager.newSubManager()) {
       NDArray order = epochScope.create(Batches.permutation(train.size(), random));
       NDList losses = new NDList();
@@ -230,15 +238,20 @@ public final class ClassifierTrainer {
         }
       }
       noise.parameters(parameters, scope);
-      stepsDone++;
-      if (rate.afterStep(stepsDone)) {
-        events.accept(new Event.Scalar(currentEpoch, "mark/lr_drop", rate.value())); // the step and cosine schedules
-      }
+      stepDone();
       // keep the loss and scores for the epoch's means: they outlive this step's manager
       loss.attach(epochScope);
       scores.attach(epochScope);
       losses.add(loss);
       logits.add(scores);
+    }
+  }
+
+  /** Counts an update and moves the step and cosine schedules, marking a drop. */
+  private void stepDone() {
+    stepsDone++;
+    if (rate.afterStep(stepsDone)) {
+      events.accept(new Event.Scalar(currentEpoch, "mark/lr_drop", rate.value()));
     }
   }
 

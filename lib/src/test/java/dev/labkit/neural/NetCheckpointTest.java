@@ -60,6 +60,7 @@ class NetCheckpointTest {
   @Test
   void without_dropout() {
     assertResumes(NeuralNet.mlp(16).epochs(6).batch(32));
+    assertResumes(NeuralNet.softmaxRegression().epochs(6).batch(32)); // trained on the JVM (LinearEpochs)
   }
 
   @Test
