@@ -22,7 +22,7 @@ for model in ${MODELS:-mlp dcgan}; do
   for pair in ${PAIRS:-1/1 1/2 2/1}; do
     echo "load: $(uptime | sed 's/.*load average: //')"
     t=${pair%/*} b=${pair#*/}
-    OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$b /usr/bin/python3 bench/gan/torch_gan_step.py "$model" "$t" "$steps" "$reps" \
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$b /usr/bin/python3 bench/gan/torch_gan_step.py "$model" "$t" "$steps" "$reps" \
       | sed "s|threads $t|threads $t / BLAS $b|"
   done
 done

@@ -134,7 +134,11 @@ class DcganTest {
       // biases atanh(0.8), 0, atanh(−0.8): every pixel of every image is then (0.8, 0, −0.8)
       List<Block> layers = g.getChildren().values();
       Block last = layers.get(layers.size() - 3);
-      float[] bias = {(float) atanh(0.8), 0, (float) atanh(-0.8)};
+      float[] colour = {(float) atanh(0.8), 0, (float) atanh(-0.8)};
+      float[] bias = new float[4 * 3]; // one bias per phase and channel, phase by phase (Dcgan.deconv)
+      for (int i = 0; i < bias.length; i++) {
+        bias[i] = colour[i % 3];
+      }
       last.getParameters().forEach(p -> {
         NDArray a = p.getValue().getArray();
         a.muli(0);
