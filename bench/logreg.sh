@@ -27,7 +27,7 @@ java_run() {
     "$@" 2> >(grep -v -e '^WARNING' >&2))
 }
 ours() { java_run dev.labkit.classic.FitBench "$@"; }
-theirs() { "$py" bench/sklearn_logreg.py "$@"; }
+theirs() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" bench/sklearn_logreg.py "$@"; }
 
 log=$(mktemp)
 section() { echo "## $1" | tee -a "$log"; }

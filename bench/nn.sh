@@ -15,7 +15,7 @@ threads=${2:-1 2}
 ./mvnw -q -o -pl lib dependency:build-classpath -Dmdep.outputFile="$root/lib/target/bench.classpath" >/dev/null
 source .mvn/select-jdk.sh && labkit_select_jdk
 ours() {
-  (cd lib && LABKIT_HOME="$root" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx6g \
+  (cd lib && LABKIT_HOME="$root" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx6g \
     -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" dev.labkit.neural.NeuralBench "$@" \
     2> >(grep -v -e '^WARNING' -e '^\[W' >&2)) | grep '^|'
 }

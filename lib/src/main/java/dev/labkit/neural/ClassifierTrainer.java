@@ -143,7 +143,7 @@ public final class ClassifierTrainer {
    */
   private TrainingLog epochs(Tensors train, Tensors validation, int first, Checkpoints checkpoints, String data) {
     for (int epoch = first; epoch <= spec.epochs(); epoch++) {
-      Engine.getInstance().setRandomSeed(epochSeed(seed, epoch)); // dropout: the seed and the epoch decide
+      Engine.getInstance().setRandomSeed(Torch.epochSeed(seed, epoch)); // dropout: the seed and the epoch decide
       noise.epoch(seed, epoch);
       Scores trained = trainEpoch(train, epoch);
       Scores measured = validation == null ? null : measure(validation);
@@ -170,11 +170,6 @@ public final class ClassifierTrainer {
       }
     }
     return log.finish(stepsDone, stopping.bestCheck(), validation != null);
-  }
-
-  /** libtorch's seed for epoch {@code epoch}'s random draws: a mix of the run's seed and the epoch. */
-  static int epochSeed(long seed, int epoch) {
-    return new SplittableRandom(seed).split().nextInt() ^ new SplittableRandom(seed + epoch).nextInt();
   }
 
   /**

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.SplittableRandom;
 
 /**
  * The libtorch engine as labkit's trainers use it: on the CPU, with a chosen number of intra-op threads
@@ -76,5 +77,10 @@ public final class Torch {
         .order(ByteOrder.nativeOrder());
     buffer.asFloatBuffer().put(values);
     return buffer;
+  }
+
+  /** libtorch's seed for epoch {@code epoch}'s random draws (dropout): a mix of the run's seed and the epoch. */
+  static int epochSeed(long seed, int epoch) {
+    return new SplittableRandom(seed).split().nextInt() ^ new SplittableRandom(seed + epoch).nextInt();
   }
 }
