@@ -30,7 +30,8 @@ import java.util.Map;
  * @param batch           examples per update, ≥ 1 (and at most the training set, checked when fitting)
  * @param threads         libtorch's intra-op threads, ≥ 1. One by default: on 2 cores a second thread made an
  *                        epoch 1.4× faster when the machine was idle and up to 23× slower when it was busy, and a
- *                        fixed count keeps runs bit-identical (bench/README.md)
+ *                        fixed count keeps runs bit-identical (bench/README.md). Softmax regression with the
+ *                        built-in loss trains on one JVM thread and ignores it
  * @param overfitPatience flag overfitting after this many epochs in which the validation loss and
  *                        accuracy both failed to beat their best while the training loss kept falling; 0 = off
  * @param training        optimizer, learning rate, schedule and early stopping
@@ -79,7 +80,7 @@ public record NeuralNet(List<Integer> conv, List<Integer> hidden, Activation act
           .check(v -> v >= 1, "≥ 1", "examples per update; try 128"),
       P.integer("threads", NeuralNet::threads, NeuralNet::threads,
           "libtorch intra-op threads; 2 is 1.4× faster on an idle 2-core machine but far slower on a busy one "
-          + "(bench/README.md)").check(v -> v >= 1, "≥ 1", "libtorch intra-op threads"),
+          + "(bench/README.md); softmax regression trains on one JVM thread and ignores it").check(v -> v >= 1, "≥ 1", "libtorch intra-op threads"),
       P.integer("overfit_patience", NeuralNet::overfitPatience, NeuralNet::overfitPatience,
           "flag overfitting after this many epochs in which validation loss and accuracy both stall while the "
           + "training loss falls; 0 = off").check(v -> v >= 0, "≥ 0", "0 switches the flag off"),

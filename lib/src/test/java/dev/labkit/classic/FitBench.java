@@ -13,7 +13,9 @@ import java.util.Locale;
  */
 final class FitBench {
   public static void main(String[] args) {
-    Fitting.prepare(LogisticRegression.defaults()); // as a run does: the kernels compile while the data loads
+    if (!Boolean.getBoolean("labkit.bench.noWarmup")) { // -Dlabkit.bench.noWarmup=true: the fit warms its kernels
+      Fitting.prepare(LogisticRegression.defaults()); // as a run does: the kernels compile while the data loads
+    }
     TrainTest data = (args[0].equals("fashion") ? Datasets.fashionMnist() : Datasets.mnistSample())
         .load(LoadOptions.quiet(42));
     int reps = Integer.parseInt(args[1]);
