@@ -248,4 +248,27 @@ public final class RowKernels {
       g[gc + d] += dc;
     }
   }
+
+  /**
+   * Turns the logits z[at..at+k) of one row into {@code weight} · ∂loss/∂z_c = weight · (p_c − [c = label]) in
+   * place and returns the row's cross-entropy, log Σ exp(z) − z_label, computed from the largest logit so exp
+   * never overflows. Weight 1 for a sum over rows; 1/n for a batch's mean.
+   */
+  public static double softmaxDelta(float[] z, int at, int k, int label, float weight) {
+    float max = z[at];
+    for (int c = 1; c < k; c++) {
+      max = Math.max(max, z[at + c]);
+    }
+    float trueLogit = z[at + label];
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      z[at + c] = (float) Math.exp(z[at + c] - max);
+      sum += z[at + c];
+    }
+    float scale = (float) (1.0 / sum) * weight;
+    for (int c = 0; c < k; c++) {
+      z[at + c] = z[at + c] * scale - (c == label ? weight : 0f);
+    }
+    return Math.log(sum) - (trueLogit - max);
+  }
 }

@@ -141,37 +141,16 @@ final class SoftmaxObjective {
     for (; i + ROWS <= end; i += ROWS) {
       kernels.logits4(i * d, w, b, z, lanesOut);
       for (int r = 0; r < ROWS; r++) {
-        loss += softmaxDelta(z, r * k, y[i + r]);
+        loss += RowKernels.softmaxDelta(z, r * k, k, y[i + r], 1f);
       }
       kernels.accumulate4(i * d, z, g);
     }
     for (; i < end; i++) { // the last rows of the data, when n is not a multiple of four
       kernels.logits1(i * d, w, b, z, lanesOut);
-      loss += softmaxDelta(z, 0, y[i]);
+      loss += RowKernels.softmaxDelta(z, 0, k, y[i], 1f);
       kernels.accumulate1(i * d, z, g);
     }
     return loss;
   }
 
-  /**
-   * Turns the logits z[at..at+k) of one row into ∂loss/∂z_c = p_c − [c = y] in place and returns
-   * the row's cross-entropy, log Σ exp(z) − z_y, computed from the largest logit so exp never overflows.
-   */
-  private double softmaxDelta(float[] z, int at, int label) {
-    float max = z[at];
-    for (int c = 1; c < k; c++) {
-      max = Math.max(max, z[at + c]);
-    }
-    float trueLogit = z[at + label];
-    double sum = 0;
-    for (int c = 0; c < k; c++) {
-      z[at + c] = (float) Math.exp(z[at + c] - max);
-      sum += z[at + c];
-    }
-    float inv = (float) (1.0 / sum);
-    for (int c = 0; c < k; c++) {
-      z[at + c] = z[at + c] * inv - (c == label ? 1f : 0f);
-    }
-    return Math.log(sum) - (trueLogit - max);
-  }
 }

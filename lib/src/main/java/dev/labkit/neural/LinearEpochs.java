@@ -114,7 +114,7 @@ final class LinearEpochs {
         for (int q = 0; q < 4; q++) {
           int label = y[(int) order[from + r + q]];
           right += argMax(z, q * k) == label ? 1 : 0;
-          loss += delta(z, q * k, label, n);
+          loss += RowKernels.softmaxDelta(z, q * k, k, label, 1f / n);
         }
         kernels.accumulate4(r * d, z, g);
       }
@@ -122,7 +122,7 @@ final class LinearEpochs {
         kernels.logits1(r * d, w, b, z, lanes);
         int label = y[(int) order[from + r]];
         right += argMax(z, 0) == label ? 1 : 0;
-        loss += delta(z, 0, label, n);
+        loss += RowKernels.softmaxDelta(z, 0, k, label, 1f / n);
         kernels.accumulate1(r * d, z, g);
       }
       losses[s] = (float) (loss / n);
@@ -156,28 +156,6 @@ final class LinearEpochs {
     return best;
   }
 
-  /**
-   * Turns a row's logits into d loss / d logit for the batch's mean, (softmax − one-hot) / n, in place, and
-   * returns the row's cross-entropy, log Σ exp(z) − z_y, computed from the largest logit so exp never overflows.
-   */
-  private double delta(float[] logits, int at, int label, int n) {
-    float max = logits[at];
-    for (int c = 1; c < k; c++) {
-      max = Math.max(max, logits[at + c]);
-    }
-    float trueLogit = logits[at + label];
-    double sum = 0;
-    for (int c = 0; c < k; c++) {
-      logits[at + c] = (float) Math.exp(logits[at + c] - max);
-      sum += logits[at + c];
-    }
-    float scale = (float) (1.0 / (sum * n));
-    float oneHot = 1f / n;
-    for (int c = 0; c < k; c++) {
-      logits[at + c] = logits[at + c] * scale - (c == label ? oneHot : 0f);
-    }
-    return Math.log(sum) - (trueLogit - max);
-  }
 
   /** A parameter's optimizer state as arrays: its update count and its two buffers (zeros before the first). */
   private static final class Buffers {

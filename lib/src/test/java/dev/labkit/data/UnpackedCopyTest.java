@@ -25,6 +25,15 @@ class UnpackedCopyTest {
         name.startsWith("train-images") ? Fixtures.images(30) : Fixtures.labels(30)).substring(0, 16));
   }
 
+  /** Changes the last pixel of {@code copy} in place, its time then {@code laterMillis} after the stamped one. */
+  private static void flipLastPixel(Path copy, long laterMillis) throws IOException {
+    byte[] bytes = Files.readAllBytes(copy);
+    bytes[bytes.length - 1] ^= 1;
+    FileTime stamped = Files.getLastModifiedTime(copy);
+    Files.write(copy, bytes);
+    Files.setLastModifiedTime(copy, FileTime.from(stamped.toInstant().plusMillis(laterMillis)));
+  }
+
   @Test
   void the_first_load_keeps_each_verified_file_uncompressed_and_the_next_reads_it() throws IOException {
     tiny.writeTo(root.resolve("tiny"));
@@ -52,11 +61,7 @@ class UnpackedCopyTest {
     tiny.writeTo(root.resolve("tiny"));
     TrainTest first = load();
     Path images = copy("train-images-idx3-ubyte");
-    byte[] damaged = Files.readAllBytes(images);
-    damaged[damaged.length - 1] ^= 1; // one pixel
-    FileTime stamped = Files.getLastModifiedTime(images);
-    Files.write(images, damaged);
-    Files.setLastModifiedTime(images, FileTime.fromMillis(stamped.toMillis() + 2000)); // a later write
+    flipLastPixel(images, 2000); // written later than the stamp says
 
     TrainTest second = load();
     assertThat(second.train().sha256()).isEqualTo(first.train().sha256());
@@ -71,11 +76,7 @@ class UnpackedCopyTest {
     Path images = copy("train-images-idx3-ubyte");
     assertThat(images.resolveSibling(images.getFileName() + ".verified")).isRegularFile();
     // changed in place with its size and time kept, the one change a stamp cannot see: what it trusts
-    byte[] changed = Files.readAllBytes(images);
-    changed[changed.length - 1] ^= 1;
-    FileTime stamped = Files.getLastModifiedTime(images);
-    Files.write(images, changed);
-    Files.setLastModifiedTime(images, stamped);
+    flipLastPixel(images, 0);
 
     TrainTest second = load();
     assertThat(second.train().sha256()).isEqualTo(first.train().sha256());
