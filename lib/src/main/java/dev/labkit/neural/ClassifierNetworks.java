@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.Initializer;
 import dev.labkit.model.NeuralNet;
+import java.util.List;
 
 /**
  * The DJL network of a {@link NeuralNet} spec: {@code Linear → activation → dropout} per hidden layer,
@@ -89,11 +90,28 @@ public final class ClassifierNetworks {
    * indexed copy, because DJL's {@code set(float[])} makes libtorch print a deprecation warning.
    */
   static void copyInto(Parameter parameter, float[] values) {
-    NDArray target = parameter.getArray();
+    copyInto(parameter.getArray(), values);
+  }
+
+  /** The same for any array (an optimizer's state). */
+  static void copyInto(NDArray target, float[] values) {
     try (NDArray source = target.getManager().create(values, target.getShape())) {
       target.set(new NDIndex("..."), source);
     }
   }
+
+  /** Overwrites every parameter's values with {@code values}, in the network's order. */
+  static void copyInto(List<Parameter> parameters, List<float[]> values) {
+    for (int i = 0; i < parameters.size(); i++) {
+      copyInto(parameters.get(i), values.get(i));
+    }
+  }
+
+  /** A copy of every parameter's values, in the network's order. */
+  static List<float[]> values(List<Parameter> parameters) {
+    return parameters.stream().map(p -> p.getArray().toFloatArray()).toList();
+  }
+
 
   /**
    * A fully connected layer initialised as PyTorch's {@code nn.Linear}: weights and biases uniform in

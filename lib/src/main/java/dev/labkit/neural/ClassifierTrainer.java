@@ -120,6 +120,7 @@ public final class ClassifierTrainer {
       ClassifierTrainer trainer = new ClassifierTrainer(spec, train.shape(), train.numClasses(), stepsPerEpoch,
           seed, validation != null, events, manager);
       trainer.linear = LinearEpochs.of(spec, train, trainer.parameters, trainer.names);
+      // the JVM epochs read the dataset's own arrays: libtorch then needs no copy of the training set
       Tensors trainSet = trainer.linear != null ? new Tensors(null, null, train.size()) : Tensors.of(manager, train);
       Tensors validationSet = validation == null ? null : Tensors.of(manager, validation);
       int done = 0;
@@ -132,7 +133,7 @@ public final class ClassifierTrainer {
         events.accept(new Event.Phase("fit", "going on after epoch " + done + " from " + checkpoints.file()));
       }
       TrainingLog log = trainer.epochs(trainSet, validationSet, done + 1, checkpoints, data);
-      return new NeuralClassifier(spec, train.shape(), train.numClasses(), trainer.weights(), log,
+      return new NeuralClassifier(spec, train.shape(), train.numClasses(), ClassifierNetworks.values(trainer.parameters), log,
           (System.nanoTime() - start) / 1e9);
     }
   }
@@ -156,11 +157,11 @@ public final class ClassifierTrainer {
         log.overfitting(overfit.observe(epoch, trained.loss(), measured.loss(), measured.accuracy()));
       }
       if (stopping.observe(epoch, monitored)) {
-        best = spec.training().restoreBest() && spec.training().earlyStop() > 0 ? weights() : null;
+        best = spec.training().restoreBest() && spec.training().earlyStop() > 0 ? ClassifierNetworks.values(parameters) : null;
       }
       if (stopping.shouldStop()) {
         if (best != null) {
-          restore(best);
+          ClassifierNetworks.copyInto(parameters, best);
         }
         log.earlyStop(epoch, stopping.bestCheck(), stopping.bestLoss(), best != null);
         break;
@@ -288,16 +289,5 @@ public final class ClassifierTrainer {
     stopping.load(in);
     overfit.load(in);
     log.load(in);
-  }
-
-  /** A copy of every parameter's values, in the network's order. */
-  private List<float[]> weights() {
-    return parameters.stream().map(p -> p.getArray().toFloatArray()).toList();
-  }
-
-  private void restore(List<float[]> values) {
-    for (int i = 0; i < parameters.size(); i++) {
-      ClassifierNetworks.copyInto(parameters.get(i), values.get(i));
-    }
   }
 }

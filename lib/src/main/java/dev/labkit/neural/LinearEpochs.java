@@ -1,7 +1,6 @@
 package dev.labkit.neural;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -82,16 +81,12 @@ final class LinearEpochs {
     return spec.noise().data() > 0 || spec.noise().weights() > 0 || spec.noise().lr() > 0;
   }
 
-  /** What the trainer does after each update: count it and move the step and cosine schedules. */
-  interface AfterStep {
-    void done();
-  }
 
   /**
    * One epoch over the rows in {@code order}; returns each step's mean loss, and through {@code correct} the
    * number of training rows the network classified right as it met them (before its update).
    */
-  float[] epoch(long[] order, TorchOptimizer optimizer, LearningRate rate, AfterStep afterStep, long[] correct) {
+  float[] epoch(long[] order, TorchOptimizer optimizer, LearningRate rate, Runnable afterStep, long[] correct) {
     float[] w = weight.getArray().toFloatArray();
     float[] b = bias.getArray().toFloatArray();
     Map<String, TorchOptimizer.Slot> state = optimizer.state();
@@ -133,7 +128,7 @@ final class LinearEpochs {
         rule.update(w, c * d, g, c * (d + 1), d, wState.first, wState.second, wState.steps, lr);
         rule.update(b, c, g, c * (d + 1) + d, 1, bState.first, bState.second, bState.steps, lr);
       }
-      afterStep.done();
+      afterStep.run(); // the trainer counts the update and moves the step and cosine schedules
     }
     ClassifierNetworks.copyInto(weight, w);
     ClassifierNetworks.copyInto(bias, b);
@@ -182,15 +177,9 @@ final class LinearEpochs {
     TorchOptimizer.Slot slot(NDArray parameter) {
       NDArray[] arrays = kept != null ? kept.buffers()
           : new NDArray[] {parameter.zerosLike(), parameter.zerosLike()};
-      write(arrays[0], first);
-      write(arrays[1], second);
+      ClassifierNetworks.copyInto(arrays[0], first);
+      ClassifierNetworks.copyInto(arrays[1], second);
       return new TorchOptimizer.Slot(steps, arrays);
-    }
-
-    private static void write(NDArray target, float[] values) {
-      try (NDArray source = target.getManager().create(values, target.getShape())) {
-        target.set(new NDIndex("..."), source);
-      }
     }
   }
 }

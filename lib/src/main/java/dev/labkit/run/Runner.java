@@ -46,10 +46,11 @@ public final class Runner {
           + experiment.name() + " only");
     }
     Experiment exp = configure(experiment, options);
-    if (options.parallel() <= 1 && options.slurm() == null) { // trials fit in this JVM
-      Fitting.prepare(exp.model()); // on the idle core, while the run folder is made and the data loads
-    }
     List<Trial> trials = CliSweeps.trials(exp, options);
+    if (options.parallel() <= 1 && options.slurm() == null) { // the trials fit in this JVM
+      // on the idle core, while the run folder is made and the data loads
+      trials.forEach(trial -> Fitting.prepare(trial.experiment().model()));
+    }
     int repeat = Repeats.count(exp, options);
     Result result;
     if (trials.size() == 1 && repeat == 1 && options.slurm() != null) {

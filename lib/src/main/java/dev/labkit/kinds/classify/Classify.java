@@ -82,7 +82,6 @@ public final class Classify implements RunKind {
     DataCache cache = run.cache();
     Path resume = run.resume();
     RunFrame.Body body = (store, events, metrics) -> {
-      Fitting.prepare(exp.model()); // while the data loads
       TrainTest data = cache.load(exp.data(), exp.seed(), events);
       store.dataset(DataCache.info(exp.data().name(), data));
       Splits splits = Splits.of(data, exp.validation(), exp.seed());
