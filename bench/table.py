@@ -29,8 +29,9 @@ for line in lines:
     if f[0] == "ours":
         _, spec, s, it, passes, stop, obj, acc, zeros = f
         pending = (float(s), float(acc), float(zeros))
-        ms = 1000 * float(s) / int(passes)
-        rows.append(f"| labkit | {spec} | {float(s):.2f} | {it} | {passes} ({ms:.1f}) | {stop} (f = {float(obj):.5f}) "
+        # newton-cg's passes are its gradients only; its Hessian products (a tenth of a pass each) come on top
+        passes = f"{passes} + H·v" if "newton-cg" in spec else f"{passes} ({1000 * float(s) / int(passes):.1f})"
+        rows.append(f"| labkit | {spec} | {float(s):.2f} | {it} | {passes} | {stop} (f = {float(obj):.5f}) "
                     f"| {float(acc):.4f} | {100 * float(zeros):.1f} % | | | |")
     elif f[0] == "sklearn":
         _, spec, s, it, conv, acc, zeros, obj = f if len(f) == 8 else f + ["nan"]

@@ -43,7 +43,7 @@ class LabCliTest {
   void an_unknown_set_key_is_one_line_listing_the_valid_keys_and_exit_2() {
     assertThat(cli("--out", out.toString(), "--no-site", "--set", "model.lr=1")).isEqualTo(2);
     assertThat(stderr()).isEqualTo("blobs: unknown parameter 'model.lr'; valid keys: seed, data, data.train_size, "
-        + "data.test_size, validation, model.penalty, model.c, model.l1_ratio, model.multi_class, model.max_iter, model.tol"
+        + "data.test_size, validation, model.penalty, model.c, model.l1_ratio, model.multi_class, model.max_iter, model.tol, model.solver"
         + System.lineSeparator());
   }
 

@@ -36,6 +36,11 @@ final class CenteredObjective {
     return mean;
   }
 
+  /** The column means μ the coordinates are centred on. */
+  double[] mean() {
+    return mean;
+  }
+
   double valueAndGradient(double[] centred, double[] grad) {
     System.arraycopy(centred, 0, plain, 0, centred.length);
     toPlain(plain);

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  *
  * @param weights     {@code weights[c][j]}: weight of feature j for class c
  * @param intercepts  {@code intercepts[c]}
- * @param iterations  L-BFGS iterations made
+ * @param iterations  solver iterations made (L-BFGS, OWL-QN or Newton)
  * @param passes      passes over the training data (gradient evaluations)
  * @param converged   whether a tolerance was met before {@code max_iter}
  * @param stop        why the solver stopped: gradient, function, max-iter or line-search

@@ -4,12 +4,14 @@ import dev.labkit.ground.UserError;
 import dev.labkit.data.Dataset;
 import dev.labkit.model.LogisticRegression;
 import dev.labkit.model.LogisticRegression.MultiClass;
+import dev.labkit.model.LogisticRegression.Solver;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Fits {@link LogisticRegression} specs over a one-pass float32 gradient on all cores: L-BFGS for L2
- * and no penalty, OWL-QN when the penalty has an L1 part, both in centred coordinates
+ * Fits {@link LogisticRegression} specs over a one-pass float32 gradient on all cores: L-BFGS (or, when
+ * the spec asks, {@link NewtonCg} with a sampled Hessian) for L2 and no penalty, OWL-QN when the penalty has
+ * an L1 part, both in centred coordinates
  * ({@link CenteredObjective}: the same optimum, reached in fewer iterations). Multinomial fits one softmax problem; one-vs-rest
  * fits one binary problem per class, one after the other.
  */
@@ -48,7 +50,9 @@ public final class LogisticRegressionTrainer {
       CenteredObjective centred = new CenteredObjective(objective::valueAndGradient, train.features(), n, d,
           objective.dimension());
       double[] theta = new double[objective.dimension()]; // start from all zeros, as scikit-learn
-      Lbfgs.Result result = solve(centred::valueAndGradient, theta, penalised(k, d), l1, spec, progress);
+      NewtonCg.Curvature curvature = spec.solver() == Solver.NEWTON_CG
+          ? new SampledCurvature(train.features(), d, k, centred.mean(), l2, POOL) : null;
+      Lbfgs.Result result = solve(centred::valueAndGradient, curvature, theta, penalised(k, d), l1, spec, progress);
       centred.toPlain(theta);
       for (int c = 0; c < k; c++) {
         System.arraycopy(theta, c * (d + 1), weights[c], 0, d);
@@ -67,7 +71,10 @@ public final class LogisticRegressionTrainer {
       BinaryObjective binary = new BinaryObjective(train.features(), train.labels(), c, d, l2, POOL);
       CenteredObjective centred = new CenteredObjective(binary::valueAndGradient, train.features(), n, d, d + 1);
       double[] theta = new double[d + 1];
-      Lbfgs.Result result = solve(centred::valueAndGradient, theta, penalised(1, d), l1, spec, progress);
+      NewtonCg.Curvature curvature = spec.solver() == Solver.NEWTON_CG
+          ? SampledCurvature.secondClass(new SampledCurvature(train.features(), d, 2, centred.mean(), l2, POOL), d)
+          : null;
+      Lbfgs.Result result = solve(centred::valueAndGradient, curvature, theta, penalised(1, d), l1, spec, progress);
       centred.toPlain(theta);
       System.arraycopy(theta, 0, weights[c], 0, d);
       intercepts[c] = theta[d];
@@ -82,9 +89,15 @@ public final class LogisticRegressionTrainer {
     return new LogisticModel(weights, intercepts, iterations, passes, converged, stop, objectiveSum, true);
   }
 
-  /** L-BFGS when there is no L1 term (then l1_ratio 0 gives exactly the L2 fit), OWL-QN otherwise. */
-  private static Lbfgs.Result solve(Lbfgs.Objective objective, double[] theta, boolean[] penalised, double l1,
-      LogisticRegression spec, Progress progress) {
+  /**
+   * OWL-QN when there is an L1 term; otherwise Newton-CG when asked for (a curvature is given), else L-BFGS
+   * (then l1_ratio 0 gives exactly the L2 fit).
+   */
+  private static Lbfgs.Result solve(Lbfgs.Objective objective, NewtonCg.Curvature curvature, double[] theta,
+      boolean[] penalised, double l1, LogisticRegression spec, Progress progress) {
+    if (l1 == 0 && curvature != null) {
+      return NewtonCg.minimize(objective, curvature, theta, spec.tol(), spec.maxIter(), progress::iteration);
+    }
     if (l1 == 0) {
       return Lbfgs.minimize(objective, theta, MEMORY, spec.tol(), spec.maxIter(), progress::iteration);
     }

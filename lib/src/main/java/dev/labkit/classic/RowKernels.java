@@ -121,6 +121,11 @@ public final class RowKernels {
 
   /** z_c = x_i · W_c + b_c for one row. */
   public void logits1(int row, float[] w, float[] b, float[] z, float[] lanesOut) {
+    logits1(row, w, b, z, 0, lanesOut);
+  }
+
+  /** z[at + c] = x_i · W_c + b_c for one row. */
+  public void logits1(int row, float[] w, float[] b, float[] z, int at, float[] lanesOut) {
     int upper = SPECIES.loopBound(d);
     int lanes = SPECIES.length();
     for (int c = 0; c < k; c++) {
@@ -134,7 +139,7 @@ public final class RowKernels {
       for (; j < d; j++) {
         s += x[row + j] * w[wc + j];
       }
-      z[c] = s + b[c];
+      z[at + c] = s + b[c];
     }
   }
 

@@ -90,7 +90,7 @@ class SearchSpaceTest {
   void a_key_the_spec_does_not_have_is_an_error_listing_the_keys() {
     assertThatThrownBy(() -> SearchSpace.of().logUniform("C", 0.01, 10).check(base))
         .isInstanceOf(UserError.class)
-        .hasMessage("search space: logistic-regression has no parameter 'C'; valid keys: penalty, c, l1_ratio, multi_class, max_iter, tol");
+        .hasMessage("search space: logistic-regression has no parameter 'C'; valid keys: penalty, c, l1_ratio, multi_class, max_iter, tol, solver");
   }
 
   @Test

@@ -23,7 +23,8 @@ class LogisticRegressionSpecTest {
         org.assertj.core.api.Assertions.entry("l1_ratio", 0.5),
         org.assertj.core.api.Assertions.entry("multi_class", "multinomial"),
         org.assertj.core.api.Assertions.entry("max_iter", 50),
-        org.assertj.core.api.Assertions.entry("tol", 1e-4));
+        org.assertj.core.api.Assertions.entry("tol", 1e-4),
+        org.assertj.core.api.Assertions.entry("solver", "lbfgs"));
   }
 
   @Test
@@ -39,9 +40,11 @@ class LogisticRegressionSpecTest {
     assertThatThrownBy(() -> LogisticRegression.defaults().with("cc", "1"))
         .isInstanceOf(UserError.class)
         .hasMessage("unknown parameter 'cc'; did you mean c? valid keys: penalty, c, l1_ratio, multi_class, max_iter, "
-            + "tol");
+            + "tol, solver");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("penalty", "l3"))
         .hasMessage("penalty must be one of l2, l1, elastic-net, none, got 'l3'");
+    assertThatThrownBy(() -> LogisticRegression.defaults().with("solver", "sag"))
+        .hasMessage("solver must be one of lbfgs, newton-cg, got 'sag'");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("l1_ratio", "2"))
         .hasMessage("l1_ratio must be in [0, 1], got 2 (the L1 share of the elastic-net penalty)");
     assertThatThrownBy(() -> LogisticRegression.defaults().with("multi_class", "auto"))

@@ -31,7 +31,7 @@ class ExperimentTest {
     assertThatThrownBy(() -> experiment.with("model.cc", "1"))
         .isInstanceOf(UserError.class)
         .hasMessage("unknown parameter 'model.cc'; did you mean model.c? valid keys: seed, data, data.train_size, "
-            + "data.test_size, validation, model.penalty, model.c, model.l1_ratio, model.multi_class, model.max_iter, model.tol");
+            + "data.test_size, validation, model.penalty, model.c, model.l1_ratio, model.multi_class, model.max_iter, model.tol, model.solver");
     assertThatThrownBy(() -> experiment.with("lr", "1")).hasMessageStartingWith("unknown parameter 'lr'");
   }
 
