@@ -152,12 +152,14 @@ final class SampledCurvature implements NewtonCg.Curvature {
     for (int j = 0; j < d; j++) {
       mu[j] = (float) mean[j];
     }
-    for (int r = 0; r < m; r++) {
-      int from = rows[r] * d;
-      for (int j = 0; j < d; j++) {
-        sample[r * d + j] = x[from + j] - mu[j];
+    RowBlocks.run(pool, m, BLOCK_ROWS, (index, start, end) -> {
+      for (int r = start; r < end; r++) {
+        int from = rows[r] * d;
+        for (int j = 0; j < d; j++) {
+          sample[r * d + j] = x[from + j] - mu[j];
+        }
       }
-    }
+    });
     drawn = true;
   }
 
