@@ -99,17 +99,14 @@ final class Lbfgs {
       }
       rho[newest] = 1.0 / sy;
       stored = Math.min(stored + 1, memory);
-      double decrease = (fx - fNew) / Math.max(Math.max(Math.abs(fx), Math.abs(fNew)), 1.0);
       System.arraycopy(xNew, 0, x, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
-      fx = fNew;
       double gradMax = maxAbs(g);
-      listener.iteration(iter, fx, gradMax);
-      if (gradMax <= gtol) {
-        return new Result(fx, iter, evaluations, Stop.GRADIENT);
-      }
-      if (decrease <= FTOL) {
-        return new Result(fx, iter, evaluations, Stop.FUNCTION);
+      listener.iteration(iter, fNew, gradMax);
+      Stop stop = stopAfterStep(fx, fNew, gradMax, gtol);
+      fx = fNew;
+      if (stop != null) {
+        return new Result(fx, iter, evaluations, stop);
       }
     }
     return new Result(fx, maxIter, evaluations, Stop.MAX_ITER);
@@ -134,6 +131,18 @@ final class Lbfgs {
       double beta = rho[idx] * dot(y[idx], direction);
       axpy(alpha[idx] - beta, s[idx], direction);
     }
+  }
+
+  /**
+   * What an accepted step from f = fOld to fNew calls for: stop at a small gradient, or at a relative decrease of
+   * f within {@link #FTOL} (scipy's test); null to go on.
+   */
+  static Stop stopAfterStep(double fOld, double fNew, double gradMax, double gtol) {
+    if (gradMax <= gtol) {
+      return Stop.GRADIENT;
+    }
+    double decrease = (fOld - fNew) / Math.max(Math.max(Math.abs(fOld), Math.abs(fNew)), 1.0);
+    return decrease <= FTOL ? Stop.FUNCTION : null;
   }
 
   static double dot(double[] a, double[] b) {

@@ -98,18 +98,15 @@ final class OwlQn {
         rho[newest] = 1.0 / sy;
         stored = Math.min(stored + 1, memory);
       }
-      double decrease = (fx - fNew) / Math.max(Math.max(Math.abs(fx), Math.abs(fNew)), 1.0);
       System.arraycopy(xNew, 0, x, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
       System.arraycopy(pgNew, 0, pg, 0, n);
-      fx = fNew;
       double gradMax = Lbfgs.maxAbs(pg);
-      listener.iteration(iter, fx, gradMax);
-      if (gradMax <= gtol) {
-        return new Lbfgs.Result(fx, iter, evaluations, Lbfgs.Stop.GRADIENT);
-      }
-      if (decrease <= Lbfgs.FTOL) {
-        return new Lbfgs.Result(fx, iter, evaluations, Lbfgs.Stop.FUNCTION);
+      listener.iteration(iter, fNew, gradMax);
+      Lbfgs.Stop stop = Lbfgs.stopAfterStep(fx, fNew, gradMax, gtol);
+      fx = fNew;
+      if (stop != null) {
+        return new Lbfgs.Result(fx, iter, evaluations, stop);
       }
     }
     return new Lbfgs.Result(fx, maxIter, evaluations, Lbfgs.Stop.MAX_ITER);

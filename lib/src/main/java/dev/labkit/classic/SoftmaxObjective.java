@@ -1,7 +1,6 @@
 package dev.labkit.classic;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -65,10 +64,14 @@ final class SoftmaxObjective {
       }
       b[c] = (float) theta[c * (d + 1) + d];
     }
-    int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    int blocks = RowBlocks.count(n, BLOCK_ROWS);
     float[][] blockGrads = new float[blocks][];
     double[] blockLoss = new double[blocks];
-    pool.invoke(new Blocks(0, blocks, w, b, blockGrads, blockLoss));
+    RowBlocks.run(pool, n, BLOCK_ROWS, (index, start, end) -> {
+      float[] g = new float[k * (d + 1)];
+      blockLoss[index] = block(start, end, w, b, g);
+      blockGrads[index] = g;
+    });
 
     java.util.Arrays.fill(grad, 0.0);
     double loss = 0;
@@ -93,38 +96,6 @@ final class SoftmaxObjective {
       }
     }
     return loss / n + 0.5 * l2 * penalty;
-  }
-
-  /** Splits the blocks of rows between the pool's threads. */
-  private final class Blocks extends RecursiveAction {
-    private final int from;
-    private final int to;
-    private final float[] w;
-    private final float[] b;
-    private final float[][] grads;
-    private final double[] losses;
-
-    Blocks(int from, int to, float[] w, float[] b, float[][] grads, double[] losses) {
-      this.from = from;
-      this.to = to;
-      this.w = w;
-      this.b = b;
-      this.grads = grads;
-      this.losses = losses;
-    }
-
-    @Override
-    protected void compute() {
-      if (to - from > 1) {
-        int mid = (from + to) >>> 1;
-        invokeAll(new Blocks(from, mid, w, b, grads, losses), new Blocks(mid, to, w, b, grads, losses));
-        return;
-      }
-      float[] g = new float[k * (d + 1)];
-      int start = from * BLOCK_ROWS;
-      losses[from] = block(start, Math.min(n, start + BLOCK_ROWS), w, b, g);
-      grads[from] = g;
-    }
   }
 
   /**
