@@ -154,7 +154,9 @@ class GanResumeTest {
   /** Equal lists of rows; a failure names the first row that differs (the lists are too long to print). */
   static void assertSameRows(List<String> actual, List<String> expected) {
     for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
-      assertThat(actual.get(i)).as("row %d of %d", i + 1, expected.size()).isEqualTo(expected.get(i));
+      assertThat(actual.get(i)).as("row %d of %d; from there, expected:%n%s%nactual:%n%s", i + 1, expected.size(),
+          String.join("\n", expected.subList(i, Math.min(expected.size(), i + 6))),
+          String.join("\n", actual.subList(i, Math.min(actual.size(), i + 6)))).isEqualTo(expected.get(i));
     }
     assertThat(actual).hasSameSizeAs(expected);
   }
