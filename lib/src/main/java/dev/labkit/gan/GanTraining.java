@@ -52,8 +52,13 @@ public final class GanTraining {
   private double gGradNorm;
   private double dGradNorm;
 
-  /** Builds both networks from {@code seed} (libtorch's generator, seeded by it, draws the initial weights). */
+  /**
+   * Builds both networks from {@code seed} (libtorch's generator, seeded by it, draws the initial weights), and sets
+   * libtorch's threads to the spec's: the thread count (and oneMKL's dynamic threading, which setting it turns
+   * off) changes how sums round, so a training must not inherit whatever count ran before it in the process.
+   */
   public GanTraining(Gan spec, Dataset train, long seed, NDManager manager) {
+    Torch.threads(spec.threads());
     this.spec = spec;
     this.manager = manager;
     this.size = train.size();
