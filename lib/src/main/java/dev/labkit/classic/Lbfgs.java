@@ -76,7 +76,7 @@ final class Lbfgs {
         boolean armijo = fNew <= fx + ARMIJO * step * slope;
         // Hager–Zhang's approximate Wolfe test: near the optimum, f's rounding error (float32 features
         // here) hides the decrease Armijo asks for, but the slope still shows that the step went downhill
-        boolean approximate = fNew <= fx + NOISE * Math.abs(fx) && slopeNew <= (2 * APPROX - 1) * slope;
+        boolean approximate = approximatelyDown(fx, fNew, slope, slopeNew);
         if (!Double.isFinite(fNew) || !(armijo || approximate)) {
           hi = step; // too far: the function did not drop enough
         } else if (slopeNew < WOLFE * slope) {
@@ -131,6 +131,11 @@ final class Lbfgs {
       double beta = rho[idx] * dot(y[idx], direction);
       axpy(alpha[idx] - beta, s[idx], direction);
     }
+  }
+
+  /** Hager–Zhang's approximate Wolfe test: f within its rounding noise of f(x), and the slope no longer steep. */
+  static boolean approximatelyDown(double fx, double fNew, double slope, double slopeNew) {
+    return fNew <= fx + NOISE * Math.abs(fx) && slopeNew <= (2 * APPROX - 1) * slope;
   }
 
   /**

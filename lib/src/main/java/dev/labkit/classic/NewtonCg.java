@@ -63,7 +63,7 @@ final class NewtonCg {
         evaluations++;
         boolean armijo = fNew <= fx + Lbfgs.ARMIJO * step * slope;
         // as in Lbfgs: near the optimum the float32 pass's rounding hides the decrease, the slope does not
-        boolean approximate = fNew <= fx + Lbfgs.NOISE * Math.abs(fx) && Lbfgs.dot(gNew, p) <= -0.8 * slope;
+        boolean approximate = Lbfgs.approximatelyDown(fx, fNew, slope, Lbfgs.dot(gNew, p));
         found = Double.isFinite(fNew) && (armijo || approximate);
       }
       if (!found) {

@@ -16,6 +16,16 @@ final class RowBlocks {
 
   private RowBlocks() {}
 
+  /** Fills {@code out} with the element-wise sum of {@code blocks}, taken in block order. */
+  static void sumInOrder(float[][] blocks, double[] out) {
+    java.util.Arrays.fill(out, 0.0);
+    for (float[] block : blocks) {
+      for (int p = 0; p < out.length; p++) {
+        out[p] += block[p];
+      }
+    }
+  }
+
   static int count(int rows, int blockRows) {
     return (rows + blockRows - 1) / blockRows;
   }

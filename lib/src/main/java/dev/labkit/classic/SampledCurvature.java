@@ -70,7 +70,7 @@ final class SampledCurvature implements NewtonCg.Curvature {
     }
     float[] w = new float[k * d];
     float[] b = new float[k];
-    split(theta, w, b);
+    SoftmaxObjective.toFloats(theta, d, k, w, b);
     RowBlocks.run(pool, m, BLOCK_ROWS, (index, start, end) -> {
       float[] z = new float[4 * k];
       float[] lanesOut = new float[RowKernels.lanes()];
@@ -92,7 +92,7 @@ final class SampledCurvature implements NewtonCg.Curvature {
   public void times(double[] v, double[] out) {
     float[] vw = new float[k * d];
     float[] vb = new float[k];
-    split(v, vw, vb);
+    SoftmaxObjective.toFloats(v, d, k, vw, vb);
     float[][] blockSums = new float[RowBlocks.count(m, BLOCK_ROWS)][];
     float inverse = 1f / m;
     RowBlocks.run(pool, m, BLOCK_ROWS, (index, start, end) -> {
@@ -114,12 +114,7 @@ final class SampledCurvature implements NewtonCg.Curvature {
       }
       blockSums[index] = g;
     });
-    Arrays.fill(out, 0.0);
-    for (float[] g : blockSums) { // block order: the same sums on any number of threads
-      for (int p = 0; p < out.length; p++) {
-        out[p] += g[p];
-      }
-    }
+    RowBlocks.sumInOrder(blockSums, out); // block order: the same sums on any number of threads
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
         out[c * (d + 1) + j] += l2 * v[c * (d + 1) + j];
@@ -161,15 +156,6 @@ final class SampledCurvature implements NewtonCg.Curvature {
       }
     });
     drawn = true;
-  }
-
-  private void split(double[] theta, float[] w, float[] b) {
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < d; j++) {
-        w[c * d + j] = (float) theta[c * (d + 1) + j];
-      }
-      b[c] = (float) theta[c * (d + 1) + d];
-    }
   }
 
   private static void softmax(float[] z, int at, int k) {

@@ -58,12 +58,7 @@ final class SoftmaxObjective {
     passes++;
     float[] w = new float[k * d];
     float[] b = new float[k];
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < d; j++) {
-        w[c * d + j] = (float) theta[c * (d + 1) + j];
-      }
-      b[c] = (float) theta[c * (d + 1) + d];
-    }
+    toFloats(theta, d, k, w, b);
     int blocks = RowBlocks.count(n, BLOCK_ROWS);
     float[][] blockGrads = new float[blocks][];
     double[] blockLoss = new double[blocks];
@@ -73,16 +68,10 @@ final class SoftmaxObjective {
       blockGrads[index] = g;
     });
 
-    java.util.Arrays.fill(grad, 0.0);
+    RowBlocks.sumInOrder(blockGrads, grad); // fixed order: deterministic sums
     double loss = 0;
-    for (int blk = 0; blk < blocks; blk++) { // fixed order: deterministic sums
-      loss += blockLoss[blk];
-      float[] g = blockGrads[blk];
-      for (int c = 0; c < k; c++) {
-        for (int j = 0; j <= d; j++) {
-          grad[c * (d + 1) + j] += g[c * (d + 1) + j];
-        }
-      }
+    for (double blockSum : blockLoss) {
+      loss += blockSum;
     }
     double penalty = 0;
     for (int c = 0; c < k; c++) {
@@ -96,6 +85,16 @@ final class SoftmaxObjective {
       }
     }
     return loss / n + 0.5 * l2 * penalty;
+  }
+
+  /** Splits theta (class by class, each class's intercept after its weights) into float W and b. */
+  static void toFloats(double[] theta, int d, int k, float[] w, float[] b) {
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        w[c * d + j] = (float) theta[c * (d + 1) + j];
+      }
+      b[c] = (float) theta[c * (d + 1) + d];
+    }
   }
 
   /**
